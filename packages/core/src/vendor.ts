@@ -1,0 +1,253 @@
+import { BodyTooLargeError, readBodyCapped } from "./body.js";
+import { PhoneBridgeError, type Provider, codeForStatus, providerTitle } from "./errors.js";
+import { encodePathSegment } from "./path.js";
+import { holdsSecret, redact, scrub } from "./redact.js";
+import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
+
+/** What a vendor package knows about its vendor: generated from its spec and vendor config. */
+export interface VendorDescriptor {
+  readonly provider: Provider;
+  /** Prefix of the environment variables: `RETELL` reads `RETELL_API_KEY` and `RETELL_BASE_URL`. */
+  readonly envPrefix: string;
+  /** The spec's server URL; undefined when the vendor publishes none (Verbex). */
+  readonly defaultBaseUrl: string | undefined;
+  readonly auth: {
+    readonly header: string;
+    /** `bearer` sends `Bearer <key>`; `raw` sends the key as it is (Cald). */
+    readonly scheme: "bearer" | "raw";
+    /** False when the spec declares no auth (Verbex): the key is then optional. */
+    readonly declared: boolean;
+  };
+  /** Constant headers the spec requires, such as Cartesia's `Cartesia-Version`. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly update: {
+    readonly method: "PATCH" | "PUT";
+    readonly path: string;
+    readonly param: string;
+  };
+  /** Field names whose values are secrets, in requests and in responses. */
+  readonly secrets: {
+    readonly request: readonly string[];
+    readonly response: readonly string[];
+  };
+}
+
+/** Options every `create<Vendor>Client` takes. */
+export interface VendorClientOptions {
+  /** API key; defaults to the `<VENDOR>_API_KEY` environment variable. */
+  apiKey?: string;
+  /** Origin (and base path) of the API; defaults to `<VENDOR>_BASE_URL`, then the spec's server. */
+  baseUrl?: string;
+  /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** The resolved, per-client state: computed once at creation, never on the request path. */
+export interface VendorTransport<Body, Data> {
+  readonly descriptor: VendorDescriptor;
+  readonly baseUrl: string;
+  /** Headers sent with every request, the secret ones included: never log this. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly fetch: typeof globalThis.fetch;
+  /** The URL of the update operation for one id, or undefined when the id can never be valid. */
+  updateUrl(id: string): string | undefined;
+  /**
+   * Sends the update and resolves with the raw response, whatever its status: the lean path
+   * for callers (the facade) that read the response themselves. Rejects only on bad input.
+   */
+  send(id: string, body: Body, signal?: AbortSignal): Promise<Response>;
+  /** Sends the update; resolves with the parsed 2xx body or rejects with a PhoneBridgeError. */
+  update(id: string, body: Body, options?: RequestOptions): Promise<Data>;
+  /** Builds the PhoneBridgeError for a non-2xx response, reading and redacting its body. */
+  errorFromResponse(response: Response, attempts?: number): Promise<PhoneBridgeError>;
+  /** Replaces the API key wherever it appears in a text. */
+  scrub(text: string): string;
+  /** A redacted copy of a request or response body. */
+  redact(value: unknown): unknown;
+}
+
+function envOf(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name];
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function inputError(provider: Provider, field: string, detail: string): PhoneBridgeError {
+  return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
+}
+
+function resolveBaseUrl(descriptor: VendorDescriptor, option: string | undefined): string {
+  const variable = `${descriptor.envPrefix}_BASE_URL`;
+  const raw = option ?? envOf(variable) ?? descriptor.defaultBaseUrl;
+  if (raw === undefined || raw === "") {
+    throw inputError(
+      descriptor.provider,
+      "baseUrl",
+      `no base URL: the vendor publishes none, so pass the baseUrl option or set ${variable}`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw inputError(descriptor.provider, "baseUrl", `baseUrl (or ${variable}) is not a URL`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw inputError(descriptor.provider, "baseUrl", `baseUrl must be http or https, not ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw inputError(descriptor.provider, "baseUrl", "baseUrl must not carry credentials");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+function resolveApiKey(descriptor: VendorDescriptor, option: string | undefined): string | undefined {
+  const variable = `${descriptor.envPrefix}_API_KEY`;
+  const key = option === "" ? undefined : (option ?? envOf(variable));
+  if (key === undefined && descriptor.auth.declared) {
+    throw inputError(descriptor.provider, "apiKey", `no API key: pass the apiKey option or set ${variable}`);
+  }
+  if (key !== undefined && /[\r\n\0]/.test(key)) {
+    throw inputError(descriptor.provider, "apiKey", "the API key contains a line break or NUL");
+  }
+  return key;
+}
+
+function networkError(provider: Provider, error: unknown, signal: AbortSignal | undefined): PhoneBridgeError {
+  if (signal?.aborted) {
+    return new PhoneBridgeError({ code: "aborted", provider, detail: "the request was aborted", attempts: 1 });
+  }
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const reason = typeof cause?.code === "string" ? cause.code : error instanceof Error ? error.message : "network error";
+  return new PhoneBridgeError({ code: "connection", provider, detail: `connection failed (${reason})`, attempts: 1 });
+}
+
+/**
+ * Resolves a vendor client's configuration once (key, base URL, headers) and returns its lean
+ * request path: one string concatenation and one `fetch(url, init)` per call.
+ */
+export function createVendorTransport<Body, Data>(
+  descriptor: VendorDescriptor,
+  options: VendorClientOptions = {},
+): VendorTransport<Body, Data> {
+  const { provider } = descriptor;
+  const baseUrl = resolveBaseUrl(descriptor, options.baseUrl);
+  const apiKey = resolveApiKey(descriptor, options.apiKey);
+  const secretValues = apiKey === undefined ? [] : [apiKey];
+  const secretKeys = new Set([...descriptor.secrets.request, ...descriptor.secrets.response]);
+
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "content-type": "application/json",
+    ...descriptor.headers,
+  };
+  if (apiKey !== undefined) {
+    headers[descriptor.auth.header] = descriptor.auth.scheme === "bearer" ? `Bearer ${apiKey}` : apiKey;
+  }
+  Object.assign(headers, options.headers);
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const { method, path, param } = descriptor.update;
+  const marker = `{${param}}`;
+  const at = path.indexOf(marker);
+  const prefix = baseUrl + path.slice(0, at);
+  const suffix = path.slice(at + marker.length);
+
+  const redactValue = (value: unknown): unknown =>
+    holdsSecret(value, secretKeys) || secretValues.length ? redact(value, secretKeys, secretValues) : value;
+  const scrubText = (text: string): string => scrub(text, secretValues);
+
+  const updateUrl = (id: string): string | undefined => {
+    const segment = typeof id === "string" ? encodePathSegment(id) : undefined;
+    return segment === undefined ? undefined : prefix + segment + suffix;
+  };
+
+  const send = (id: string, body: Body, signal?: AbortSignal): Promise<Response> => {
+    const url = updateUrl(id);
+    if (url === undefined) {
+      return Promise.reject(inputError(provider, "id", `the id ${JSON.stringify(id)} cannot be a path segment`));
+    }
+    return fetchImpl(url, { method, headers, body: JSON.stringify(body), signal, redirect: "manual" });
+  };
+
+  const errorFromResponse = async (response: Response, attempts = 1): Promise<PhoneBridgeError> => {
+    const { status } = response;
+    let text = "";
+    try {
+      text = await readBodyCapped(response);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) text = "";
+    }
+    let parsed: unknown;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    const body = redactValue(parsed ?? (text ? scrubText(text.slice(0, 2000)) : undefined));
+    const vendorMessage = vendorMessageOf(redactValue(parsed), scrubText(text));
+    const retryAfterMs = retryAfterMsOf(response.headers);
+    const code = codeForStatus(status);
+    const what = code === "invalid_response" ? `unexpected HTTP ${status}` : `HTTP ${status}`;
+    return new PhoneBridgeError({
+      code,
+      provider,
+      status,
+      detail: vendorMessage ? `${what}: ${vendorMessage}` : what,
+      vendorMessage: vendorMessage as string | undefined,
+      attempts,
+      retryAfterMs,
+      body,
+    });
+  };
+
+  const update = async (id: string, body: Body, requestOptions?: RequestOptions): Promise<Data> => {
+    const signal = requestOptions?.signal;
+    if (signal?.aborted) {
+      throw new PhoneBridgeError({ code: "aborted", provider, detail: "the request was aborted before it was sent" });
+    }
+    let response: Response;
+    try {
+      response = await send(id, body, signal);
+    } catch (error) {
+      if (error instanceof PhoneBridgeError) throw error;
+      throw networkError(provider, error, signal);
+    }
+    if (response.status < 200 || response.status > 299) throw await errorFromResponse(response);
+    let text: string;
+    try {
+      text = await readBodyCapped(response);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        throw new PhoneBridgeError({ code: "invalid_response", provider, status: response.status, attempts: 1, detail: "the response body is over 10 MiB" });
+      }
+      throw networkError(provider, error, signal);
+    }
+    if (text === "") return undefined as Data;
+    try {
+      return JSON.parse(text) as Data;
+    } catch {
+      throw new PhoneBridgeError({ code: "invalid_response", provider, status: response.status, attempts: 1, detail: "the response body is not JSON" });
+    }
+  };
+
+  return {
+    descriptor,
+    baseUrl,
+    headers,
+    fetch: fetchImpl,
+    updateUrl,
+    send,
+    update,
+    errorFromResponse,
+    scrub: scrubText,
+    redact: redactValue,
+  };
+}
