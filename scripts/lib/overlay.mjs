@@ -2,7 +2,7 @@
 //
 // Each fix names one place in the document by JSON Pointer, the value the vendor published
 // there (`expect`), and what phonebridge puts there instead (`set`) or that it removes it
-// (`remove: true`). A fix applies only while the document still holds exactly `expect`, so
+// (`remove: true`); a fix without `expect` only adds something the document lacks. A fix applies only while the document still holds exactly `expect`, so
 // when the vendor fixes its document, or changes what a fix touched, the fix is reported as
 // stale by name instead of silently rewriting something new.
 import { isDeepStrictEqual } from "node:util";
@@ -62,8 +62,10 @@ export function applyOverlay(doc, overlay, vendor) {
   for (const fix of fixes) {
     const tokens = parsePointer(fix.target);
     const current = lookup(spec, tokens);
+    // A fix without `expect` only adds: it applies while the target is absent.
     const expected = "expect" in fix ? fix.expect : ABSENT;
-    if (expected !== ABSENT && !isDeepStrictEqual(current, expected)) {
+    const matches = expected === ABSENT ? current === ABSENT : isDeepStrictEqual(current, expected);
+    if (!matches) {
       const already = "set" in fix ? isDeepStrictEqual(current, fix.set) : current === ABSENT;
       outcomes.push({
         name: fix.name,
