@@ -52,7 +52,10 @@ export interface RequestOptions {
 export interface VendorTransport<Body, Data> {
   readonly descriptor: VendorDescriptor;
   readonly baseUrl: string;
-  /** Headers sent with every request, the secret ones included: never log this. */
+  /**
+   * Auth, required and caller headers for every request (the lean path adds accept and
+   * content-type). Holds the API key: never log it.
+   */
   readonly headers: Readonly<Record<string, string>>;
   readonly fetch: typeof globalThis.fetch;
   /** The URL of the update operation for one id, or undefined when the id can never be valid. */
@@ -142,15 +145,12 @@ export function createVendorTransport<Body, Data>(
   const secretValues = apiKey === undefined ? [] : [apiKey];
   const secretKeys = new Set([...descriptor.secrets.request, ...descriptor.secrets.response]);
 
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    "content-type": "application/json",
-    ...descriptor.headers,
-  };
+  const headers: Record<string, string> = { ...descriptor.headers };
   if (apiKey !== undefined) {
     headers[descriptor.auth.header] = descriptor.auth.scheme === "bearer" ? `Bearer ${apiKey}` : apiKey;
   }
   Object.assign(headers, options.headers);
+  const sendHeaders = { accept: "application/json", "content-type": "application/json", ...headers };
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const { method, path, param } = descriptor.update;
   const marker = `{${param}}`;
@@ -172,7 +172,7 @@ export function createVendorTransport<Body, Data>(
     if (url === undefined) {
       return Promise.reject(inputError(provider, "id", `the id ${JSON.stringify(id)} cannot be a path segment`));
     }
-    return fetchImpl(url, { method, headers, body: JSON.stringify(body), signal, redirect: "manual" });
+    return fetchImpl(url, { method, headers: sendHeaders, body: JSON.stringify(body), signal, redirect: "manual" });
   };
 
   const errorFromResponse = async (response: Response, attempts = 1): Promise<PhoneBridgeError> => {
