@@ -1,0 +1,132 @@
+import { describe, expect, it, vi } from "vitest";
+import { PhoneBridgeError } from "../src/errors.js";
+import { type VendorDescriptor, createVendorTransport } from "../src/vendor.js";
+
+const descriptor: VendorDescriptor = {
+  provider: "retell",
+  envPrefix: "PBTEST",
+  defaultBaseUrl: "https://api.example.test/v1",
+  auth: { header: "Authorization", scheme: "bearer", declared: true },
+  headers: { "X-Version": "2026-03-01" },
+  update: { method: "PATCH", path: "/numbers/{id}/settings", param: "id" },
+  secrets: { request: ["auth_password"], response: ["twilio_auth_token"] },
+};
+
+function recordingFetch(response: () => Response) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: String(url), init: init ?? {} });
+    return response();
+  });
+  return { calls, fetch: fetch as unknown as typeof globalThis.fetch };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+
+describe("createVendorTransport configuration", () => {
+  it("refuses a missing key before any request, naming the option and the env var", () => {
+    const error = (() => {
+      try {
+        createVendorTransport(descriptor, {});
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(PhoneBridgeError);
+    expect(error).toMatchObject({ code: "invalid_input", field: "apiKey", provider: "retell" });
+    expect((error as Error).message).toMatch(/^Retell: .*apiKey.*PBTEST_API_KEY/);
+  });
+
+  it("reads the key and base URL from the environment", () => {
+    vi.stubEnv("PBTEST_API_KEY", "from-env-key");
+    vi.stubEnv("PBTEST_BASE_URL", "http://127.0.0.1:9/");
+    try {
+      const transport = createVendorTransport(descriptor, {});
+      expect(transport.baseUrl).toBe("http://127.0.0.1:9");
+      expect(transport.headers.Authorization).toBe("Bearer from-env-key");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("requires a base URL when the vendor publishes none", () => {
+    expect(() => createVendorTransport({ ...descriptor, defaultBaseUrl: undefined }, { apiKey: "k" })).toThrow(
+      expect.objectContaining({ code: "invalid_input", field: "baseUrl" }),
+    );
+  });
+
+  it("refuses a base URL that is not http(s) or carries credentials", () => {
+    expect(() => createVendorTransport(descriptor, { apiKey: "k", baseUrl: "ftp://x" })).toThrow(/http or https/);
+    expect(() => createVendorTransport(descriptor, { apiKey: "k", baseUrl: "https://u:p@x" })).toThrow(/credentials/);
+  });
+
+  it("sends a raw key when the scheme says so, and no auth header when none is declared and no key given", () => {
+    const raw = createVendorTransport({ ...descriptor, auth: { ...descriptor.auth, scheme: "raw" } }, { apiKey: "k1" });
+    expect(raw.headers.Authorization).toBe("k1");
+    const none = createVendorTransport({ ...descriptor, auth: { ...descriptor.auth, declared: false } }, {});
+    expect(none.headers.Authorization).toBeUndefined();
+  });
+});
+
+describe("the lean request path", () => {
+  it("sends one request with the vendor's method, path, headers and body", async () => {
+    const { calls, fetch } = recordingFetch(json(200, { ok: true }));
+    const transport = createVendorTransport<{ a: number }, { ok: boolean }>(descriptor, { apiKey: "key-1", fetch });
+    await expect(transport.update("+1415 777", { a: 1 })).resolves.toEqual({ ok: true });
+    expect(calls).toHaveLength(1);
+    const [{ url, init }] = calls as [{ url: string; init: RequestInit }];
+    expect(url).toBe("https://api.example.test/v1/numbers/+1415%20777/settings");
+    expect(init.method).toBe("PATCH");
+    expect(init.body).toBe('{"a":1}');
+    expect(init.redirect).toBe("manual");
+    expect(init.headers).toMatchObject({
+      Authorization: "Bearer key-1",
+      "X-Version": "2026-03-01",
+      "content-type": "application/json",
+    });
+  });
+
+  it("refuses an id that cannot be a path segment without sending", async () => {
+    const { calls, fetch } = recordingFetch(json(200, {}));
+    const transport = createVendorTransport(descriptor, { apiKey: "key-1", fetch });
+    await expect(transport.update("..", {})).rejects.toMatchObject({ code: "invalid_input", field: "id" });
+    expect(calls).toHaveLength(0);
+  });
+
+  it("turns an error status into a PhoneBridgeError with the redacted vendor body", async () => {
+    const { fetch } = recordingFetch(
+      json(422, { status: "error", message: "bad key-secret-1", twilio_auth_token: "TWILIO-SECRET-9" }, { "retry-after": "2" }),
+    );
+    const transport = createVendorTransport(descriptor, { apiKey: "key-secret-1", fetch });
+    const error = await transport.update("n1", {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PhoneBridgeError);
+    expect(error).toMatchObject({
+      code: "validation",
+      status: 422,
+      vendorMessage: "bad [redacted]",
+      retryAfterMs: 2000,
+      body: { status: "error", message: "bad [redacted]", twilio_auth_token: "[redacted]" },
+    });
+    expect(JSON.stringify(error)).not.toContain("key-secret-1");
+    expect(JSON.stringify(error)).not.toContain("TWILIO-SECRET-9");
+  });
+
+  it("maps a refused connection to `connection` and a 2xx that is not JSON to `invalid_response`", async () => {
+    const failing = vi.fn(async () => {
+      throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+    }) as unknown as typeof globalThis.fetch;
+    const down = createVendorTransport(descriptor, { apiKey: "k", fetch: failing });
+    await expect(down.update("n1", {})).rejects.toMatchObject({ code: "connection", message: /ECONNREFUSED/ });
+    const { fetch } = recordingFetch(() => new Response("<html>", { status: 200 }));
+    const html = createVendorTransport(descriptor, { apiKey: "k", fetch });
+    await expect(html.update("n1", {})).rejects.toMatchObject({ code: "invalid_response", status: 200 });
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    const { calls, fetch } = recordingFetch(json(200, {}));
+    const transport = createVendorTransport(descriptor, { apiKey: "k", fetch });
+    await expect(transport.update("n1", {}, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "aborted" });
+    expect(calls).toHaveLength(0);
+  });
+});
