@@ -1,0 +1,230 @@
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { connectionOf, CONNECTION_OPTIONS, usageErrors } from "./args.js";
+import { createPlanner, loadFacade, type PhoneNumbers } from "./client.js";
+import { intFlag, positiveFlag } from "./config.js";
+import { Connections } from "./context.js";
+import { describeError, errorLine, type ErrorInfo } from "./describe.js";
+import { APPLY_HELP } from "./help.js";
+import { normalized, printable, requestText } from "./output.js";
+import { type Counts, Progress } from "./progress.js";
+import type { Provider } from "./providers.js";
+import { RateLimiter } from "./rate.js";
+import { doneRows, hasContent, ResultsFile, type ResultLine } from "./results.js";
+import { type GoodRow, type InputRow, readRows } from "./rows.js";
+import type { Secrets } from "./secrets.js";
+import { UsageError } from "./usage-error.js";
+
+const OPTIONS = {
+  ...CONNECTION_OPTIONS,
+  concurrency: { type: "string" },
+  rate: { type: "string" },
+  results: { type: "string" },
+  resume: { type: "boolean" },
+  overwrite: { type: "boolean" },
+} as const;
+
+/** Errors of input the facade refused before sending: the row is bad, not failed. */
+const INPUT_CODES = new Set(["invalid_input", "unsupported_change"]);
+
+function rowLabel(row: { row: number; provider: string | undefined; id: string | undefined }): string {
+  return `row ${row.row}${row.provider ? ` ${row.provider}` : ""}${row.id ? ` ${row.id}` : ""}`;
+}
+
+export async function apply(args: string[], secrets: Secrets): Promise<number> {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
+  );
+  if (values.help) {
+    process.stdout.write(APPLY_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(`apply takes one <file.csv|file.jsonl>, got ${positionals.length} argument(s); see phonebridge apply --help`);
+  }
+  const input = positionals[0] as string;
+  const concurrency = intFlag("concurrency", values.concurrency, 1, 1024) ?? 8;
+  const rate = positiveFlag("rate", values.rate);
+  if (values.resume && values.overwrite) throw new UsageError("--resume and --overwrite exclude each other");
+  const dryRun = values["dry-run"] === true;
+  if (dryRun && (values.resume || values.overwrite || values.results !== undefined)) {
+    throw new UsageError("--dry-run writes no results file: drop --results, --resume and --overwrite");
+  }
+  const connections = new Connections(connectionOf(values), secrets);
+  const json = values.json === true;
+
+  const rows = await readRows(input);
+  const resultsPath = resolve(values.results ?? `${input}.results.jsonl`);
+  let done = new Set<number>();
+  if (!dryRun) {
+    if (values.resume) done = doneRows(resultsPath, rows);
+    else if (!values.overwrite && hasContent(resultsPath)) {
+      throw new UsageError(`the results file ${resultsPath} exists: pass --resume to continue it, or --overwrite to start again`);
+    }
+  }
+  const todo = rows.filter((row) => !done.has(row.row));
+  const providers = [...new Set(todo.flatMap((row) => (row.ok ? [row.provider] : [])))];
+
+  const create = await loadFacade();
+  try {
+    await connections.start(providers);
+    // Resolve every provider's client before sending anything: a missing key or base URL is a
+    // usage error for the whole run, not a failure of each of its rows.
+    const clients = new Map<Provider, PhoneNumbers>();
+    const planners = new Map<Provider, ReturnType<typeof createPlanner>>();
+    for (const provider of providers) {
+      try {
+        if (dryRun) planners.set(provider, createPlanner(create, connections.options(provider), secrets));
+        else clients.set(provider, create(connections.options(provider)));
+      } catch (error) {
+        throw new UsageError(errorLine(describeError(error, secrets)));
+      }
+    }
+    if (dryRun) return await dryRunRows(todo, planners, secrets, json);
+    return await run({ rows, todo, done, clients, resultsPath, concurrency, rate, secrets, json, append: values.resume === true });
+  } finally {
+    await connections.stop();
+  }
+}
+
+async function dryRunRows(
+  rows: readonly InputRow[],
+  planners: Map<Provider, ReturnType<typeof createPlanner>>,
+  secrets: Secrets,
+  json: boolean,
+): Promise<number> {
+  let bad = 0;
+  const out = (text: string) => process.stdout.write(`${secrets.text(text)}\n`);
+  for (const row of rows) {
+    let error: ErrorInfo;
+    if (row.ok) {
+      try {
+        const request = await (planners.get(row.provider) as ReturnType<typeof createPlanner>).plan(row.id, row.changes);
+        out(json ? JSON.stringify({ row: row.row, provider: row.provider, id: row.id, request }) : `${rowLabel(row)}\n${requestText(request)}\n`);
+        continue;
+      } catch (caught) {
+        error = describeError(caught, secrets);
+      }
+    } else {
+      error = { code: "invalid_row", message: row.reason };
+    }
+    bad += 1;
+    if (json) out(JSON.stringify({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, error }));
+    process.stderr.write(`${printable(secrets.text(`${rowLabel(row)}: bad row: ${error.message}`))}\n`);
+  }
+  const summary = { dryRun: true, rows: rows.length, valid: rows.length - bad, bad };
+  out(json ? JSON.stringify(summary) : `dry run: ${rows.length} rows, ${rows.length - bad} valid, ${bad} bad; nothing sent`);
+  return bad > 0 ? 1 : 0;
+}
+
+interface RunOptions {
+  rows: readonly InputRow[];
+  todo: readonly InputRow[];
+  done: ReadonlySet<number>;
+  clients: Map<Provider, PhoneNumbers>;
+  resultsPath: string;
+  concurrency: number;
+  rate: number | undefined;
+  secrets: Secrets;
+  json: boolean;
+  append: boolean;
+}
+
+async function run(options: RunOptions): Promise<number> {
+  const { rows, todo, done, clients, resultsPath, concurrency, rate, secrets, json } = options;
+  const results = new ResultsFile(resultsPath, options.append ? "append" : "truncate");
+  const counts: Counts = { total: rows.length, skipped: done.size, ok: 0, failed: 0, bad: 0 };
+  const progress = new Progress(counts);
+  const started = performance.now();
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    progress.log("interrupted: stopping; rows in flight get no line and are sent again by --resume");
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  const write = (line: ResultLine) => results.write(secrets.value(line));
+  const report = (row: InputRow, kind: string, message: string) =>
+    progress.log(printable(secrets.text(`${rowLabel(row)}: ${kind}: ${message}`)));
+
+  try {
+    const queue: GoodRow[] = [];
+    for (const row of todo) {
+      if (row.ok) {
+        queue.push(row);
+        continue;
+      }
+      counts.bad += 1;
+      write({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, ok: false, error: { code: "invalid_row", message: row.reason } });
+      report(row, "bad row", row.reason);
+      progress.tick();
+    }
+    const limiters = new Map<Provider, RateLimiter>();
+    if (rate !== undefined) for (const provider of clients.keys()) limiters.set(provider, new RateLimiter(rate));
+    const signal = controller.signal;
+    let next = 0;
+    const worker = async () => {
+      while (!signal.aborted && next < queue.length) {
+        const row = queue[next++] as GoodRow;
+        const client = clients.get(row.provider) as PhoneNumbers;
+        try {
+          await limiters.get(row.provider)?.take(signal);
+          const result = await client.update(row.id, row.changes, { signal });
+          counts.ok += 1;
+          write({ row: row.row, provider: row.provider, id: row.id, ok: true, result: normalized(result) });
+        } catch (error) {
+          // A row cut short by Ctrl-C is in flight, not finished: no line, sent again on resume.
+          if (signal.aborted) return;
+          const info = describeError(error, secrets);
+          const isBad = INPUT_CODES.has(info.code);
+          if (isBad) counts.bad += 1;
+          else counts.failed += 1;
+          write({ row: row.row, provider: row.provider, id: row.id, ok: false, error: info });
+          report(row, isBad ? "bad row" : "failed", errorLine(info));
+        }
+        progress.tick();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  } finally {
+    progress.stop();
+    results.close();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const finished = counts.ok + counts.failed + counts.bad;
+  const notDone = rows.length - counts.skipped - finished;
+  const summary = {
+    rows: rows.length,
+    ok: counts.ok,
+    failed: counts.failed,
+    bad: counts.bad,
+    alreadyDone: counts.skipped,
+    notDone,
+    interrupted,
+    seconds: Number(seconds.toFixed(3)),
+    rowsPerSecond: Number((seconds > 0 ? finished / seconds : 0).toFixed(1)),
+    results: resultsPath,
+  };
+  if (json) {
+    process.stdout.write(`${secrets.text(JSON.stringify(summary))}\n`);
+  } else {
+    const parts = [`${counts.ok} ok`, `${counts.failed} failed`, `${counts.bad} bad`];
+    if (counts.skipped) parts.push(`${counts.skipped} already done`);
+    if (notDone) parts.push(`${notDone} not done`);
+    const lines = [
+      `${interrupted ? "interrupted" : "done"}: ${rows.length} rows: ${parts.join(", ")} in ${seconds.toFixed(1)}s (${summary.rowsPerSecond} rows/s)`,
+      `results: ${resultsPath}`,
+    ];
+    if (counts.failed + counts.bad + notDone > 0) lines.push("run again with --resume to retry the rows without an ok line");
+    process.stdout.write(`${secrets.text(lines.join("\n"))}\n`);
+  }
+  if (interrupted) return 130;
+  return counts.failed + counts.bad > 0 ? 1 : 0;
+}

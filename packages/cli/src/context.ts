@@ -1,0 +1,72 @@
+import { valueFor, type PerProvider } from "./config.js";
+import type { ClientOptions } from "./client.js";
+import type { Provider } from "./providers.js";
+import type { Secrets } from "./secrets.js";
+import { UsageError } from "./usage-error.js";
+
+/** The placeholder key sent to the embedded mocks, which check that a key is there, not which. */
+export const MOCK_API_KEY = "phonebridge-mock-key";
+
+export interface Connection {
+  apiKeys: PerProvider;
+  baseUrls: PerProvider;
+  timeoutMs: number | undefined;
+  maxRetries: number | undefined;
+  mock: boolean;
+}
+
+interface MockServers {
+  urls: Partial<Record<string, string>>;
+  stop(): Promise<void> | void;
+}
+
+/** Resolved options of each provider's client, and the mocks when `--mock` started them. */
+export class Connections {
+  #mocks: MockServers | undefined;
+
+  constructor(
+    readonly connection: Connection,
+    readonly secrets: Secrets,
+  ) {
+    for (const value of [connection.apiKeys.all, ...Object.values(connection.apiKeys.byProvider)]) {
+      secrets.add(value);
+    }
+  }
+
+  /** With `--mock`, starts the embedded Prism mocks of these providers (lazily loaded). */
+  async start(providers: readonly Provider[]): Promise<void> {
+    if (!this.connection.mock || providers.length === 0) return;
+    const specifier = "@phonebridge/testing";
+    let testing: { startMockServers(vendors?: readonly string[]): Promise<MockServers> };
+    try {
+      testing = (await import(specifier)) as typeof testing;
+    } catch (error) {
+      throw new UsageError(`--mock needs @phonebridge/testing, which could not be loaded (${(error as Error).message})`);
+    }
+    this.#mocks = await testing.startMockServers([...providers]);
+  }
+
+  async stop(): Promise<void> {
+    const mocks = this.#mocks;
+    this.#mocks = undefined;
+    await mocks?.stop();
+  }
+
+  options(provider: Provider): ClientOptions {
+    const { apiKeys, baseUrls, timeoutMs, maxRetries } = this.connection;
+    const options: ClientOptions = { provider };
+    let apiKey = valueFor(apiKeys, provider);
+    let baseUrl = valueFor(baseUrls, provider);
+    if (this.#mocks) {
+      const url = this.#mocks.urls[provider];
+      if (url === undefined) throw new Error(`the mock of ${provider} did not start`);
+      baseUrl = url;
+      apiKey ??= MOCK_API_KEY;
+    }
+    if (apiKey !== undefined) options.apiKey = apiKey;
+    if (baseUrl !== undefined) options.baseUrl = baseUrl;
+    if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+    if (maxRetries !== undefined) options.maxRetries = maxRetries;
+    return options;
+  }
+}

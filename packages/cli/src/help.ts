@@ -1,0 +1,133 @@
+export const MAIN_HELP = `phonebridge: assign or remove the agent of a phone number, or set its label, on
+Retell, Cartesia, Verbex, Vogent and Cald, with the same meaning everywhere.
+
+Usage:
+  phonebridge update <provider> <id> [change flags] [options]
+  phonebridge apply <file.csv|file.jsonl> [options]
+  phonebridge help [update|apply]
+  phonebridge --version
+
+Providers: retell, cartesia, verbex, vogent, cald.
+Run "phonebridge <command> --help" for the flags, the file format and examples.
+
+Exit codes: 0 everything done; 1 a vendor or network error, or any bad or failed row;
+2 usage error or unreadable file (nothing sent).
+`;
+
+const CONNECTION = `Connection:
+  --api-key <key>             API key for every provider, or provider=key (repeatable);
+                              otherwise <VENDOR>_API_KEY (RETELL_API_KEY, CARTESIA_API_KEY,
+                              VERBEX_API_KEY, VOGENT_API_KEY, CALD_API_KEY). Prefer the env
+                              vars: a flag is visible to other users in the process list.
+  --base-url <url>            Base URL for every provider, or provider=url (repeatable);
+                              otherwise <VENDOR>_BASE_URL, then the vendor's default.
+                              Verbex publishes none: give one.
+  --mock                      Start the embedded Prism mocks of the vendors' specs on
+                              127.0.0.1, send everything there, stop them at the end.
+                              No key needed (a placeholder is sent).
+  --timeout <ms>              Per-attempt timeout (default 60000).
+  --max-retries <n>           Retries after a 408, 409, 429, 5xx, timeout or connection
+                              error (default 2).
+`;
+
+export const UPDATE_HELP = `Usage: phonebridge update <provider> <id> [change flags] [options]
+
+Updates one phone number and prints the normalized result: a table, or JSON with --json.
+
+Change flags (at least one):
+  --agent <id>                Assign the inbound agent.
+  --unassign                  Remove the inbound agent.
+  --label <text>              Set the label (1 to 255 characters).
+  --clear-label               Clear the label.
+  --outbound-agent <id>       Assign the outbound agent.
+  --unassign-outbound         Remove the outbound agent.
+  --vendor-json <json>        The vendor's own request fields, as a JSON object, for what
+                              the change flags do not map (Retell weighted agents, Verbex
+                              SIP settings, ...).
+
+What each vendor supports (anything else is refused before sending):
+  retell    agent, label, outbound agent   (id is the E.164 number, e.g. +14155550100)
+  verbex    agent, label, outbound agent
+  cartesia  agent, label (set only)
+  vogent    agent
+  cald      agent
+
+Options:
+  --json                      Print the result (or the error) as JSON.
+  --dry-run                   Print the request it would send, secrets redacted; send nothing.
+  -h, --help                  This help.
+
+${CONNECTION}
+Examples:
+  phonebridge update retell +14155550100 --agent agent_7f3c --label "Front desk"
+  phonebridge update cald pn_123 --unassign --json
+  RETELL_API_KEY=... phonebridge update retell +14155550100 --clear-label --dry-run
+  phonebridge update vogent num_1 --agent agent_1 --mock
+
+Nothing secret is ever printed: keys, the Authorization header and the vendors' secret fields
+show as "[redacted]".
+`;
+
+export const APPLY_HELP = `Usage: phonebridge apply <file.csv|file.jsonl> [options]
+
+Applies one update per row of the file, several at a time, and records each finished row in
+a results file as it finishes.
+
+File format: CSV with a header naming the columns (any order; only provider and id are
+required):
+  provider        retell, cartesia, verbex, vogent or cald
+  id              the phone number's id (Retell: the E.164 number)
+  agent           inbound agent id to assign; null removes the agent
+  label           label to set; null clears it
+  outbound_agent  outbound agent id to assign; null removes it
+An empty cell leaves the field unchanged; the cell null removes or clears it. A row that
+changes nothing is a bad row. Example:
+
+  provider,id,agent,label,outbound_agent
+  retell,+14155550100,agent_7f3c,Front desk,
+  cald,pn_123,null,,
+  verbex,pn_9,,null,agent_out_2
+
+Or JSONL (.jsonl, .ndjson), one object per line with the same keys; a key left out leaves the
+field unchanged, JSON null removes or clears it:
+
+  {"provider":"retell","id":"+14155550100","agent":"agent_7f3c","label":"Front desk"}
+  {"provider":"cald","id":"pn_123","agent":null}
+
+Rows are numbered from 1, counting neither the header nor blank lines.
+
+Options:
+  --concurrency <n>           Rows in flight at once (default 8).
+  --rate <n>                  At most n requests per second per provider (default: no limit).
+  --results <file>            Results file (default: <file>.results.jsonl beside the input).
+  --resume                    Continue a results file: skip rows that already have an
+                              ok: true line, run every other row again (failed ones and rows
+                              that were in flight when the run stopped).
+  --overwrite                 Start the results file afresh.
+  --dry-run                   Validate every row and print the request each would send,
+                              secrets redacted; send nothing, write no results file.
+  --json                      Summary (and --dry-run requests) as JSON lines.
+  -h, --help                  This help.
+
+${CONNECTION}
+Results file: append-only JSONL, one line per row as soon as it finishes:
+  {"row":1,"provider":"retell","id":"+14155550100","ok":true,"result":{...}}
+  {"row":2,"provider":"cald","id":"pn_123","ok":false,"error":{"code":"not_found","message":"..."}}
+Delivery is at least once: a row in flight when the process died has no line yet and is sent
+again by --resume (updates are idempotent). No row ever gets two ok: true lines. Without
+--resume or --overwrite an existing, non-empty results file is a usage error.
+
+Progress goes to stderr: a bar with rate and ETA on a terminal, a plain line at every tenth
+otherwise. Bad and failed rows are reported there with their row number and reason; the
+summary goes to stdout. Ctrl-C stops sending, waits for nothing, and exits 130: run again
+with --resume.
+
+Exit codes: 0 every row done; 1 any bad or failed row; 2 usage error or unreadable file
+(nothing sent); 130 interrupted.
+
+Examples:
+  phonebridge apply numbers.csv --concurrency 16 --rate 10
+  phonebridge apply numbers.csv --resume
+  phonebridge apply numbers.jsonl --dry-run --json
+  phonebridge apply numbers.csv --mock
+`;

@@ -1,0 +1,44 @@
+import type { PlannedRequest, UpdateResult } from "./client.js";
+
+/** The normalized result without `raw`, as the results file and the table show it. */
+export function normalized(result: UpdateResult) {
+  return {
+    provider: result.provider,
+    id: result.id,
+    number: result.number,
+    label: result.label,
+    agentId: result.agentId,
+    outboundAgentId: result.outboundAgentId,
+  };
+}
+
+/** A two-column table for people. */
+export function table(rows: readonly (readonly [string, string | null | undefined])[]): string {
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return rows.map(([name, value]) => `${name.padEnd(width)}  ${value ?? "-"}`).join("\n");
+}
+
+export function resultTable(result: UpdateResult): string {
+  return table([
+    ["provider", result.provider],
+    ["id", result.id],
+    ["number", result.number],
+    ["label", result.label],
+    ["agent", result.agentId],
+    ["outbound agent", result.outboundAgentId],
+  ]);
+}
+
+/** A request as `--dry-run` shows it to people: the request line, headers, body. */
+export function requestText(request: PlannedRequest): string {
+  const lines = [`${request.method} ${request.url}`];
+  for (const [name, value] of Object.entries(request.headers)) lines.push(`${name}: ${value}`);
+  if (request.body !== undefined) lines.push("", JSON.stringify(request.body));
+  return lines.join("\n");
+}
+
+/** Control characters of vendor text are shown escaped so they cannot move the cursor. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -1,0 +1,102 @@
+import { parseArgs } from "node:util";
+import { connectionOf, CONNECTION_OPTIONS, usageErrors } from "./args.js";
+import { createPlanner, loadFacade, type Changes, type UpdateOptions } from "./client.js";
+import { Connections } from "./context.js";
+import { describeError, errorLine } from "./describe.js";
+import { UPDATE_HELP } from "./help.js";
+import { printable, requestText, resultTable } from "./output.js";
+import { isProvider, PROVIDERS } from "./providers.js";
+import { Secrets } from "./secrets.js";
+import { UsageError } from "./usage-error.js";
+
+const OPTIONS = {
+  ...CONNECTION_OPTIONS,
+  agent: { type: "string" },
+  unassign: { type: "boolean" },
+  label: { type: "string" },
+  "clear-label": { type: "boolean" },
+  "outbound-agent": { type: "string" },
+  "unassign-outbound": { type: "boolean" },
+  "vendor-json": { type: "string" },
+} as const;
+
+function pair(
+  set: string | undefined,
+  remove: boolean | undefined,
+  setFlag: string,
+  removeFlag: string,
+): string | null | undefined {
+  if (set !== undefined && remove) throw new UsageError(`--${setFlag} and --${removeFlag} exclude each other`);
+  if (remove) return null;
+  if (set === "") throw new UsageError(`--${setFlag} needs a value (use --${removeFlag} to remove)`);
+  return set;
+}
+
+export async function update(args: string[], secrets: Secrets): Promise<number> {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
+  );
+  if (values.help) {
+    process.stdout.write(UPDATE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 2) {
+    throw new UsageError(`update takes <provider> <id>, got ${positionals.length} argument(s); see phonebridge update --help`);
+  }
+  const [provider, id] = positionals as [string, string];
+  if (!isProvider(provider)) throw new UsageError(`unknown provider "${provider}" (one of ${PROVIDERS.join(", ")})`);
+
+  const changes: Changes = {};
+  const agent = pair(values.agent, values.unassign, "agent", "unassign");
+  const label = pair(values.label, values["clear-label"], "label", "clear-label");
+  const outbound = pair(values["outbound-agent"], values["unassign-outbound"], "outbound-agent", "unassign-outbound");
+  if (agent !== undefined) changes.agentId = agent;
+  if (label !== undefined) changes.label = label;
+  if (outbound !== undefined) changes.outboundAgentId = outbound;
+  const options: UpdateOptions = {};
+  if (values["vendor-json"] !== undefined) {
+    let vendor: unknown;
+    try {
+      vendor = JSON.parse(values["vendor-json"]);
+    } catch {
+      throw new UsageError("--vendor-json is not valid JSON");
+    }
+    if (vendor === null || typeof vendor !== "object" || Array.isArray(vendor)) {
+      throw new UsageError("--vendor-json must be a JSON object of the vendor's request fields");
+    }
+    options.vendor = vendor as Record<string, unknown>;
+  }
+  if (Object.keys(changes).length === 0 && options.vendor === undefined) {
+    throw new UsageError(
+      "nothing to change: give --agent/--unassign, --label/--clear-label, --outbound-agent/--unassign-outbound or --vendor-json",
+    );
+  }
+
+  const connections = new Connections(connectionOf(values), secrets);
+  const json = values.json === true;
+  const out = (text: string) => process.stdout.write(`${secrets.text(text)}\n`);
+  try {
+    const create = await loadFacade();
+    await connections.start([provider]);
+    const clientOptions = connections.options(provider);
+    if (values["dry-run"]) {
+      const planner = createPlanner(create, clientOptions, secrets);
+      const request = await planner.plan(id, changes, options);
+      out(json ? JSON.stringify({ provider, id, request }) : requestText(request));
+      return 0;
+    }
+    const client = create(clientOptions);
+    const result = await client.update(id, changes, options);
+    out(json ? JSON.stringify(secrets.value(result)) : printable(resultTable(result)));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const info = describeError(error, secrets);
+    if (json) out(JSON.stringify({ provider, id, error: info }));
+    process.stderr.write(`phonebridge: ${printable(errorLine(info))}\n`);
+    // Input the facade refused is a usage error: nothing was sent.
+    return info.code === "invalid_input" || info.code === "unsupported_change" ? 2 : 1;
+  } finally {
+    await connections.stop();
+  }
+}
