@@ -1,0 +1,81 @@
+import type { PhoneBridgeError, Provider, VendorClientOptions, VendorTransport } from "@phonebridge/core";
+import type { VendorCapabilities } from "./capabilities.js";
+
+/** The normalized fields an adapter reads from a vendor's 200 body. */
+export interface Reading {
+  number: string | null;
+  label: string | null;
+  agentId: string | null;
+  outboundAgentId: string | null;
+}
+
+/** The changes after validation: each key absent, a checked string, or `null`. */
+export interface CheckedChanges {
+  agentId?: string | null | undefined;
+  label?: string | null | undefined;
+  outboundAgentId?: string | null | undefined;
+}
+
+/**
+ * Everything vendor-specific about the facade, one object per vendor in `adapters/<vendor>.ts`.
+ * The engine (engine.ts) owns what is common: input rules, retries, time, reading the body.
+ */
+export interface Adapter<P extends Provider = Provider, Body = unknown> {
+  readonly provider: P;
+  readonly capabilities: VendorCapabilities;
+  /** Builds the vendor's transport once, at creation (key, base URL and headers resolved there). */
+  createTransport(options: VendorClientOptions): VendorTransport<Body, unknown>;
+  /** A vendor rule on the id beyond the common ones; returns what is wrong, or undefined. */
+  checkId?(id: string): string | undefined;
+  /** Vendor rules on `options.vendor`; returns the field and what is wrong, or undefined. */
+  checkVendor?(vendor: Readonly<Record<string, unknown>>): { field: string; detail: string } | undefined;
+  /** The request body for checked changes; passthrough fields are merged in by the engine. */
+  build(changes: CheckedChanges): Record<string, unknown>;
+  /** Reads a parsed 200 body; returns what is wrong with it (an `invalid_response`) as a string. */
+  read(data: unknown): Reading | string;
+  /** Refines the error of a non-2xx response (Retell's 422 "Cannot find requested asset"). */
+  refine?(error: PhoneBridgeError): PhoneBridgeError;
+}
+
+// Small readers the adapters share. Each returns the value, or `WRONG` when the type is wrong.
+
+export const WRONG: unique symbol = Symbol("wrong type");
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** An optional string field: absent or null is null. */
+export function optionalString(value: unknown): string | null | typeof WRONG {
+  if (value === undefined || value === null) return null;
+  return typeof value === "string" ? value : WRONG;
+}
+
+/** The first agent id of a weighted agent list (Retell): absent, null or empty is null. */
+export function firstAgentId(value: unknown): string | null | typeof WRONG {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) return WRONG;
+  if (value.length === 0) return null;
+  for (const item of value) {
+    if (!isRecord(item) || typeof item.agent_id !== "string") return WRONG;
+  }
+  const first = (value[0] as { agent_id: string }).agent_id;
+  return first === "" ? null : first;
+}
+
+/** The first required field absent from `data`, or undefined. */
+export function missingField(data: Record<string, unknown>, required: readonly string[]): string | undefined {
+  for (const field of required) if (data[field] === undefined) return field;
+  return undefined;
+}
+
+/** An optional agent id: absent, null or `""` (Vogent's "no agent") is null. */
+export function optionalAgentId(value: unknown): string | null | typeof WRONG {
+  if (value === undefined || value === null || value === "") return null;
+  return typeof value === "string" ? value : WRONG;
+}
+
+/** A field the response must carry as a string. */
+export function requiredString(value: unknown): string | typeof WRONG {
+  return typeof value === "string" ? value : WRONG;
+}

@@ -1,0 +1,103 @@
+/**
+ * Retell: `PATCH /update-phone-number/{phone_number}`. Agents are weighted lists, so assigning
+ * one agent replaces the number's whole list (an existing split or `agent_version` pin goes);
+ * a split or a pinned version goes through `options.vendor`.
+ */
+import { PhoneBridgeError } from "@phonebridge/core";
+import { createRetellTransport, type UpdatePhoneNumberBody } from "@phonebridge/retell";
+import {
+  type Adapter,
+  WRONG,
+  firstAgentId,
+  isRecord,
+  missingField,
+  optionalString,
+  requiredString,
+} from "../adapter.js";
+import type { VendorCapabilities } from "../capabilities.js";
+
+export const retellCapabilities = {
+  agentId: { set: "documented", clear: "inferred", field: "inbound_agents", note: "one agent with weight 1 replaces the whole inbound list" },
+  label: { set: "documented", clear: "inferred", field: "nickname" },
+  outboundAgentId: { set: "documented", clear: "inferred", field: "outbound_agents", note: "one agent with weight 1 replaces the whole outbound list" },
+  passthrough: true,
+} as const satisfies VendorCapabilities;
+
+/** Retell identifies a number by its E.164 form. */
+const E164 = /^\+[1-9]\d{1,14}$/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const AGENT_LISTS = ["inbound_agents", "outbound_agents", "inbound_sms_agents", "outbound_sms_agents"] as const;
+const REQUIRED = ["phone_number", "phone_number_type", "last_modification_timestamp"] as const;
+const NOT_FOUND = /^Cannot find requested asset/i;
+
+/** A weighted list from the passthrough: weights in (0, 1] summing to 1 (an empty list is passed on). */
+function checkAgentList(list: unknown): string | undefined {
+  if (list === null) return undefined;
+  if (!Array.isArray(list)) return "must be a list of { agent_id, weight } or null";
+  if (list.length === 0) return undefined;
+  let sum = 0;
+  for (const item of list) {
+    if (!isRecord(item)) return "must hold { agent_id, weight } objects";
+    const { agent_id: agentId, weight } = item;
+    if (typeof agentId !== "string" || agentId === "" || CONTROL.test(agentId)) {
+      return "holds an agent_id that is not a non-empty string without control characters";
+    }
+    if (typeof weight !== "number" || !(weight > 0 && weight <= 1)) return "holds a weight outside (0, 1]";
+    sum += weight;
+  }
+  return Math.abs(sum - 1) <= 1e-9 ? undefined : `has weights summing to ${sum}, not 1`;
+}
+
+export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
+  provider: "retell",
+  capabilities: retellCapabilities,
+  createTransport: (options) => createRetellTransport(options),
+  checkId: (id) => (E164.test(id) ? undefined : `the id ${JSON.stringify(id)} is not an E.164 number (like +14157774444), which Retell uses as the id`),
+  checkVendor(vendor) {
+    for (const name of AGENT_LISTS) {
+      const value = vendor[name];
+      if (value === undefined) continue;
+      const problem = checkAgentList(value);
+      if (problem !== undefined) return { field: `vendor.${name}`, detail: `${name} ${problem}` };
+    }
+    return undefined;
+  },
+  build(changes) {
+    const body: Record<string, unknown> = {};
+    const { agentId, label, outboundAgentId } = changes;
+    if (agentId !== undefined) body.inbound_agents = agentId === null ? null : [{ agent_id: agentId, weight: 1 }];
+    if (label !== undefined) body.nickname = label;
+    if (outboundAgentId !== undefined) {
+      body.outbound_agents = outboundAgentId === null ? null : [{ agent_id: outboundAgentId, weight: 1 }];
+    }
+    return body;
+  },
+  read(data) {
+    if (!isRecord(data)) return "body is not a JSON object";
+    const missing = missingField(data, REQUIRED);
+    if (missing !== undefined) return `lacks the required field ${missing}`;
+    const number = requiredString(data.phone_number);
+    if (number === WRONG) return "field phone_number is not a string";
+    const label = optionalString(data.nickname);
+    if (label === WRONG) return "field nickname is not a string";
+    const agentId = firstAgentId(data.inbound_agents);
+    if (agentId === WRONG) return "field inbound_agents is not a list of { agent_id }";
+    const outboundAgentId = firstAgentId(data.outbound_agents);
+    if (outboundAgentId === WRONG) return "field outbound_agents is not a list of { agent_id }";
+    return { number, label, agentId, outboundAgentId };
+  },
+  refine(error) {
+    // Retell answers an unknown number with 422 "Cannot find requested asset under given api key." (†)
+    if (error.status !== 422 || error.vendorMessage === undefined || !NOT_FOUND.test(error.vendorMessage)) return error;
+    return new PhoneBridgeError({
+      code: "not_found",
+      provider: "retell",
+      status: error.status,
+      detail: `HTTP 422: ${error.vendorMessage}`,
+      vendorMessage: error.vendorMessage,
+      attempts: error.attempts,
+      retryAfterMs: error.retryAfterMs,
+      body: error.body,
+    });
+  },
+};

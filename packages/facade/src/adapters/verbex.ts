@@ -1,0 +1,42 @@
+/**
+ * Verbex: `PATCH /v1/phone-numbers/{phone_number_id}`. No published server (baseUrl or
+ * VERBEX_BASE_URL required) and no declared auth (a bearer key is sent when given, †). Its
+ * response can hold `twilio_auth_token` and `sip_trunk_password`, redacted in `raw` by the engine
+ * from the vendor package's descriptor.
+ */
+import { createVerbexTransport, type UpdatePhoneNumberBody } from "@phonebridge/verbex";
+import { type Adapter, WRONG, isRecord, optionalAgentId, optionalString, requiredString } from "../adapter.js";
+import type { VendorCapabilities } from "../capabilities.js";
+
+export const verbexCapabilities = {
+  agentId: { set: "documented", clear: "inferred", field: "inbound_agent_id" },
+  label: { set: "documented", clear: "inferred", field: "friendly_name" },
+  outboundAgentId: { set: "documented", clear: "inferred", field: "outbound_agent_id" },
+  passthrough: true,
+} as const satisfies VendorCapabilities;
+
+export const verbexAdapter: Adapter<"verbex", UpdatePhoneNumberBody> = {
+  provider: "verbex",
+  capabilities: verbexCapabilities,
+  createTransport: (options) => createVerbexTransport(options),
+  build(changes) {
+    const body: Record<string, unknown> = {};
+    if (changes.agentId !== undefined) body.inbound_agent_id = changes.agentId;
+    if (changes.label !== undefined) body.friendly_name = changes.label;
+    if (changes.outboundAgentId !== undefined) body.outbound_agent_id = changes.outboundAgentId;
+    return body;
+  },
+  read(data) {
+    if (!isRecord(data)) return "body is not a JSON object";
+    if (data.phone_number === undefined) return "lacks the required field phone_number";
+    const number = requiredString(data.phone_number);
+    if (number === WRONG) return "field phone_number is not a string";
+    const label = optionalString(data.friendly_name);
+    if (label === WRONG) return "field friendly_name is not a string";
+    const agentId = optionalAgentId(data.inbound_agent_id);
+    if (agentId === WRONG) return "field inbound_agent_id is not a string";
+    const outboundAgentId = optionalAgentId(data.outbound_agent_id);
+    if (outboundAgentId === WRONG) return "field outbound_agent_id is not a string";
+    return { number, label, agentId, outboundAgentId };
+  },
+};

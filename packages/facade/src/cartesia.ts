@@ -1,0 +1,27 @@
+/**
+ * @phonebridge/facade/cartesia: the facade for Cartesia alone, so a bundle holds only this adapter.
+ * Same behaviour as `createPhoneNumbers({ provider: "cartesia", ... })` from the root entry.
+ */
+import { cartesiaAdapter, cartesiaCapabilities } from "./adapters/cartesia.js";
+import { createWithAdapter } from "./engine.js";
+import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
+
+export type * from "./types.js";
+export type { ChangeCapability, ChangeName, Support, VendorCapabilities } from "./capabilities.js";
+export { type ErrorCode, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
+
+/** What Cartesia supports (its row of the capability matrix). */
+export const capabilities = cartesiaCapabilities;
+
+/** Options of the Cartesia updater: `provider` may be left out. */
+export type CartesiaPhoneNumbersOptions = Omit<PhoneNumbersOptions<"cartesia">, "provider"> & { provider?: "cartesia" };
+
+/** Creates the Cartesia phone-number updater (key and base URL from options or `CARTESIA_API_KEY` / `CARTESIA_BASE_URL`). */
+export function createPhoneNumbers(options: CartesiaPhoneNumbersOptions = {}): PhoneNumbers<"cartesia"> {
+  if (options.provider !== undefined && options.provider !== "cartesia") {
+    throw new TypeError(`@phonebridge/facade/cartesia: provider must be "cartesia", not ${JSON.stringify(options.provider)}`);
+  }
+  return createWithAdapter(cartesiaAdapter, options);
+}
+
+export { createPhoneNumbers as createCartesiaPhoneNumbers };

@@ -1,0 +1,207 @@
+import {
+  BodyTooLargeError,
+  PhoneBridgeError,
+  type Provider,
+  holdsSecret,
+  providerTitle,
+  readBodyCapped,
+  redact,
+} from "@phonebridge/core";
+import type { Adapter, CheckedChanges } from "./adapter.js";
+import type { ChangeCapability, ChangeName } from "./capabilities.js";
+import { type RetryPolicy, resolvePolicy, runWithRetries } from "./retry.js";
+import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./types.js";
+
+/** Control characters (C0, DEL, C1): never in an id, an agent id or a label. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** What an id may never contain: `/`, whitespace, control characters. */
+const BAD_ID = /[/\s\u0000-\u001f\u007f-\u009f]/;
+/** phonebridge's own label limit: no vendor documents one. */
+export const MAX_LABEL_LENGTH = 255;
+
+function inputError(provider: Provider, field: string, detail: string): PhoneBridgeError {
+  return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : `a ${typeof value}`;
+}
+
+/** Length in code points, so an emoji counts as one character. */
+function characters(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** Test hooks: deterministic jitter and waits. Not part of the public API. */
+export type PolicyOverrides = Partial<Pick<RetryPolicy, "random" | "sleep">>;
+
+/**
+ * Builds the `update` of one vendor: everything that can be done once (transport with key,
+ * base URL and headers, retry policy, the capability lookups) happens here, so a call only
+ * checks what it was given, builds one body and sends it.
+ */
+export function createWithAdapter<P extends Provider, Body>(
+  adapter: Adapter<P, Body>,
+  options: Omit<PhoneNumbersOptions<P>, "provider">,
+  overrides?: PolicyOverrides,
+): PhoneNumbers<P> {
+  const { provider, capabilities } = adapter;
+  const title = providerTitle(provider);
+  const transport = adapter.createTransport({
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+  });
+  const policy = resolvePolicy(provider, options, overrides);
+  const changeCaps: Readonly<Record<ChangeName, ChangeCapability>> = {
+    agentId: capabilities.agentId,
+    label: capabilities.label,
+    outboundAgentId: capabilities.outboundAgentId,
+  };
+  // Only a vendor whose response schema can hold a secret (Verbex) pays for a redaction walk.
+  const secretFields = transport.descriptor.secrets.response;
+  const secrets: ReadonlySet<string> | undefined = secretFields.length > 0 ? new Set(secretFields) : undefined;
+  const { checkId, checkVendor, refine } = adapter;
+
+  const invalidResponse = (status: number, detail: string): PhoneBridgeError =>
+    new PhoneBridgeError({ code: "invalid_response", provider, status, detail });
+
+  /** Every input rule of the contract; throws the first broken one. Returns the body to send. */
+  const check = (id: unknown, changes: unknown, vendor: unknown): Record<string, unknown> => {
+    if (typeof id !== "string") throw inputError(provider, "id", `the id must be a string, not ${describe(id)}`);
+    if (id === "" || id === "." || id === ".." || BAD_ID.test(id)) {
+      throw inputError(provider, "id", `the id ${describe(id)} is empty, "." or "..", or holds "/", whitespace or a control character`);
+    }
+    if (checkId !== undefined) {
+      const problem = checkId(id);
+      if (problem !== undefined) throw inputError(provider, "id", problem);
+    }
+    if (typeof changes !== "object" || changes === null || Array.isArray(changes)) {
+      throw inputError(provider, "changes", `changes must be an object, not ${describe(changes)}`);
+    }
+    let count = 0;
+    const given = changes as Record<string, unknown>;
+    for (const key in given) {
+      const value = given[key];
+      if (value === undefined) continue;
+      const cap = changeCaps[key as ChangeName];
+      if (cap === undefined || !Object.hasOwn(changeCaps, key)) {
+        throw inputError(provider, key, `unknown change "${key}": use agentId, label or outboundAgentId (vendor fields go in options.vendor)`);
+      }
+      if (value === null) {
+        if (cap.clear === "unsupported") {
+          throw new PhoneBridgeError({
+            code: "unsupported_change",
+            provider,
+            field: key,
+            detail: cap.set === "unsupported"
+              ? `${title} has no ${key} field: the change is not supported`
+              : `${key} cannot be cleared (null) on ${title}: the vendor's field is not nullable`,
+          });
+        }
+      } else if (cap.set === "unsupported") {
+        throw new PhoneBridgeError({
+          code: "unsupported_change",
+          provider,
+          field: key,
+          detail: `${title} has no ${key} field: the change is not supported`,
+        });
+      } else if (typeof value !== "string") {
+        throw inputError(provider, key, `${key} must be a string or null, not ${describe(value)}`);
+      } else if (key === "label") {
+        const length = value.length <= MAX_LABEL_LENGTH ? value.length : characters(value);
+        if (length === 0 || length > MAX_LABEL_LENGTH || CONTROL.test(value)) {
+          throw inputError(
+            provider,
+            key,
+            value === ""
+              ? `label must not be empty: use null to clear it`
+              : `label must be 1 to ${MAX_LABEL_LENGTH} characters without control characters`,
+          );
+        }
+      } else if (value === "") {
+        throw inputError(provider, key, `${key} must not be empty: use null to remove the agent`);
+      } else if (CONTROL.test(value)) {
+        throw inputError(provider, key, `${key} must not contain control characters`);
+      }
+      count++;
+    }
+    const body = adapter.build(given as CheckedChanges);
+    if (vendor !== undefined) {
+      if (typeof vendor !== "object" || vendor === null || Array.isArray(vendor)) {
+        throw inputError(provider, "vendor", `options.vendor must be an object, not ${describe(vendor)}`);
+      }
+      const fields = vendor as Record<string, unknown>;
+      for (const field in fields) {
+        const value = fields[field];
+        if (value === undefined) continue;
+        if (!capabilities.passthrough) {
+          throw inputError(provider, `vendor.${field}`, `${title} takes no fields through options.vendor ("${field}" given)`);
+        }
+        for (const change in changeCaps) {
+          if (changeCaps[change as ChangeName].field === field && given[change] !== undefined) {
+            throw inputError(provider, `vendor.${field}`, `"${field}" is set both by the ${change} change and in options.vendor`);
+          }
+        }
+        body[field] = value;
+        count++;
+      }
+      if (checkVendor !== undefined) {
+        const problem = checkVendor(fields);
+        if (problem !== undefined) throw inputError(provider, problem.field, problem.detail);
+      }
+    }
+    if (count === 0) {
+      throw inputError(provider, "changes", "nothing to change: set agentId, label or outboundAgentId, or a field in options.vendor");
+    }
+    return body;
+  };
+
+  const attempt = async (id: string, body: unknown, signal: AbortSignal): Promise<PhoneNumberResult<P>> => {
+    const response = await transport.send(id, body as Body, signal);
+    const { status } = response;
+    if (status < 200 || status > 299) {
+      const error = await transport.errorFromResponse(response, 0);
+      throw refine === undefined ? error : refine(error);
+    }
+    let text: string;
+    try {
+      text = await readBodyCapped(response);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) throw invalidResponse(status, "the response body is over 10 MiB");
+      throw error;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw invalidResponse(status, `the HTTP ${status} response body is not JSON`);
+    }
+    const reading = adapter.read(data);
+    if (typeof reading === "string") throw invalidResponse(status, `the HTTP ${status} response ${reading}`);
+    return {
+      provider,
+      id,
+      number: reading.number,
+      label: reading.label,
+      agentId: reading.agentId,
+      outboundAgentId: reading.outboundAgentId,
+      raw: (secrets !== undefined && holdsSecret(data, secrets) ? redact(data, secrets) : data) as PhoneNumberResult<P>["raw"],
+    };
+  };
+
+  const update = async (id: string, changes: unknown, updateOptions?: { signal?: AbortSignal; vendor?: unknown }) => {
+    const body = check(id, changes, updateOptions?.vendor);
+    const signal = updateOptions?.signal;
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      throw inputError(provider, "signal", "options.signal must be an AbortSignal");
+    }
+    return runWithRetries(provider, policy, (attemptSignal) => attempt(id, body, attemptSignal), signal);
+  };
+
+  return { provider, update } as PhoneNumbers<P>;
+}

@@ -1,0 +1,69 @@
+/**
+ * @phonebridge/facade: one `update` over the phone numbers of Retell, Cartesia, Verbex, Vogent
+ * and Cald. This root entry holds all five adapters; `@phonebridge/facade/<vendor>` holds one.
+ */
+import { type Provider, providerTitle } from "@phonebridge/core";
+import type { Adapter } from "./adapter.js";
+import { caldAdapter, caldCapabilities } from "./adapters/cald.js";
+import { cartesiaAdapter, cartesiaCapabilities } from "./adapters/cartesia.js";
+import { retellAdapter, retellCapabilities } from "./adapters/retell.js";
+import { verbexAdapter, verbexCapabilities } from "./adapters/verbex.js";
+import { vogentAdapter, vogentCapabilities } from "./adapters/vogent.js";
+import type { VendorCapabilities } from "./capabilities.js";
+import { createWithAdapter } from "./engine.js";
+import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
+
+export {
+  CHANGE_NAMES,
+  type ChangeCapability,
+  type ChangeName,
+  type Support,
+  type VendorCapabilities,
+} from "./capabilities.js";
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_SERVER_WAIT_MS } from "./retry.js";
+export { MAX_LABEL_LENGTH } from "./engine.js";
+export type * from "./types.js";
+export { type ErrorCode, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
+
+/** The five vendors, in the order the README lists them. */
+export const PROVIDERS: readonly Provider[] = ["retell", "cartesia", "verbex", "vogent", "cald"];
+
+/**
+ * Which change each vendor supports, and how: the data the README's capability matrix is
+ * rendered from, and what `update` checks at run time.
+ */
+export const capabilities: Readonly<Record<Provider, VendorCapabilities>> = {
+  retell: retellCapabilities,
+  cartesia: cartesiaCapabilities,
+  verbex: verbexCapabilities,
+  vogent: vogentCapabilities,
+  cald: caldCapabilities,
+};
+
+const ADAPTERS: Readonly<Record<Provider, Adapter>> = {
+  retell: retellAdapter as Adapter,
+  cartesia: cartesiaAdapter as Adapter,
+  verbex: verbexAdapter as Adapter,
+  vogent: vogentAdapter as Adapter,
+  cald: caldAdapter as Adapter,
+};
+
+/**
+ * Creates the phone-number updater of one vendor. Key, base URL and headers are resolved here,
+ * once (options, then `<VENDOR>_API_KEY` / `<VENDOR>_BASE_URL`, then the vendor's server); a
+ * missing key or Verbex base URL is a PhoneBridgeError `invalid_input` naming the option.
+ *
+ * With a literal `provider`, `update` only accepts the changes that vendor supports.
+ */
+export function createPhoneNumbers<P extends Provider>(options: PhoneNumbersOptions<P>): PhoneNumbers<P> {
+  const provider = (options as { provider?: unknown } | null | undefined)?.provider;
+  if (typeof provider !== "string" || !Object.hasOwn(ADAPTERS, provider)) {
+    throw new TypeError(`createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${JSON.stringify(provider)}`);
+  }
+  return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, options);
+}
+
+/** The vendor's display name ("Retell"). */
+export function providerName(provider: Provider): string {
+  return providerTitle(provider);
+}

@@ -1,0 +1,126 @@
+import type { Provider } from "@phonebridge/core";
+import type {
+  UpdatePhoneNumberBody as CaldBody,
+  UpdatePhoneNumberResponse as CaldResponse,
+} from "@phonebridge/cald";
+import type {
+  UpdatePhoneNumberBody as CartesiaBody,
+  UpdatePhoneNumberResponse as CartesiaResponse,
+} from "@phonebridge/cartesia";
+import type {
+  UpdatePhoneNumberBody as RetellBody,
+  UpdatePhoneNumberResponse as RetellResponse,
+} from "@phonebridge/retell";
+import type {
+  UpdatePhoneNumberBody as VerbexBody,
+  UpdatePhoneNumberResponse as VerbexResponse,
+} from "@phonebridge/verbex";
+import type {
+  UpdatePhoneNumberBody as VogentBody,
+  UpdatePhoneNumberResponse as VogentResponse,
+} from "@phonebridge/vogent";
+import type { caldCapabilities } from "./adapters/cald.js";
+import type { cartesiaCapabilities } from "./adapters/cartesia.js";
+import type { retellCapabilities } from "./adapters/retell.js";
+import type { verbexCapabilities } from "./adapters/verbex.js";
+import type { vogentCapabilities } from "./adapters/vogent.js";
+import type { ChangeCapability, ChangeName } from "./capabilities.js";
+
+export type { Provider };
+
+/** Everything the facade knows about a vendor at the type level. */
+export interface VendorTypes {
+  cald: { capabilities: typeof caldCapabilities; body: CaldBody; response: CaldResponse; vendor: NoPassthrough };
+  cartesia: { capabilities: typeof cartesiaCapabilities; body: CartesiaBody; response: CartesiaResponse; vendor: CartesiaBody };
+  retell: { capabilities: typeof retellCapabilities; body: RetellBody; response: RetellResponse; vendor: RetellBody };
+  verbex: { capabilities: typeof verbexCapabilities; body: VerbexBody; response: VerbexResponse; vendor: VerbexBody };
+  vogent: { capabilities: typeof vogentCapabilities; body: VogentBody; response: VogentResponse; vendor: VogentBody };
+}
+
+/** Cald takes no passthrough fields: its `agentId` is managed by the facade. */
+export type NoPassthrough = { readonly [field: string]: never };
+
+declare const unsupportedBrand: unique symbol;
+
+/**
+ * The type of a change the vendor has no field for. No value has this type, so setting the
+ * change is a compile error that names the change and the vendor.
+ */
+export interface UnsupportedChange<P extends Provider, C extends ChangeName> {
+  readonly [unsupportedBrand]: `${C} is not supported by ${P}`;
+}
+
+type ValueOf<C> = C extends ChangeCapability
+  ? (C["set"] extends "unsupported" ? never : string) | (C["clear"] extends "unsupported" ? never : null)
+  : never;
+
+type ChangesOf<P extends Provider> = {
+  [K in ChangeName]?: [ValueOf<VendorTypes[P]["capabilities"][K]>] extends [never]
+    ? UnsupportedChange<P, K> | undefined
+    : ValueOf<VendorTypes[P]["capabilities"][K]> | undefined;
+};
+
+/**
+ * The changes one vendor accepts: `agentId` assigns (string) or removes (`null`) the inbound
+ * agent, `label` sets or clears the number's label, `outboundAgentId` assigns or removes the
+ * outbound agent. An `undefined` value is the same as an absent key. With `P` a union of
+ * providers, the union of what each accepts (checked at run time).
+ */
+export type Changes<P extends Provider = Provider> = P extends Provider ? ChangesOf<P> : never;
+
+/** The vendor's own request fields, passed through as they are (`options.vendor`). */
+export type VendorFields<P extends Provider = Provider> = P extends Provider ? VendorTypes[P]["vendor"] : never;
+
+/** The vendor's 200 body (secret fields replaced by "[redacted]"). */
+export type VendorResponse<P extends Provider = Provider> = P extends Provider ? VendorTypes[P]["response"] : never;
+
+export interface UpdateOptions<P extends Provider = Provider> {
+  /** Aborting it ends a request in flight or a wait between attempts at once, with `aborted`. */
+  signal?: AbortSignal;
+  /**
+   * The vendor's own request fields that the facade does not map (Retell weighted agents,
+   * versions and webhooks, Verbex SIP settings, Cartesia provider, ...). A field a change also
+   * sets is an `invalid_input` conflict; Cald takes none.
+   */
+  vendor?: VendorFields<P>;
+}
+
+/** The normalized result of an update: `null` where the vendor does not say. */
+export interface PhoneNumberResult<P extends Provider = Provider> {
+  readonly provider: P;
+  /** The id the caller passed. */
+  readonly id: string;
+  readonly number: string | null;
+  readonly label: string | null;
+  readonly agentId: string | null;
+  readonly outboundAgentId: string | null;
+  /** The vendor's body, with secret fields replaced by "[redacted]". */
+  readonly raw: VendorResponse<P>;
+}
+
+/** The result type for `P`, a union of results when `P` is a union of providers. */
+export type ResultOf<P extends Provider = Provider> = P extends Provider ? PhoneNumberResult<P> : never;
+
+export interface PhoneNumbersOptions<P extends Provider = Provider> {
+  provider: P;
+  /** API key; defaults to `<VENDOR>_API_KEY`. */
+  apiKey?: string;
+  /** Base URL; defaults to `<VENDOR>_BASE_URL`, then the vendor's published server (Verbex has none). */
+  baseUrl?: string;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof globalThis.fetch;
+  /** Timeout of each attempt in milliseconds (default 60 000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 2, so 3 attempts). */
+  maxRetries?: number;
+}
+
+export interface PhoneNumbers<P extends Provider = Provider> {
+  readonly provider: P;
+  /**
+   * Applies `changes` (and `options.vendor`) to the phone number `id` in one request, retried
+   * as the contract says, and resolves with the normalized result; rejects with a
+   * `PhoneBridgeError`. Nothing the caller did not set is ever sent.
+   */
+  update(id: string, changes: Changes<P>, options?: UpdateOptions<P>): Promise<ResultOf<P>>;
+}

@@ -1,0 +1,27 @@
+/**
+ * @phonebridge/facade/verbex: the facade for Verbex alone, so a bundle holds only this adapter.
+ * Same behaviour as `createPhoneNumbers({ provider: "verbex", ... })` from the root entry.
+ */
+import { verbexAdapter, verbexCapabilities } from "./adapters/verbex.js";
+import { createWithAdapter } from "./engine.js";
+import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
+
+export type * from "./types.js";
+export type { ChangeCapability, ChangeName, Support, VendorCapabilities } from "./capabilities.js";
+export { type ErrorCode, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
+
+/** What Verbex supports (its row of the capability matrix). */
+export const capabilities = verbexCapabilities;
+
+/** Options of the Verbex updater: `provider` may be left out. */
+export type VerbexPhoneNumbersOptions = Omit<PhoneNumbersOptions<"verbex">, "provider"> & { provider?: "verbex" };
+
+/** Creates the Verbex phone-number updater (key and base URL from options or `VERBEX_API_KEY` / `VERBEX_BASE_URL`). */
+export function createPhoneNumbers(options: VerbexPhoneNumbersOptions = {}): PhoneNumbers<"verbex"> {
+  if (options.provider !== undefined && options.provider !== "verbex") {
+    throw new TypeError(`@phonebridge/facade/verbex: provider must be "verbex", not ${JSON.stringify(options.provider)}`);
+  }
+  return createWithAdapter(verbexAdapter, options);
+}
+
+export { createPhoneNumbers as createVerbexPhoneNumbers };

@@ -1,0 +1,314 @@
+import { inspect } from "node:util";
+import { PhoneBridgeError } from "@phonebridge/core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { retellAdapter } from "../src/adapters/retell.js";
+import { verbexAdapter } from "../src/adapters/verbex.js";
+import { type PolicyOverrides, createWithAdapter } from "../src/engine.js";
+import { backoffMs, retryDelayMs, sleep as realSleep } from "../src/retry.js";
+import { type FaultServer, startFaultServer } from "./fault-server.js";
+
+const KEY = "key_live_SECRET_4242";
+const ID = "+14157774444";
+const OK = JSON.stringify({ phone_number: ID, phone_number_type: "custom", last_modification_timestamp: 1 });
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+
+/** Records the waits asked for and returns at once. */
+function instantSleep(): { waits: number[]; sleep: PolicyOverrides["sleep"] } {
+  const waits: number[] = [];
+  return {
+    waits,
+    sleep: async (ms, signal) => {
+      waits.push(ms);
+      if (signal?.aborted) throw signal.reason;
+    },
+  };
+}
+
+function retell(options: { timeoutMs?: number; maxRetries?: number; baseUrl?: string } = {}, overrides: PolicyOverrides = {}) {
+  return createWithAdapter(retellAdapter, { apiKey: KEY, baseUrl: server.url, ...options }, { random: () => 1, ...overrides });
+}
+
+async function failure(promise: Promise<unknown>): Promise<PhoneBridgeError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PhoneBridgeError);
+  return error as PhoneBridgeError;
+}
+
+describe("backoff", () => {
+  it("is min(0.5 s × 2^n, 8 s) times a jitter in [0.75, 1]", () => {
+    expect([0, 1, 2, 3, 4, 5].map((n) => backoffMs(n, () => 1))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+    expect([0, 1, 4, 9].map((n) => backoffMs(n, () => 0))).toEqual([375, 750, 6000, 6000]);
+    for (let i = 0; i < 200; i++) {
+      const ms = backoffMs(2, Math.random);
+      expect(ms).toBeGreaterThanOrEqual(1500);
+      expect(ms).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it("takes the server's wait over the backoff", () => {
+    const error = new PhoneBridgeError({ code: "rate_limited", provider: "retell", detail: "x", retryAfterMs: 1234 });
+    expect(retryDelayMs(error, 3, () => 1)).toBe(1234);
+  });
+});
+
+describe("retries", () => {
+  beforeEach(() => server.script());
+
+  it("retries 5xx with capped exponential backoff, then succeeds", async () => {
+    const { waits, sleep } = instantSleep();
+    server.script({ status: 503 }, { status: 500 }, { status: 200, body: OK });
+    const result = await retell({}, { sleep }).update(ID, { agentId: "A" });
+    expect(result.number).toBe(ID);
+    expect(server.received).toHaveLength(3);
+    expect(waits).toEqual([500, 1000]);
+  });
+
+  it("applies the jitter from the injected random", async () => {
+    const { waits, sleep } = instantSleep();
+    server.script({ status: 502 }, { status: 502 }, { status: 200, body: OK });
+    await retell({}, { sleep, random: () => 0 }).update(ID, { agentId: "A" });
+    expect(waits).toEqual([375, 750]);
+  });
+
+  it.each([
+    [503, "server"],
+    [500, "server"],
+    [409, "server"],
+    [429, "rate_limited"],
+    [408, "timeout"],
+  ] as const)("gives up on %i after maxRetries + 1 attempts with %s", async (status, code) => {
+    const { waits, sleep } = instantSleep();
+    server.script({ status, body: JSON.stringify({ status: "error", message: "busy" }) });
+    const error = await failure(retell({}, { sleep }).update(ID, { agentId: "A" }));
+    expect(error).toMatchObject({ code, status, attempts: 3, vendorMessage: "busy" });
+    expect(server.received).toHaveLength(3);
+    expect(waits).toHaveLength(2);
+  });
+
+  it("honours maxRetries: 0", async () => {
+    server.script({ status: 500 });
+    const error = await failure(retell({ maxRetries: 0 }).update(ID, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "server", attempts: 1 });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it.each([
+    [400, "validation"],
+    [401, "unauthorized"],
+    [403, "unauthorized"],
+    [404, "not_found"],
+    [422, "validation"],
+    [418, "validation"],
+  ] as const)("never retries %i (%s)", async (status, code) => {
+    server.script({ status, body: JSON.stringify({ status: "error", message: "no" }) });
+    const error = await failure(retell().update(ID, { agentId: "A" }));
+    expect(error).toMatchObject({ code, status, attempts: 1 });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("reads Retell's 422 'Cannot find requested asset' as not_found", async () => {
+    server.script({ status: 422, body: JSON.stringify({ status: "error", message: "Cannot find requested asset under given api key." }) });
+    const error = await failure(retell().update(ID, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "not_found", status: 422, attempts: 1, provider: "retell" });
+    expect(error.message).toBe("Retell: HTTP 422: Cannot find requested asset under given api key.");
+  });
+
+  it("waits retry-after-ms first, then Retry-After seconds", async () => {
+    const { waits, sleep } = instantSleep();
+    server.script(
+      { status: 429, headers: { "retry-after-ms": "1500", "retry-after": "9" } },
+      { status: 503, headers: { "retry-after": "2" } },
+      { status: 200, body: OK },
+    );
+    await retell({}, { sleep }).update(ID, { agentId: "A" });
+    expect(waits).toEqual([1500, 2000]);
+  });
+
+  it("waits until a Retry-After HTTP date, and not at all for a past one", async () => {
+    const { waits, sleep } = instantSleep();
+    const future = new Date(Date.now() + 30_000).toUTCString();
+    server.script(
+      { status: 429, headers: { "retry-after": future } },
+      { status: 429, headers: { "retry-after": "Wed, 21 Oct 2015 07:28:00 GMT" } },
+      { status: 200, body: OK },
+    );
+    await retell({}, { sleep }).update(ID, { agentId: "A" });
+    expect(waits[0]).toBeGreaterThan(27_000);
+    expect(waits[0]).toBeLessThanOrEqual(30_000);
+    expect(waits[1]).toBe(0);
+  });
+
+  it("honours a wait of exactly 60 s", async () => {
+    const { waits, sleep } = instantSleep();
+    server.script({ status: 429, headers: { "retry-after": "60" } }, { status: 200, body: OK });
+    await retell({}, { sleep }).update(ID, { agentId: "A" });
+    expect(waits).toEqual([60_000]);
+  });
+
+  it("does not retry when the server asks for more than 60 s, and says how long", async () => {
+    const { waits, sleep } = instantSleep();
+    server.script({ status: 429, headers: { "retry-after": "61" } }, { status: 200, body: OK });
+    const error = await failure(retell({}, { sleep }).update(ID, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "rate_limited", status: 429, attempts: 1, retryAfterMs: 61_000 });
+    expect(waits).toEqual([]);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("retries a connection reset, also one after the status line", async () => {
+    const { waits, sleep } = instantSleep();
+    server.script("reset", "reset-after-status", { status: 200, body: OK });
+    const result = await retell({}, { sleep }).update(ID, { agentId: "A" });
+    expect(result.agentId).toBeNull();
+    expect(server.received).toHaveLength(3);
+    expect(waits).toHaveLength(2);
+  });
+
+  it("ends with connection after retries when nothing listens", async () => {
+    const { sleep } = instantSleep();
+    const closed = await startFaultServer();
+    await closed.close();
+    const error = await failure(retell({ baseUrl: closed.url }, { sleep }).update(ID, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "connection", attempts: 3 });
+    expect(error.message).toMatch(/^Retell: connection failed \(ECONNREFUSED\)$/);
+  });
+});
+
+describe("time", () => {
+  beforeEach(() => server.script());
+
+  it("times each attempt out and retries it", async () => {
+    const { waits, sleep } = instantSleep();
+    server.script("hang", "hang", { status: 200, body: OK });
+    const started = performance.now();
+    const result = await retell({ timeoutMs: 40 }, { sleep }).update(ID, { label: "X" });
+    expect(result.number).toBe(ID);
+    expect(waits).toHaveLength(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+  });
+
+  it("ends with timeout after every attempt timed out", async () => {
+    const { sleep } = instantSleep();
+    server.script("hang");
+    const error = await failure(retell({ timeoutMs: 20, maxRetries: 1 }, { sleep }).update(ID, { label: "X" }));
+    expect(error).toMatchObject({ code: "timeout", attempts: 2 });
+    expect(error.status).toBeUndefined();
+  });
+
+  it("aborts a request in flight at once", async () => {
+    server.script("hang");
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const started = performance.now();
+    const error = await failure(retell().update(ID, { label: "X" }, { signal: controller.signal }));
+    expect(error).toMatchObject({ code: "aborted", attempts: 1 });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("aborts a backoff wait at once", async () => {
+    server.script({ status: 503 });
+    const controller = new AbortController();
+    const phones = retell({}, { sleep: realSleep });
+    const started = performance.now();
+    const pending = failure(phones.update(ID, { label: "X" }, { signal: controller.signal }));
+    // The first 503 arrives within milliseconds; the backoff would then wait 500 ms.
+    setTimeout(() => controller.abort(), 60);
+    const error = await pending;
+    expect(error).toMatchObject({ code: "aborted", attempts: 1 });
+    expect(server.received).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    const error = await failure(retell().update(ID, { label: "X" }, { signal: AbortSignal.abort() }));
+    expect(error).toMatchObject({ code: "aborted", attempts: 0 });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("ends a real wait on abort, and resolves it otherwise", async () => {
+    const controller = new AbortController();
+    const waiting = realSleep(10_000, controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toBeDefined();
+    await expect(realSleep(1, undefined)).resolves.toBeUndefined();
+  });
+});
+
+describe("responses it cannot read", () => {
+  beforeEach(() => server.script());
+
+  it.each([
+    ["not JSON", { status: 200, body: "<html>ok</html>" }, /not JSON/],
+    ["empty", { status: 204 }, /not JSON/],
+    ["not an object", { status: 200, body: "[1]" }, /not a JSON object/],
+    ["missing a required field", { status: 200, body: JSON.stringify({ phone_number: ID, phone_number_type: "custom" }) }, /lacks the required field last_modification_timestamp/],
+    ["a mapped field of the wrong type", { status: 200, body: JSON.stringify({ phone_number: ID, phone_number_type: "custom", last_modification_timestamp: 1, nickname: 5 }) }, /nickname is not a string/],
+    ["agents of the wrong shape", { status: 200, body: JSON.stringify({ phone_number: ID, phone_number_type: "custom", last_modification_timestamp: 1, inbound_agents: [{ weight: 1 }] }) }, /inbound_agents/],
+  ] as const)("%s: invalid_response, not retried", async (_name, reply, message) => {
+    server.script(reply);
+    const error = await failure(retell().update(ID, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "invalid_response", status: reply.status, attempts: 1 });
+    expect(error.message).toMatch(message);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("refuses a body declared over 10 MiB", async () => {
+    server.script({ status: 200, headers: { "content-length": String(11 * 1024 * 1024) }, body: "" });
+    const error = await failure(retell().update(ID, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "invalid_response", status: 200, attempts: 1 });
+    expect(error.message).toMatch(/over 10 MiB/);
+  });
+
+  it("refuses a streamed body over 10 MiB", async () => {
+    server.script({ stream: 10 * 1024 * 1024 + 128 * 1024 });
+    const error = await failure(retell().update(ID, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "invalid_response", status: 200, attempts: 1 });
+  });
+
+  it("does not follow a redirect: the key never goes to another host", async () => {
+    const other = await startFaultServer();
+    try {
+      server.script({ status: 302, headers: { location: `${other.url}/steal` } });
+      const error = await failure(retell().update(ID, { agentId: "A" }));
+      expect(error).toMatchObject({ code: "invalid_response", status: 302, attempts: 1 });
+      expect(other.received).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("secrets", () => {
+  beforeEach(() => server.script());
+
+  it("keeps the key out of errors, whatever the vendor echoes", async () => {
+    server.script({ status: 400, body: JSON.stringify({ status: "error", message: `bad key ${KEY}` }) });
+    const error = await failure(retell().update(ID, { agentId: "A" }));
+    expect(server.received[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    for (const shown of [error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { depth: 10 }), String(error.vendorMessage)]) {
+      expect(shown).not.toContain(KEY);
+    }
+    expect(error.vendorMessage).toBe("bad key [redacted]");
+  });
+
+  it("redacts Verbex's secret fields in raw and in error bodies", async () => {
+    const verbex = createWithAdapter(verbexAdapter, { apiKey: KEY, baseUrl: server.url }, { random: () => 1 });
+    server.script({
+      status: 200,
+      body: JSON.stringify({ provider: "twilio", phone_number: "+1555", twilio_auth_token: "tok_SECRET", twilio_account_sid: "AC1" }),
+    });
+    const result = await verbex.update("pn_1", { label: "X" });
+    expect(result.raw).toEqual({ provider: "twilio", phone_number: "+1555", twilio_auth_token: "[redacted]", twilio_account_sid: "AC1" });
+    server.script({ status: 400, body: JSON.stringify({ error: "bad", message: "no", sip_trunk_password: "pw_SECRET" }) });
+    const error = await failure(verbex.update("pn_1", { label: "X" }));
+    expect(JSON.stringify(error)).not.toContain("pw_SECRET");
+    expect(inspect(error, { depth: 10 })).not.toContain("pw_SECRET");
+  });
+});
