@@ -1,23 +1,43 @@
 // Finds the OpenAPI document inside what a vendor publishes: a docs page whose OpenAPI sits in a
-// fence of four backticks (```` ````yaml <source> <METHOD> <path> ````), or a raw YAML or JSON
-// document. Returns the document's text exactly as published, so specs/<vendor>/openapi.yaml
-// stays byte-for-byte what the vendor shipped.
+// fenced block (```` ````yaml <source> <METHOD> <path> ````, or any fence of three or more
+// backticks or tildes whose info string starts with yaml, yml, json or openapi), or a raw YAML or
+// JSON document. Returns the document's text exactly as published, so
+// specs/<vendor>/openapi.yaml stays byte-for-byte what the vendor shipped (a JSON document is
+// kept as JSON: JSON is YAML, so the file still reads as YAML).
+//
+// A page with several fenced blocks: the first whose content parses as an OpenAPI or Swagger
+// document wins, so example payloads in other blocks are skipped.
 import { parse } from "yaml";
 
-const FENCE = /^(`{4,})(?:ya?ml|json)\b[^\n]*\n([\s\S]*?)\n?\1[ \t]*$/m;
+const FENCES = /^(`{3,}|~{3,})[ \t]*(ya?ml|json|openapi)\b[^\n]*\n([\s\S]*?)\n?^\1[ \t]*$/gim;
 
-/** @returns {{ text: string, form: "docs-page-fence" | "raw" } | undefined} */
-export function extractOpenApi(published) {
-  const fenced = FENCE.exec(published);
-  if (fenced) return { text: `${fenced[2].replace(/\s+$/, "")}\n`, form: "docs-page-fence" };
-  let doc;
+function parseDocument(text) {
   try {
-    doc = parse(published);
+    const doc = parse(text, { strict: false, uniqueKeys: false });
+    if (doc && typeof doc === "object" && !Array.isArray(doc) && (typeof doc.openapi === "string" || typeof doc.swagger === "string")) {
+      return doc;
+    }
   } catch {
-    return undefined;
+    // not a document
   }
-  if (doc && typeof doc === "object" && (typeof doc.openapi === "string" || typeof doc.swagger === "string")) {
-    return { text: published, form: "raw" };
+  return undefined;
+}
+
+/**
+ * @param {string} published the page or document as fetched
+ * @returns {{ text: string, form: "docs-page-fence" | "raw", format: "yaml" | "json" } | undefined}
+ */
+export function extractOpenApi(published) {
+  if (typeof published !== "string") return undefined;
+  const body = published.replace(/^\uFEFF/, "");
+  for (const fenced of body.matchAll(FENCES)) {
+    const text = `${fenced[3].replace(/\s+$/, "")}\n`;
+    if (parseDocument(text)) {
+      return { text, form: "docs-page-fence", format: /^json$/i.test(fenced[2]) || /^\s*\{/.test(text) ? "json" : "yaml" };
+    }
+  }
+  if (parseDocument(body)) {
+    return { text: body, form: "raw", format: /^\s*\{/.test(body) ? "json" : "yaml" };
   }
   return undefined;
 }

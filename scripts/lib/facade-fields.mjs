@@ -1,0 +1,43 @@
+// The vendor fields the facade's adapters read or write (CONTRACT.md, "Facade" and "Facade
+// result"), plus each vendor's secret fields (from vendor.yaml: the facade redacts them).
+// A spec change that touches one of these, or the update operation itself, means the facade's
+// adapter for that vendor must change, so `specs:diff` writes a changeset for
+// @phonebridge/facade too. Keep this list in step with packages/facade/src/adapters/.
+export const FACADE_FIELDS = {
+  cald: { request: ["agentId"], response: ["phoneNumber", "agentId"] },
+  cartesia: { request: ["agent_id", "label"], response: ["number", "label", "agent"] },
+  retell: { request: ["inbound_agents", "outbound_agents", "nickname"], response: ["phone_number", "nickname", "inbound_agents", "outbound_agents"] },
+  verbex: { request: ["inbound_agent_id", "outbound_agent_id", "friendly_name"], response: ["phone_number", "friendly_name", "inbound_agent_id", "outbound_agent_id"] },
+  vogent: { request: ["agentId"], response: ["number", "agentId"] },
+};
+
+// Changes to the update operation itself that the adapter cannot absorb. Auth, base URL,
+// required headers and the path come to the facade through the generated vendor transport, so
+// they need no adapter change (the vendor package's changeset carries them).
+const OPERATION_KINDS = new Set([
+  "operation-removed", "request-body-removed", "success-response-removed", "success-status-changed",
+  "success-body-removed", "media-type-removed",
+]);
+
+/**
+ * The changes of a vendor diff that the facade's adapter must follow.
+ * @param {string} vendor
+ * @param {object[]} changes from diffSpecs
+ * @param {{ method: string, path: string, secrets?: { request?: string[], response?: string[] } } | undefined} update
+ */
+export function facadeChanges(vendor, changes, update) {
+  const fields = FACADE_FIELDS[vendor];
+  if (!fields || !update) return [];
+  const key = `${update.method.toUpperCase()} ${update.path}`;
+  const request = new Set([...fields.request, ...(update.secrets?.request ?? [])]);
+  const response = new Set([...fields.response, ...(update.secrets?.response ?? [])]);
+  return changes.filter((c) => {
+    if (c.bump === "patch") return false;
+    if (c.operation !== key) return false;
+    if (c.side === "operation") return OPERATION_KINDS.has(c.kind);
+    const top = c.field?.split(".")[0];
+    if (c.side === "request") return OPERATION_KINDS.has(c.kind) || (top !== undefined && request.has(top));
+    if (c.side === "response") return OPERATION_KINDS.has(c.kind) || (top !== undefined && response.has(top));
+    return false;
+  });
+}

@@ -1,0 +1,335 @@
+// `pnpm specs:pull`: bring a vendor's changed document into specs/, regenerate its package and
+// write the changeset, or refuse and touch nothing.
+//
+// Everything is staged first: a copy of the repository's scripts/, specs/, packages/ and
+// .changeset/ in a temp dir gets the new document, the provenance date and the changeset, and
+// the generator runs there. Only when all of that succeeded are the changed files copied into
+// the repository. A refusal (no OpenAPI, invalid OpenAPI, another vendor's API, an overlay fix
+// that no longer applies, a generator failure) leaves specs/, packages/ and .changeset/ as they
+// were. `root` is injectable so tests run on a temp copy of the repository.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { parse, parseDocument } from "yaml";
+import { extractOpenApi } from "./extract-openapi.mjs";
+import { applyOverlay } from "./overlay.mjs";
+import { changesetFiles, diffVendor } from "./spec-changes.mjs";
+import { listVendors, readWorking, updateOperation } from "./spec-release.mjs";
+import { validateOpenApi } from "./validate-openapi.mjs";
+import { checkIdentity, vendorMarks } from "./vendor-identity.mjs";
+
+export class PullRefused extends Error {}
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/** Reads a page or document from an http(s) URL or a file path. */
+export async function readSource(from, { fetchImpl = globalThis.fetch, cwd = process.cwd(), timeoutMs = 30_000 } = {}) {
+  if (/^https?:\/\//i.test(from)) {
+    let response;
+    try {
+      response = await fetchImpl(from, { redirect: "follow", signal: AbortSignal.timeout(timeoutMs), headers: { accept: "text/markdown, application/yaml, application/json, text/plain, text/html;q=0.9, */*;q=0.5" } });
+    } catch (error) {
+      throw new PullRefused(`could not fetch ${from}: ${error.cause?.message ?? error.message}`);
+    }
+    if (!response.ok) throw new PullRefused(`could not fetch ${from}: HTTP ${response.status}`);
+    const text = await response.text();
+    if (text.length > MAX_BYTES) throw new PullRefused(`${from} is larger than ${MAX_BYTES} bytes`);
+    return { text, where: from, contentType: response.headers.get("content-type") ?? "" };
+  }
+  const path = isAbsolute(from) ? from : resolve(cwd, from.replace(/^file:\/\//, ""));
+  if (!existsSync(path)) throw new PullRefused(`no such file: ${path}`);
+  return { text: readFileSync(path, "utf8"), where: path, contentType: "" };
+}
+
+// ---- Vogent: a page, not OpenAPI ------------------------------------------------------------
+
+/** The text of an HTML page (crude on purpose: it only has to be stable between pulls). */
+export function htmlToText(html) {
+  return html
+    .replace(/<(script|style|noscript|svg)\b[\s\S]*?<\/\1>/gi, "")
+    .replace(/<br\s*\/?>|<\/(p|div|h\d|li|tr|pre|section|article|header|footer)>/gi, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** Line endings, trailing spaces and runs of blank lines do not count as a change. */
+export function normalizePage(text) {
+  const body = /<html[\s>]|<body[\s>]/i.test(text) ? htmlToText(text) : text;
+  return `${body
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((l) => l.replace(/[ \t\u00a0]+$/g, ""))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
+}
+
+export const pageHash = (text) => createHash("sha256").update(normalizePage(text)).digest("hex");
+
+/** A short line diff of two normalized pages, for the report. */
+export function pageLineDiff(before, after, max = 30) {
+  const a = normalizePage(before).split("\n").filter((l) => l.trim());
+  const b = normalizePage(after).split("\n").filter((l) => l.trim());
+  const count = (lines) => lines.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map());
+  const ca = count(a);
+  const cb = count(b);
+  const out = [];
+  for (const l of a) if ((cb.get(l) ?? 0) < (ca.get(l) ?? 0) && !out.includes(`- ${l}`)) out.push(`- ${l}`);
+  for (const l of b) if ((ca.get(l) ?? 0) < (cb.get(l) ?? 0) && !out.includes(`+ ${l}`)) out.push(`+ ${l}`);
+  return out.length > max ? [...out.slice(0, max), `… ${out.length - max} more lines`] : out;
+}
+
+// ---- staging ---------------------------------------------------------------------------------
+
+const SKIP = new Set(["node_modules", "dist", ".turbo", "coverage", ".git"]);
+const STAGED = ["scripts", "specs", "packages", ".changeset"];
+
+function stageRepo(root) {
+  const dir = mkdtempSync(join(tmpdir(), "phonebridge-pull-"));
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (entry.isFile()) cpSync(join(root, entry.name), join(dir, entry.name));
+  }
+  for (const name of STAGED) {
+    if (!existsSync(join(root, name))) continue;
+    cpSync(join(root, name), join(dir, name), { recursive: true, filter: (src) => !SKIP.has(src.split(/[\\/]/).at(-1)) });
+  }
+  if (existsSync(join(root, "node_modules"))) symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+function walk(dir, base = dir, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (SKIP.has(entry.name)) continue;
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) walk(p, base, out);
+    else if (entry.isFile()) out.push(relative(base, p));
+  }
+  return out;
+}
+
+/** Copies what changed in the stage (under specs/, packages/, .changeset/) into the repository. */
+function commitStage(stage, root, removals) {
+  const written = [];
+  for (const top of ["specs", "packages", ".changeset"]) {
+    for (const rel of walk(join(stage, top))) {
+      const src = join(stage, top, rel);
+      const dst = join(root, top, rel);
+      const next = readFileSync(src);
+      if (existsSync(dst) && readFileSync(dst).equals(next)) continue;
+      mkdirSync(dirname(dst), { recursive: true });
+      writeFileSync(dst, next);
+      written.push(join(top, rel));
+    }
+  }
+  for (const rel of removals) {
+    if (existsSync(join(root, rel))) {
+      rmSync(join(root, rel));
+      written.push(`${rel} (removed)`);
+    }
+  }
+  return written;
+}
+
+function updateProvenance(text, { today, from, form, format }) {
+  const doc = parseDocument(text);
+  const hasSource = doc.has("source");
+  const at = (key) => (hasSource ? ["source", key] : [key]);
+  doc.setIn(at("retrieved"), today);
+  if (from) doc.setIn(at("retrievedFrom"), from);
+  else if (doc.hasIn(at("retrievedFrom"))) doc.deleteIn(at("retrievedFrom"));
+  if (form) {
+    const current = String(doc.getIn(at("form")) ?? "");
+    const fenced = /fence/i.test(current);
+    if (form === "docs-page-fence" && !fenced) doc.setIn(at("form"), `docs page with the OpenAPI in a fenced ${format} block`);
+    if (form === "raw" && (fenced || !/raw/i.test(current))) doc.setIn(at("form"), `raw ${format === "json" ? "JSON" : "YAML"} OpenAPI document`);
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+function runGenerator(stage, vendor) {
+  try {
+    execFileSync(process.execPath, [join(stage, "scripts", "generate.mjs"), vendor], { cwd: stage, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const why = `${error.stderr ?? ""}${error.stdout ?? ""}`.trim().split("\n").slice(-15).join("\n");
+    throw new PullRefused(`the generator failed on the new document, so nothing was written:\n${why || error.message}`);
+  }
+}
+
+// ---- the pull --------------------------------------------------------------------------------
+
+/**
+ * @param {{ root: string, vendor: string, from?: string, fetchImpl?: typeof fetch, today?: string,
+ *   acceptIdentity?: boolean, cwd?: string, skipGenerate?: boolean }} options
+ * @returns {Promise<{ vendor: string, status: "no-change" | "updated" | "page-changed" | "refused", exitCode: number, lines: string[], written: string[], result?: object }>}
+ */
+export async function pullVendor(options) {
+  const { root, vendor, from } = options;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const lines = [];
+  const done = (status, exitCode, extra = {}) => ({ vendor, status, exitCode, lines, written: [], ...extra });
+  try {
+    const vendors = listVendors(root);
+    if (!vendors.includes(vendor)) throw new PullRefused(`no specs/${vendor}/vendor.yaml (vendors: ${vendors.join(", ")})`);
+    const dir = join(root, "specs", vendor);
+    const provenancePath = join(dir, "provenance.yaml");
+    const provenanceText = existsSync(provenancePath) ? readFileSync(provenancePath, "utf8") : "";
+    const provenance = provenanceText ? parse(provenanceText) : {};
+    const url = from ?? provenance?.source?.url ?? provenance?.url;
+    if (!url) throw new PullRefused(`specs/${vendor}/provenance.yaml has no source.url; give --from <url-or-file>`);
+    const source = await readSource(url, { fetchImpl: options.fetchImpl, cwd: options.cwd });
+
+    if (existsSync(join(dir, "page.txt"))) return pullPage({ ...options, today, dir, source, provenanceText, lines, done });
+
+    const extracted = extractOpenApi(source.text);
+    if (!extracted) {
+      throw new PullRefused(`no OpenAPI document in ${source.where}: found neither a fenced yaml/json block holding an OpenAPI document nor a raw OpenAPI document`);
+    }
+    let doc;
+    try {
+      doc = parse(extracted.text, { uniqueKeys: true });
+    } catch (error) {
+      throw new PullRefused(`invalid OpenAPI in ${source.where}: not parseable YAML/JSON (${error.message.split("\n")[0]})`);
+    }
+    if (typeof doc?.openapi !== "string" || !/^3\.[01]\./.test(doc.openapi)) {
+      throw new PullRefused(`invalid OpenAPI in ${source.where}: phonebridge reads OpenAPI 3.0 and 3.1, this is ${doc?.swagger ? `Swagger ${doc.swagger}` : `"openapi: ${doc?.openapi}"`}`);
+    }
+    if (!doc.info || typeof doc.info !== "object" || !doc.paths || typeof doc.paths !== "object") {
+      throw new PullRefused(`invalid OpenAPI in ${source.where}: it has no info or no paths`);
+    }
+
+    const working = readWorking(root, vendor);
+    if (extracted.text === working["openapi.yaml"]) {
+      lines.push(`${vendor}: no change (${source.where} holds the document in specs/${vendor}/openapi.yaml, byte for byte)`);
+      return done("no-change", 0);
+    }
+
+    if (!options.acceptIdentity) {
+      const allMarks = {};
+      for (const v of vendors) {
+        const files = v === vendor ? working : readWorking(root, v);
+        let current;
+        try {
+          current = files["openapi.yaml"] ? parse(files["openapi.yaml"]) : undefined;
+        } catch {
+          current = undefined;
+        }
+        allMarks[v] = vendorMarks(current, updateOperation(files));
+      }
+      const identity = checkIdentity(doc, vendor, allMarks);
+      if (!identity.ok) throw new PullRefused(`refused: ${identity.reason}`);
+    }
+
+    const overlay = working["overlay.yaml"] ? parse(working["overlay.yaml"]) : null;
+    const { spec, outcomes } = applyOverlay(doc, overlay, vendor);
+    const stale = outcomes.filter((o) => o.status === "stale");
+    const errors = await validateOpenApi(spec);
+    if (errors.length) {
+      throw new PullRefused(
+        [
+          `invalid OpenAPI in ${source.where}${overlay ? " (even with phonebridge's overlay applied)" : ""}:`,
+          ...errors.slice(0, 10).map((e) => `  - ${e}`),
+          ...(errors.length > 10 ? [`  … ${errors.length - 10} more`] : []),
+          ...(stale.length ? ["overlay fixes that no longer apply:", ...stale.map((o) => `  - ${o.name}: ${o.detail}`)] : []),
+        ].join("\n"),
+      );
+    }
+
+    const nextWorking = { ...working, "openapi.yaml": extracted.text };
+    const result = diffVendor(root, vendor, { working: nextWorking });
+    const report = describeResult(result);
+    if (stale.length) {
+      throw new PullRefused(
+        [
+          `specs/${vendor}/overlay.yaml: ${stale.length} fix(es) no longer apply to the new document:`,
+          ...stale.map((o) => `  - ${o.name}: ${o.detail}`),
+          `Edit the fix (remove it when the vendor fixed its document, or re-target it), then run the same command again. Nothing was written.`,
+          ...(report.length ? ["What the new document changes:", ...report] : []),
+        ].join("\n"),
+      );
+    }
+
+    const stage = stageRepo(root);
+    try {
+      const sdir = join(stage, "specs", vendor);
+      writeFileSync(join(sdir, "openapi.yaml"), extracted.text);
+      if (provenanceText) {
+        writeFileSync(join(sdir, "provenance.yaml"), updateProvenance(provenanceText, { today, from, form: extracted.form, format: extracted.format }));
+      }
+      const removals = [];
+      for (const [path, text] of changesetFiles(stage, result)) {
+        if (text === null) {
+          if (existsSync(path)) rmSync(path);
+          removals.push(relative(stage, path));
+        } else {
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, text);
+        }
+      }
+      if (!options.skipGenerate) runGenerator(stage, vendor);
+      const written = commitStage(stage, root, removals);
+      lines.push(`${vendor}: updated from ${source.where} (${extracted.form === "raw" ? `raw ${extracted.format}` : "docs page"}); overlay: ${outcomes.length ? `${outcomes.length} fix(es) re-applied` : "none"}`);
+      if (!result.base) lines.push(`  no release of ${vendor} to compare with yet (specs/${vendor}/openapi.yaml is not committed): no changeset written`);
+      lines.push(...report);
+      lines.push(...written.map((w) => `  wrote ${w}`));
+      return done("updated", 0, { written, result });
+    } finally {
+      rmSync(stage, { recursive: true, force: true });
+    }
+  } catch (error) {
+    if (!(error instanceof PullRefused)) throw error;
+    lines.push(`${vendor}: ${error.message}`);
+    lines.push(`  specs/, packages/ and .changeset/ are untouched.`);
+    return done("refused", 1);
+  }
+}
+
+async function pullPage({ vendor, from, today, dir, source, provenanceText, lines, done }) {
+  const stored = readFileSync(join(dir, "page.txt"), "utf8");
+  const extracted = extractOpenApi(source.text);
+  if (normalizePage(stored) === normalizePage(source.text)) {
+    lines.push(`${vendor}: no change (the page at ${source.where} matches specs/${vendor}/page.txt)`);
+    return done("no-change", 0);
+  }
+  lines.push(`${vendor}: changed, review by hand. ${vendor} publishes a page, not OpenAPI: specs/${vendor}/openapi.yaml is written by hand from it.`);
+  if (extracted) lines.push(`  note: the page now holds an OpenAPI document; consider pulling it as the published document instead of the hand-written one.`);
+  lines.push("  what changed on the page (- before, + now):", ...pageLineDiff(stored, source.text).map((l) => `    ${l}`));
+  const written = [];
+  const body = normalizePage(source.text);
+  writeFileSync(join(dir, "page.txt"), body);
+  written.push(`specs/${vendor}/page.txt`);
+  if (provenanceText) {
+    writeFileSync(join(dir, "provenance.yaml"), updateProvenance(provenanceText, { today, from }));
+    written.push(`specs/${vendor}/provenance.yaml`);
+  }
+  lines.push(
+    `  recorded the new page in specs/${vendor}/page.txt (\`git diff specs/${vendor}/page.txt\` shows it). Next: update specs/${vendor}/openapi.yaml to match,`,
+    `  then \`pnpm generate ${vendor}\` and \`pnpm specs:diff ${vendor}\` (writes the changeset).`,
+  );
+  return done("page-changed", 0, { written });
+}
+
+/** The report lines for a diff result. */
+export function describeResult(result) {
+  const out = [];
+  if (!result.base) return out;
+  if (!result.changes.length) {
+    out.push(`  no change since ${result.base.label}`);
+    return out;
+  }
+  out.push(`  since ${result.base.label}: ${result.bump} for @phonebridge/${result.vendor}`);
+  for (const c of result.changes) out.push(`    ${c.bump.padEnd(5)} ${c.sentence}`);
+  if (result.facade.length) {
+    out.push(`  the facade's ${result.vendor} adapter must follow: ${result.facadeBump} for @phonebridge/facade`);
+    for (const c of result.facade) out.push(`    ${c.bump.padEnd(5)} ${c.sentence}`);
+  }
+  return out;
+}
+
