@@ -10,10 +10,39 @@
  * For another selection or your own spec files, write a one-file setup:
  *
  *   export default mockServersSetup(["retell", "cald"], { specs: { retell: "./my-retell.json" } });
+ *
+ * When the environment variable PHONEBRIDGE_MOCK_URLS holds a JSON object of vendor → base URL
+ * (mocks someone already started, e.g. once for a whole monorepo run), the setup uses those URLs
+ * and starts only the vendors that are missing from it.
  */
 import { type MockServers, type StartMockServersOptions, startMockServers } from "./index.js";
 import type { MockUrls } from "./provided.js";
-import type { Vendor } from "./vendors.js";
+import { isVendor, VENDORS, type Vendor } from "./vendors.js";
+
+/** Environment variable with already-running mocks: a JSON object of vendor → base URL. */
+export const MOCK_URLS_ENV = "PHONEBRIDGE_MOCK_URLS";
+
+/** Parses {@link MOCK_URLS_ENV}; undefined when unset or empty, a clear error when malformed. */
+export function mockUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): MockUrls | undefined {
+  const raw = env[MOCK_URLS_ENV];
+  if (raw === undefined || raw.trim() === "") return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`${MOCK_URLS_ENV} must be a JSON object of vendor → base URL, got ${JSON.stringify(raw.slice(0, 200))}`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new Error(`${MOCK_URLS_ENV} must be a JSON object of vendor → base URL`);
+  }
+  const urls: MockUrls = {};
+  for (const [vendor, url] of Object.entries(parsed)) {
+    if (!isVendor(vendor)) throw new Error(`${MOCK_URLS_ENV}: unknown vendor ${JSON.stringify(vendor)}; expected one of ${VENDORS.join(", ")}`);
+    if (typeof url !== "string" || !URL.canParse(url)) throw new Error(`${MOCK_URLS_ENV}: ${vendor} must be a URL, got ${JSON.stringify(url)}`);
+    urls[vendor] = url.replace(/\/+$/, "");
+  }
+  return urls;
+}
 
 export type { MockUrls } from "./provided.js";
 
@@ -28,9 +57,20 @@ export type MockServersSetup = (project: ProvideTarget) => Promise<() => Promise
 /** Builds a vitest global setup for the given vendors (default: all five) and options. */
 export function mockServersSetup(vendors?: readonly Vendor[], options?: StartMockServersOptions): MockServersSetup {
   return async (project) => {
-    const mocks: MockServers = await startMockServers(vendors, options);
-    project.provide("phonebridgeMocks", { ...mocks.urls });
-    return () => mocks.stop();
+    const wanted = vendors ?? VENDORS;
+    const shared = mockUrlsFromEnv() ?? {};
+    const provided: MockUrls = {};
+    const missing: Vendor[] = [];
+    for (const vendor of wanted) {
+      const url = shared[vendor];
+      if (url === undefined) missing.push(vendor);
+      else provided[vendor] = url;
+    }
+    const mocks: MockServers | undefined = missing.length > 0 ? await startMockServers(missing, options) : undefined;
+    project.provide("phonebridgeMocks", { ...provided, ...mocks?.urls });
+    return async () => {
+      await mocks?.stop();
+    };
   };
 }
 
