@@ -73,8 +73,10 @@ export function createWithAdapter<P extends Provider, Body>(
   /** Every input rule of the contract; throws the first broken one. Returns the body to send. */
   const check = (id: unknown, changes: unknown, vendor: unknown): Record<string, unknown> => {
     if (typeof id !== "string") throw inputError(provider, "id", `the id must be a string, not ${describe(id)}`);
-    if (id === "" || id === "." || id === ".." || BAD_ID.test(id)) {
-      throw inputError(provider, "id", `the id ${describe(id)} is empty, "." or "..", or holds "/", whitespace or a control character`);
+    if (id === "") throw inputError(provider, "id", "the id is empty");
+    if (id === "." || id === "..") throw inputError(provider, "id", `the id ${describe(id)} cannot be a path segment`);
+    if (BAD_ID.test(id)) {
+      throw inputError(provider, "id", `the id ${describe(id)} holds "/", whitespace or a control character`);
     }
     if (checkId !== undefined) {
       const problem = checkId(id);

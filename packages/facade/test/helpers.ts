@@ -1,0 +1,45 @@
+/** A `fetch` that records each request exactly as it leaves the facade, then passes it on. */
+export interface SentRequest {
+  method: string;
+  /** The URL as given to fetch (no normalization). */
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+export function recordingFetch(next: typeof fetch = globalThis.fetch): { sent: SentRequest[]; fetch: typeof fetch } {
+  const sent: SentRequest[] = [];
+  const recorder = ((input: RequestInfo | URL, init?: RequestInit) => {
+    sent.push({
+      method: String(init?.method),
+      url: String(input),
+      headers: { ...(init?.headers as Record<string, string>) },
+      body: typeof init?.body === "string" ? init.body : undefined,
+    });
+    return next(input, init);
+  }) as typeof fetch;
+  return { sent, fetch: recorder };
+}
+
+/** A valid 200 body per vendor, as its spec requires. */
+export const OK_BODY = {
+  retell: { phone_number: "+14157774444", phone_number_type: "custom", last_modification_timestamp: 1 },
+  cartesia: {
+    id: "pn_1",
+    number: "+14155551234",
+    label: null,
+    agent: null,
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+    provider: { type: "cartesia" },
+  },
+  verbex: { phone_number: "+14155551234" },
+  vogent: { id: "pn_1", number: "+14155551234", type: "PSTN", agentId: null },
+  cald: { phoneNumberId: "pn_1", phoneNumber: "+14155551234" },
+} as const;
+
+/** A fetch that never reaches a network: records and answers 200 with `body`. */
+export function stubFetch(body: unknown): { sent: SentRequest[]; fetch: typeof fetch } {
+  return recordingFetch((async () =>
+    new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch);
+}

@@ -1,0 +1,240 @@
+import { PhoneBridgeError } from "@phonebridge/core";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type Provider, createPhoneNumbers } from "../src/index.js";
+import { OK_BODY, stubFetch } from "./helpers.js";
+
+const IDS: Record<Provider, string> = { retell: "+14157774444", cartesia: "pn_1", verbex: "pn_1", vogent: "pn_1", cald: "pn_1" };
+const PROVIDERS = Object.keys(IDS) as Provider[];
+
+function phones(provider: Provider) {
+  const stub = stubFetch(OK_BODY[provider]);
+  const client = createPhoneNumbers({ provider: provider as Provider, apiKey: "key_1234", baseUrl: "http://127.0.0.1:9", fetch: stub.fetch });
+  return { client, sent: stub.sent };
+}
+
+async function rejected(promise: Promise<unknown>): Promise<PhoneBridgeError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(PhoneBridgeError);
+  return error as PhoneBridgeError;
+}
+
+/** Untyped callers: the run-time checks are what these tests exercise. */
+type Loose = { update(id: unknown, changes: unknown, options?: unknown): Promise<unknown> };
+
+describe.each(PROVIDERS)("%s: input rules, nothing sent", (provider) => {
+  it.each([
+    ["", "id"],
+    [".", "id"],
+    ["..", "id"],
+    ["a/b", "id"],
+    ["a b", "id"],
+    ["a\tb", "id"],
+    ["a\u0000b", "id"],
+    ["a\u0085b", "id"],
+    [42, "id"],
+  ] as Array<[unknown, string]>)("refuses the id %j", async (id) => {
+    const { client, sent } = phones(provider);
+    const error = await rejected((client as Loose).update(id, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "invalid_input", field: "id", provider, attempts: 0 });
+    expect(error.message.startsWith(`${provider[0]?.toUpperCase()}${provider.slice(1)}: `)).toBe(true);
+    expect(sent).toHaveLength(0);
+  });
+
+  it.each([
+    [{}, "changes"],
+    [{ agentId: undefined, label: undefined }, "changes"],
+    [null, "changes"],
+    ["agentId", "changes"],
+    [[], "changes"],
+    [{ agent: "A" }, "agent"],
+    [{ agentId: "" }, "agentId"],
+    [{ agentId: "a\nb" }, "agentId"],
+    [{ agentId: 7 }, "agentId"],
+    [{ agentId: { id: "A" } }, "agentId"],
+  ])("refuses the changes %j", async (changes, field) => {
+    const { client, sent } = phones(provider);
+    const error = await rejected((client as Loose).update(IDS[provider], changes));
+    expect(error).toMatchObject({ code: "invalid_input", field, provider, attempts: 0 });
+    expect(sent).toHaveLength(0);
+  });
+
+  it("refuses options.vendor that is not an object, and a signal that is not an AbortSignal", async () => {
+    const { client, sent } = phones(provider);
+    expect(await rejected((client as Loose).update(IDS[provider], { agentId: "A" }, { vendor: [] }))).toMatchObject({ field: "vendor" });
+    expect(await rejected((client as Loose).update(IDS[provider], { agentId: "A" }, { signal: {} }))).toMatchObject({ field: "signal" });
+    expect(sent).toHaveLength(0);
+  });
+
+  it("treats undefined as absent and sends only what was set", async () => {
+    const { client, sent } = phones(provider);
+    await (client as Loose).update(IDS[provider], { agentId: "A", label: undefined, outboundAgentId: undefined }, { vendor: { foo: undefined } });
+    expect(sent).toHaveLength(1);
+    expect(Object.keys(JSON.parse(sent[0]?.body ?? "{}"))).toHaveLength(1);
+  });
+});
+
+describe("labels", () => {
+  it.each([
+    ["", /use null to clear/],
+    ["x".repeat(256), /1 to 255/],
+    ["a\u0007b", /control/],
+  ])("refuses the label %j", async (label, message) => {
+    const { client, sent } = phones("verbex");
+    const error = await rejected(client.update("pn_1", { label }));
+    expect(error).toMatchObject({ code: "invalid_input", field: "label" });
+    expect(error.message).toMatch(message);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("counts characters, not UTF-16 units: 255 emoji pass", async () => {
+    const { client, sent } = phones("verbex");
+    await client.update("pn_1", { label: "📞".repeat(255) });
+    expect(JSON.parse(sent[0]?.body ?? "").friendly_name).toBe("📞".repeat(255));
+  });
+});
+
+describe("unsupported changes", () => {
+  it.each([
+    ["cald", { label: "X" }, "label"],
+    ["cald", { label: null }, "label"],
+    ["cald", { outboundAgentId: "B" }, "outboundAgentId"],
+    ["cald", { outboundAgentId: null }, "outboundAgentId"],
+    ["vogent", { label: "X" }, "label"],
+    ["vogent", { outboundAgentId: null }, "outboundAgentId"],
+    ["cartesia", { label: null }, "label"],
+    ["cartesia", { outboundAgentId: "B" }, "outboundAgentId"],
+    ["cartesia", { agentId: "A", outboundAgentId: null }, "outboundAgentId"],
+  ] as const)("%s %j: unsupported_change before any request", async (provider, changes, field) => {
+    const { client, sent } = phones(provider);
+    const error = await rejected((client as Loose).update(IDS[provider], changes));
+    expect(error).toMatchObject({ code: "unsupported_change", field, provider, attempts: 0 });
+    expect(error.message).toContain(field);
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe("passthrough (options.vendor)", () => {
+  it("Cald takes none", async () => {
+    const { client, sent } = phones("cald");
+    const error = await rejected((client as Loose).update("pn_1", { agentId: "A" }, { vendor: { price: 1 } }));
+    expect(error).toMatchObject({ code: "invalid_input", field: "vendor.price" });
+    expect(sent).toHaveLength(0);
+  });
+
+  it.each([
+    ["retell", { agentId: "A" }, { inbound_agents: [{ agent_id: "B", weight: 1 }] }, "vendor.inbound_agents"],
+    ["retell", { label: null }, { nickname: "x" }, "vendor.nickname"],
+    ["verbex", { outboundAgentId: "B" }, { outbound_agent_id: "C" }, "vendor.outbound_agent_id"],
+    ["cartesia", { agentId: null }, { agent_id: "A" }, "vendor.agent_id"],
+    ["vogent", { agentId: "A" }, { agentId: "B" }, "vendor.agentId"],
+  ] as const)("%s: the same field through changes and vendor is a conflict", async (provider, changes, vendor, field) => {
+    const { client, sent } = phones(provider);
+    const error = await rejected((client as Loose).update(IDS[provider], changes, { vendor }));
+    expect(error).toMatchObject({ code: "invalid_input", field });
+    expect(sent).toHaveLength(0);
+  });
+
+  it.each([
+    [[{ agent_id: "a", weight: 0 }], /outside \(0, 1\]/],
+    [[{ agent_id: "a", weight: 1.5 }], /outside \(0, 1\]/],
+    [[{ agent_id: "a", weight: 0.5 }, { agent_id: "b", weight: 0.4 }], /summing to/],
+    [[{ agent_id: "", weight: 1 }], /agent_id/],
+    [[{ weight: 1 }], /agent_id/],
+    ["a", /list/],
+  ])("Retell weights %j are refused", async (list, message) => {
+    const { client, sent } = phones("retell");
+    const error = await rejected((client as Loose).update("+14157774444", {}, { vendor: { outbound_agents: list } }));
+    expect(error).toMatchObject({ code: "invalid_input", field: "vendor.outbound_agents" });
+    expect(error.message).toMatch(message);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("passes a split within 1e-9, an empty list and a pinned version on, alone or beside changes", async () => {
+    const { client, sent } = phones("retell");
+    const split = [
+      { agent_id: "a", weight: 0.1 },
+      { agent_id: "b", weight: 0.2 },
+      { agent_id: "c", weight: 0.7 },
+    ];
+    await client.update("+14157774444", {}, { vendor: { inbound_agents: split } });
+    await client.update("+14157774444", { label: "L" }, { vendor: { outbound_agents: [], inbound_agents: [{ agent_id: "a", agent_version: 3, weight: 1 }] } });
+    expect(sent.map((s) => JSON.parse(s.body ?? ""))).toEqual([
+      { inbound_agents: split },
+      { nickname: "L", outbound_agents: [], inbound_agents: [{ agent_id: "a", agent_version: 3, weight: 1 }] },
+    ]);
+  });
+});
+
+describe("Retell ids", () => {
+  it.each(["14157774444", "+0123", "+1-415", "+", "+1234567890123456"])("refuses %j (not E.164)", async (id) => {
+    const { client, sent } = phones("retell");
+    const error = await rejected(client.update(id, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "invalid_input", field: "id" });
+    expect(error.message).toMatch(/E\.164/);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("sends the + as it is", async () => {
+    const { client, sent } = phones("retell");
+    await client.update("+14157774444", { agentId: "A" });
+    expect(sent[0]?.url).toBe("http://127.0.0.1:9/update-phone-number/+14157774444");
+  });
+});
+
+describe("other vendors' ids are percent-encoded as their SDKs do", () => {
+  it("keeps RFC 3986 path characters and encodes the rest", async () => {
+    const { client, sent } = phones("cartesia");
+    await client.update("pn_1+a:b@c~d?e#f%g", { agentId: "A" });
+    expect(sent[0]?.url).toBe("http://127.0.0.1:9/agents/phone-numbers/pn_1+a:b@c~d%3Fe%23f%25g");
+  });
+});
+
+describe("options", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("needs a key where the vendor declares auth, naming the option and the env var", () => {
+    vi.stubEnv("RETELL_API_KEY", "");
+    let error: unknown;
+    try {
+      createPhoneNumbers({ provider: "retell" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: "invalid_input", field: "apiKey" });
+    expect(String((error as Error).message)).toContain("RETELL_API_KEY");
+  });
+
+  it("needs a base URL for Verbex, naming VERBEX_BASE_URL", () => {
+    vi.stubEnv("VERBEX_BASE_URL", "");
+    expect(() => createPhoneNumbers({ provider: "verbex" })).toThrow(/VERBEX_BASE_URL/);
+  });
+
+  it("reads the key and base URL from the environment once, at creation", async () => {
+    vi.stubEnv("CALD_API_KEY", "cald_env_key");
+    vi.stubEnv("CALD_BASE_URL", "http://127.0.0.1:7/client/api/v1");
+    const stub = stubFetch(OK_BODY.cald);
+    const client = createPhoneNumbers({ provider: "cald", fetch: stub.fetch });
+    vi.stubEnv("CALD_API_KEY", "changed");
+    await client.update("pn_1", { agentId: "A" });
+    expect(stub.sent[0]?.url).toBe("http://127.0.0.1:7/client/api/v1/phonenumbers/pn_1");
+    expect(stub.sent[0]?.headers.Authorization).toBe("cald_env_key");
+  });
+
+  it.each([
+    [{ timeoutMs: 0 }, "timeoutMs"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs"],
+    [{ timeoutMs: 2 ** 31 }, "timeoutMs"],
+    [{ maxRetries: -1 }, "maxRetries"],
+    [{ maxRetries: 1.5 }, "maxRetries"],
+  ])("refuses %j", (options, field) => {
+    expect(() => createPhoneNumbers({ provider: "cald", apiKey: "k", ...options })).toThrow(
+      expect.objectContaining({ code: "invalid_input", field }),
+    );
+  });
+
+  it("refuses an unknown provider", () => {
+    expect(() => createPhoneNumbers({ provider: "twilio" as Provider })).toThrow(/provider must be one of/);
+  });
+});
