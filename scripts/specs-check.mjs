@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs, repoRoot } from "./lib/cli-args.mjs";
-import { declaredBump, diffVendor, readChangesets } from "./lib/spec-changes.mjs";
+import { declaredBump, analyzeVendor, readChangesets } from "./lib/spec-changes.mjs";
 import { BUMPS } from "./lib/spec-diff.mjs";
 import { listVendors, packageName } from "./lib/spec-release.mjs";
 
@@ -27,7 +27,7 @@ const root = repoRoot(args.options, import.meta.url);
 const changesets = readChangesets(root);
 let failures = 0;
 for (const vendor of listVendors(root)) {
-  const result = diffVendor(root, vendor);
+  const result = await analyzeVendor(root, vendor);
   const pkg = packageName(vendor);
   if (!result.base) {
     console.log(`ok   ${vendor}: specs/${vendor}/openapi.yaml is not committed yet; nothing released to compare with`);

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { parseArgs, repoRoot } from "./lib/cli-args.mjs";
-import { changesetFiles, diffVendor } from "./lib/spec-changes.mjs";
+import { changesetFiles, analyzeVendor } from "./lib/spec-changes.mjs";
 import { listVendors } from "./lib/spec-release.mjs";
 import { describeResult } from "./lib/specs-pull.mjs";
 
@@ -38,7 +38,7 @@ for (const v of args.positional) {
 const vendors = args.positional.length ? args.positional : known;
 const results = [];
 for (const vendor of vendors) {
-  const result = diffVendor(root, vendor);
+  const result = await analyzeVendor(root, vendor);
   results.push(result);
   if (!args.options.json) {
     if (!result.base) console.log(`${vendor}: no release and no commit of specs/${vendor}/openapi.yaml yet: nothing to compare`);

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { facadeChanges } from "./facade-fields.mjs";
+import { oasdiffChangelog, unexplained } from "./oasdiff-check.mjs";
 import { BUMPS, diffSpecs, maxBump } from "./spec-diff.mjs";
 import { effectiveSpec, packageName, readRelease, readWorking, releaseBase, updateOperation } from "./spec-release.mjs";
 
@@ -49,7 +50,7 @@ export function diffVendor(root, vendor, options = {}) {
   }
   const update = updateOperation(working);
   const facade = facadeChanges(vendor, changes, update);
-  return {
+  const result = {
     vendor,
     title,
     base,
@@ -60,6 +61,31 @@ export function diffVendor(root, vendor, options = {}) {
     stale,
     filesChanged,
   };
+  // The two effective specs, for the oasdiff cross-check (kept out of JSON output).
+  Object.defineProperty(result, "specs", { value: { then: then.spec ?? {}, now: now.spec ?? {}, update }, enumerable: false });
+  return result;
+}
+
+/**
+ * diffVendor, plus oasdiff's second opinion: what oasdiff reports on an operation where the
+ * differ found nothing above documentation is added as an unclassified, breaking change.
+ */
+export async function analyzeVendor(root, vendor, options = {}) {
+  const result = diffVendor(root, vendor, options);
+  if (!result.base) return result;
+  const run = await oasdiffChangelog(result.specs.then, result.specs.now);
+  if (run.error) {
+    result.warnings = [`oasdiff could not compare the specs (${run.error}); the classification is the differ's alone`];
+    return result;
+  }
+  const extra = unexplained(result.changes, run.changes);
+  if (extra.length) {
+    result.changes = [...result.changes.filter((c) => c.kind !== "no-api-change"), ...extra];
+    result.bump = maxBump(...result.changes.map((c) => c.bump));
+    result.facade = facadeChanges(vendor, result.changes, result.specs.update);
+    result.facadeBump = maxBump(...result.facade.map((c) => c.bump));
+  }
+  return result;
 }
 
 const LABEL = { major: "Breaking", minor: "Compatible", patch: "Documentation" };

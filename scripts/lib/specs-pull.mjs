@@ -15,7 +15,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parse, parseDocument } from "yaml";
 import { extractOpenApi } from "./extract-openapi.mjs";
 import { applyOverlay } from "./overlay.mjs";
-import { changesetFiles, diffVendor } from "./spec-changes.mjs";
+import { analyzeVendor, changesetFiles } from "./spec-changes.mjs";
 import { listVendors, readWorking, updateOperation } from "./spec-release.mjs";
 import { validateOpenApi } from "./validate-openapi.mjs";
 import { checkIdentity, vendorMarks } from "./vendor-identity.mjs";
@@ -243,7 +243,7 @@ export async function pullVendor(options) {
     }
 
     const nextWorking = { ...working, "openapi.yaml": extracted.text };
-    const result = diffVendor(root, vendor, { working: nextWorking });
+    const result = await analyzeVendor(root, vendor, { working: nextWorking });
     const report = describeResult(result);
     if (stale.length) {
       throw new PullRefused(
@@ -326,6 +326,7 @@ export function describeResult(result) {
   }
   out.push(`  since ${result.base.label}: ${result.bump} for @phonebridge/${result.vendor}`);
   for (const c of result.changes) out.push(`    ${c.bump.padEnd(5)} ${c.sentence}`);
+  for (const w of result.warnings ?? []) out.push(`  warning: ${w}`);
   if (result.facade.length) {
     out.push(`  the facade's ${result.vendor} adapter must follow: ${result.facadeBump} for @phonebridge/facade`);
     for (const c of result.facade) out.push(`    ${c.bump.padEnd(5)} ${c.sentence}`);
