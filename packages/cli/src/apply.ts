@@ -6,7 +6,7 @@ import { intFlag, positiveFlag } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, errorLine, type ErrorInfo } from "./describe.js";
 import { APPLY_HELP } from "./help.js";
-import { normalized, printable, requestText } from "./output.js";
+import { normalized, printable, requestText, rowsTable } from "./output.js";
 import { type Counts, Progress } from "./progress.js";
 import type { Provider } from "./providers.js";
 import { RateLimiter } from "./rate.js";
@@ -22,6 +22,7 @@ const OPTIONS = {
   results: { type: "string" },
   resume: { type: "boolean" },
   overwrite: { type: "boolean" },
+  table: { type: "boolean" },
 } as const;
 
 /** Errors of input the facade refused before sending: the row is bad, not failed. */
@@ -81,7 +82,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
       }
     }
     if (dryRun) return await dryRunRows(todo, planners, secrets, json);
-    return await run({ rows, todo, done, clients, resultsPath, concurrency, rate, secrets, json, append: values.resume === true });
+    return await run({ rows, todo, done, clients, resultsPath, concurrency, rate, secrets, json, append: values.resume === true, table: values.table === true });
   } finally {
     await connections.stop();
   }
@@ -128,6 +129,8 @@ interface RunOptions {
   secrets: Secrets;
   json: boolean;
   append: boolean;
+  /** Print every finished row as a table at the end (small files). */
+  table: boolean;
 }
 
 async function run(options: RunOptions): Promise<number> {
@@ -147,7 +150,12 @@ async function run(options: RunOptions): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const write = (line: ResultLine) => results.write(secrets.value(line));
+  const lines: ResultLine[] = [];
+  const write = (line: ResultLine) => {
+    const safe = secrets.value(line);
+    results.write(safe);
+    if (options.table) lines.push(safe);
+  };
   const report = (row: InputRow, kind: string, message: string) =>
     progress.log(printable(secrets.text(`${rowLabel(row)}: ${kind}: ${message}`)));
 
@@ -212,6 +220,10 @@ async function run(options: RunOptions): Promise<number> {
     rowsPerSecond: Number((seconds > 0 ? finished / seconds : 0).toFixed(1)),
     results: resultsPath,
   };
+  if (options.table && lines.length > 0) {
+    lines.sort((a, b) => a.row - b.row);
+    process.stdout.write(`${printable(secrets.text(rowsTable(lines)))}\n\n`);
+  }
   if (json) {
     process.stdout.write(`${secrets.text(JSON.stringify(summary))}\n`);
   } else {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { valueFor, type PerProvider } from "./config.js";
 import type { ClientOptions } from "./client.js";
 import type { Provider } from "./providers.js";
@@ -37,13 +38,22 @@ export class Connections {
   async start(providers: readonly Provider[]): Promise<void> {
     if (!this.connection.mock || providers.length === 0) return;
     const specifier = "@phonebridge/testing";
-    let testing: { startMockServers(vendors?: readonly string[]): Promise<MockServers> };
+    let testing: {
+      startMockServers(vendors?: readonly string[], options?: { root?: string }): Promise<MockServers>;
+    };
     try {
       testing = (await import(specifier)) as typeof testing;
     } catch (error) {
       throw new UsageError(`--mock needs @phonebridge/testing, which could not be loaded (${(error as Error).message})`);
     }
-    this.#mocks = await testing.startMockServers([...providers]);
+    // The vendor specs come from the vendor packages, which the facade depends on.
+    let root: string | undefined;
+    try {
+      root = fileURLToPath(new URL("..", import.meta.resolve("@phonebridge/facade")));
+    } catch {
+      root = undefined;
+    }
+    this.#mocks = await testing.startMockServers([...providers], root === undefined ? {} : { root });
   }
 
   async stop(): Promise<void> {

@@ -106,6 +106,8 @@ Options:
   --overwrite                 Start the results file afresh.
   --dry-run                   Validate every row and print the request each would send,
                               secrets redacted; send nothing, write no results file.
+  --table                     At the end, print every row's result (or error) as a table:
+                              for small files.
   --json                      Summary (and --dry-run requests) as JSON lines.
   -h, --help                  This help.
 

@@ -42,3 +42,26 @@ export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/** Finished rows as a table: one line each, the result's fields or the error. */
+export function rowsTable(lines: readonly { row: number; provider: string | null; id: string | null; ok: boolean; result?: unknown; error?: unknown }[]): string {
+  const header = ["row", "provider", "id", "ok", "number", "label", "agent", "outbound agent / error"];
+  const cells = lines.map((line) => {
+    const result = (line.result ?? {}) as Record<string, string | null | undefined>;
+    const error = line.error as { code?: string; message?: string } | undefined;
+    return [
+      String(line.row),
+      line.provider ?? "-",
+      line.id ?? "-",
+      line.ok ? "ok" : "FAILED",
+      line.ok ? (result.number ?? "-") : "",
+      line.ok ? (result.label ?? "-") : "",
+      line.ok ? (result.agentId ?? "-") : "",
+      line.ok ? (result.outboundAgentId ?? "-") : `${error?.code ?? "error"}: ${error?.message ?? ""}`,
+    ];
+  });
+  const widths = header.map((name, i) => Math.max(name.length, ...cells.map((row) => (i < header.length - 1 ? (row[i] ?? "").length : 0))));
+  const format = (row: readonly string[]) =>
+    row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell)).join("  ").trimEnd();
+  return [format(header), ...cells.map(format)].join("\n");
+}

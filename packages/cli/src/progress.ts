@@ -56,7 +56,7 @@ export class Progress {
     const eta = rate > 0 ? (todo - done) / rate : Number.NaN;
     const percent = todo > 0 ? Math.floor((done / todo) * 100) : 100;
     const failures = this.counts.failed + this.counts.bad;
-    return `${done}/${todo} ${percent}% ${rate.toFixed(0)} rows/s ETA ${duration(eta)}${failures ? ` (${failures} failed)` : ""}`;
+    return `${done}/${todo} ${percent}% ${rate.toFixed(0)} rows/s ETA ${duration(eta)}${failures ? ` (${failures} not ok)` : ""}`;
   }
 
   #draw(): void {
