@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { connectionOf, CONNECTION_OPTIONS, usageErrors } from "./args.js";
@@ -140,6 +141,8 @@ async function run(options: RunOptions): Promise<number> {
   const progress = new Progress(counts);
   const started = performance.now();
   const controller = new AbortController();
+  // Every row in flight listens on this one signal (the facade adds a listener per attempt).
+  setMaxListeners(concurrency * 2 + 16, controller.signal);
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) process.exit(130);
