@@ -129,3 +129,5 @@ function servers<V extends Vendor>(started: RunningPrism[]): MockServers<V> {
     },
   };
 }
+
+export { type RecordedRequest, type RecordingProxy, startRecordingProxy } from "./recording-proxy.js";
