@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { parse, parseDocument } from "yaml";
+import { parse } from "yaml";
 import { extractOpenApi } from "./extract-openapi.mjs";
 import { applyOverlay } from "./overlay.mjs";
 import { analyzeVendor, changesetFiles } from "./spec-changes.mjs";
@@ -28,10 +28,14 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export async function readSource(from, { fetchImpl = globalThis.fetch, cwd = process.cwd(), timeoutMs = 30_000 } = {}) {
   if (/^https?:\/\//i.test(from)) {
     let response;
-    try {
-      response = await fetchImpl(from, { redirect: "follow", signal: AbortSignal.timeout(timeoutMs), headers: { accept: "text/markdown, application/yaml, application/json, text/plain, text/html;q=0.9, */*;q=0.5" } });
-    } catch (error) {
-      throw new PullRefused(`could not fetch ${from}: ${error.cause?.message ?? error.message}`);
+    for (let attempt = 1; !response; attempt += 1) {
+      try {
+        response = await fetchImpl(from, { redirect: "follow", signal: AbortSignal.timeout(timeoutMs), headers: { accept: "text/markdown, application/yaml, application/json, text/plain, text/html;q=0.9, */*;q=0.5" } });
+      } catch (error) {
+        // One more try on a dropped connection; then give up.
+        if (attempt < 2 && /ECONNRESET|socket|other side closed/i.test(`${error.cause?.code} ${error.cause?.message}`)) continue;
+        throw new PullRefused(`could not fetch ${from}: ${error.cause?.message ?? error.message}`);
+      }
     }
     if (!response.ok) throw new PullRefused(`could not fetch ${from}: HTTP ${response.status}`);
     const text = await response.text();
@@ -138,20 +142,36 @@ function commitStage(stage, root, removals) {
   return written;
 }
 
-function updateProvenance(text, { today, from, form, format }) {
-  const doc = parseDocument(text);
-  const hasSource = doc.has("source");
-  const at = (key) => (hasSource ? ["source", key] : [key]);
-  doc.setIn(at("retrieved"), today);
-  if (from) doc.setIn(at("retrievedFrom"), from);
-  else if (doc.hasIn(at("retrievedFrom"))) doc.deleteIn(at("retrievedFrom"));
-  if (form) {
-    const current = String(doc.getIn(at("form")) ?? "");
-    const fenced = /fence/i.test(current);
-    if (form === "docs-page-fence" && !fenced) doc.setIn(at("form"), `docs page with the OpenAPI in a fenced ${format} block`);
-    if (form === "raw" && (fenced || !/raw/i.test(current))) doc.setIn(at("form"), `raw ${format === "json" ? "JSON" : "YAML"} OpenAPI document`);
+// provenance.yaml is edited line by line, not re-serialized: its comments and layout stay as a
+// person wrote them, and a file a YAML parser rejects still gets its date.
+function provenanceUrl(text) {
+  try {
+    const p = parse(text);
+    const url = p?.source?.url ?? p?.url;
+    if (typeof url === "string") return url;
+  } catch {
+    // fall back to the line
   }
-  return doc.toString({ lineWidth: 0 });
+  return /^\s*url:\s*["']?([^\s"']+)["']?\s*$/m.exec(text)?.[1];
+}
+
+function updateProvenance(text, { today, from, form, format }) {
+  let out = text;
+  const line = /^([ \t]*)retrieved:[^\n]*$/m.exec(out);
+  if (line) out = out.replace(line[0], `${line[1]}retrieved: ${today}`);
+  else out = `${out.replace(/\n*$/, "\n")}retrieved: ${today}\n`;
+  const indent = (/^([ \t]*)retrieved:/m.exec(out) ?? ["", ""])[1];
+  out = out.replace(/^[ \t]*retrievedFrom:[^\n]*\n/m, "");
+  if (from) out = out.replace(/^([ \t]*retrieved:[^\n]*)$/m, `$1\n${indent}retrievedFrom: ${JSON.stringify(from)}`);
+  if (form) {
+    const current = /^([ \t]*)form:([^\n]*)$/m.exec(out);
+    const fenced = current && /fence/i.test(current[2]);
+    let next;
+    if (form === "docs-page-fence" && current && !fenced) next = `docs page with the OpenAPI in a fenced ${format} block`;
+    if (form === "raw" && current && (fenced || !/raw/i.test(current[2]))) next = `raw ${format === "json" ? "JSON" : "YAML"} OpenAPI document`;
+    if (next) out = out.replace(current[0], `${current[1]}form: ${next}`);
+  }
+  return out;
 }
 
 function runGenerator(stage, vendor) {
@@ -181,8 +201,7 @@ export async function pullVendor(options) {
     const dir = join(root, "specs", vendor);
     const provenancePath = join(dir, "provenance.yaml");
     const provenanceText = existsSync(provenancePath) ? readFileSync(provenancePath, "utf8") : "";
-    const provenance = provenanceText ? parse(provenanceText) : {};
-    const url = from ?? provenance?.source?.url ?? provenance?.url;
+    const url = from ?? (provenanceText ? provenanceUrl(provenanceText) : undefined);
     if (!url) throw new PullRefused(`specs/${vendor}/provenance.yaml has no source.url; give --from <url-or-file>`);
     const source = await readSource(url, { fetchImpl: options.fetchImpl, cwd: options.cwd });
 

@@ -58,10 +58,10 @@ export async function fixtureServer() {
     const name = decodeURIComponent(new URL(req.url, "http://x").pathname.slice(1));
     const path = join(FIXTURES, name);
     if (name.includes("..") || name.includes("/") || !existsSync(path)) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      res.writeHead(404, { "content-type": "text/plain", connection: "close" }).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(name)] ?? "application/octet-stream" }).end(readFileSync(path));
+    res.writeHead(200, { "content-type": TYPES[extname(name)] ?? "application/octet-stream", connection: "close" }).end(readFileSync(path));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
