@@ -28,9 +28,8 @@ export function parseArgs(argv, spec) {
   return out;
 }
 
-/** The repository root: --root, else PHONEBRIDGE_ROOT, else the folder above scripts/. */
+/** The repository root: --root (tests), else the folder above scripts/. */
 export function repoRoot(options, scriptUrl) {
   if (options.root) return resolve(options.root);
-  if (process.env.PHONEBRIDGE_ROOT) return resolve(process.env.PHONEBRIDGE_ROOT);
   return join(dirname(fileURLToPath(scriptUrl)), "..");
 }

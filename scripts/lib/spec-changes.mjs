@@ -62,7 +62,7 @@ export function diffVendor(root, vendor, options = {}) {
     filesChanged,
   };
   // The two effective specs, for the oasdiff cross-check (kept out of JSON output).
-  Object.defineProperty(result, "specs", { value: { then: then.spec ?? {}, now: now.spec ?? {}, update }, enumerable: false });
+  Object.defineProperty(result, "specs", { value: { before: then.spec ?? {}, after: now.spec ?? {}, update }, enumerable: false });
   return result;
 }
 
@@ -73,7 +73,7 @@ export function diffVendor(root, vendor, options = {}) {
 export async function analyzeVendor(root, vendor, options = {}) {
   const result = diffVendor(root, vendor, options);
   if (!result.base) return result;
-  const run = await oasdiffChangelog(result.specs.then, result.specs.now);
+  const run = await oasdiffChangelog(result.specs.before, result.specs.after);
   if (run.error) {
     result.warnings = [`oasdiff could not compare the specs (${run.error}); the classification is the differ's alone`];
     return result;

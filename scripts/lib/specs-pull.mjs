@@ -330,7 +330,7 @@ async function pullPage({ vendor, from, today, dir, source, provenanceText, line
   }
   lines.push(
     `  recorded the new page in specs/${vendor}/page.txt (\`git diff specs/${vendor}/page.txt\` shows it). Next: update specs/${vendor}/openapi.yaml to match,`,
-    `  then \`pnpm generate ${vendor}\` and \`pnpm specs:diff ${vendor}\` (writes the changeset).`,
+    `  then \`pnpm codegen ${vendor}\` and \`pnpm specs:diff ${vendor}\` (writes the changeset).`,
   );
   return done("page-changed", 0, { written });
 }
