@@ -26,6 +26,16 @@ try {
 const root = repoRoot(args.options, import.meta.url);
 const changesets = readChangesets(root);
 let failures = 0;
+try {
+  // A shallow clone has neither the release tags nor the first commits: nothing to compare with.
+  if (execFileSync("git", ["-C", root, "rev-parse", "--is-shallow-repository"], { encoding: "utf8" }).trim() === "true") {
+    console.error("FAIL specs:check needs the git history and tags (a shallow clone has neither): `git fetch --unshallow --tags`, or check out with fetch-depth 0");
+    process.exit(1);
+  }
+} catch {
+  console.error("FAIL specs:check needs a git repository (releases are git tags)");
+  process.exit(1);
+}
 for (const vendor of listVendors(root)) {
   const result = await analyzeVendor(root, vendor);
   const pkg = packageName(vendor);

@@ -39,7 +39,9 @@ if (args.options.from && vendors.length !== 1) {
 
 let exitCode = 0;
 for (const vendor of vendors) {
-  const outcome = await pullVendor({ root, vendor, from: args.options.from, acceptIdentity: Boolean(args.options["accept-identity"]) });
+  // pnpm runs scripts from the root; a relative --from is relative to where the user typed it.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const outcome = await pullVendor({ root, vendor, from: args.options.from, cwd, acceptIdentity: Boolean(args.options["accept-identity"]) });
   const print = outcome.exitCode ? console.error : console.log;
   for (const line of outcome.lines) print(line);
   exitCode = Math.max(exitCode, outcome.exitCode);

@@ -95,6 +95,10 @@ export function pageLineDiff(before, after, max = 30) {
 const SKIP = new Set(["node_modules", "dist", ".turbo", "coverage", ".git"]);
 const STAGED = ["scripts", "specs", "packages", ".changeset"];
 
+const OUTPUTS = ["specs", "packages", ".changeset"];
+const digest = (buffer) => createHash("sha256").update(buffer).digest("hex");
+
+/** Copies the repository into a temp dir; remembers what each output file held when copied. */
 function stageRepo(root) {
   const dir = mkdtempSync(join(tmpdir(), "phonebridge-pull-"));
   for (const entry of readdirSync(root, { withFileTypes: true })) {
@@ -105,7 +109,9 @@ function stageRepo(root) {
     cpSync(join(root, name), join(dir, name), { recursive: true, filter: (src) => !SKIP.has(src.split(/[\\/]/).at(-1)) });
   }
   if (existsSync(join(root, "node_modules"))) symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-  return dir;
+  const original = new Map();
+  for (const top of OUTPUTS) for (const rel of walk(join(dir, top))) original.set(join(top, rel), digest(readFileSync(join(dir, top, rel))));
+  return { dir, original };
 }
 
 function walk(dir, base = dir, out = []) {
@@ -119,22 +125,24 @@ function walk(dir, base = dir, out = []) {
   return out;
 }
 
-/** Copies what changed in the stage (under specs/, packages/, .changeset/) into the repository. */
+/**
+ * Copies into the repository only the files the pull changed in the stage (new, or different
+ * from what was copied in), so a file another person edits meanwhile is never overwritten.
+ */
 function commitStage(stage, root, removals) {
   const written = [];
-  for (const top of ["specs", "packages", ".changeset"]) {
-    for (const rel of walk(join(stage, top))) {
-      const src = join(stage, top, rel);
-      const dst = join(root, top, rel);
-      const next = readFileSync(src);
-      if (existsSync(dst) && readFileSync(dst).equals(next)) continue;
-      mkdirSync(dirname(dst), { recursive: true });
-      writeFileSync(dst, next);
-      written.push(join(top, rel));
+  for (const top of OUTPUTS) {
+    for (const rel of walk(join(stage.dir, top))) {
+      const path = join(top, rel);
+      const next = readFileSync(join(stage.dir, path));
+      if (stage.original.get(path) === digest(next)) continue;
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), next);
+      written.push(path);
     }
   }
   for (const rel of removals) {
-    if (existsSync(join(root, rel))) {
+    if (stage.original.has(rel) && existsSync(join(root, rel))) {
       rmSync(join(root, rel));
       written.push(`${rel} (removed)`);
     }
@@ -277,22 +285,22 @@ export async function pullVendor(options) {
 
     const stage = stageRepo(root);
     try {
-      const sdir = join(stage, "specs", vendor);
+      const sdir = join(stage.dir, "specs", vendor);
       writeFileSync(join(sdir, "openapi.yaml"), extracted.text);
       if (provenanceText) {
         writeFileSync(join(sdir, "provenance.yaml"), updateProvenance(provenanceText, { today, from, form: extracted.form, format: extracted.format }));
       }
       const removals = [];
-      for (const [path, text] of changesetFiles(stage, result)) {
+      for (const [path, text] of changesetFiles(stage.dir, result)) {
         if (text === null) {
           if (existsSync(path)) rmSync(path);
-          removals.push(relative(stage, path));
+          removals.push(relative(stage.dir, path));
         } else {
           mkdirSync(dirname(path), { recursive: true });
           writeFileSync(path, text);
         }
       }
-      if (!options.skipGenerate) runGenerator(stage, vendor);
+      if (!options.skipGenerate) runGenerator(stage.dir, vendor);
       const written = commitStage(stage, root, removals);
       lines.push(`${vendor}: updated from ${source.where} (${extracted.form === "raw" ? `raw ${extracted.format}` : "docs page"}); overlay: ${outcomes.length ? `${outcomes.length} fix(es) re-applied` : "none"}`);
       if (!result.base) lines.push(`  no release of ${vendor} to compare with yet (specs/${vendor}/openapi.yaml is not committed): no changeset written`);
@@ -300,7 +308,7 @@ export async function pullVendor(options) {
       lines.push(...written.map((w) => `  wrote ${w}`));
       return done("updated", 0, { written, result });
     } finally {
-      rmSync(stage, { recursive: true, force: true });
+      rmSync(stage.dir, { recursive: true, force: true });
     }
   } catch (error) {
     if (!(error instanceof PullRefused)) throw error;
