@@ -51,13 +51,13 @@ export function optionalString(value: unknown): string | null | typeof WRONG {
   return typeof value === "string" ? value : WRONG;
 }
 
-/** The first agent id of a weighted agent list (Retell): absent, null or empty is null. */
+/** The first agent id of a weighted agent list (Retell, `{ agent_id, weight }` required): absent, null or empty is null. */
 export function firstAgentId(value: unknown): string | null | typeof WRONG {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value)) return WRONG;
   if (value.length === 0) return null;
   for (const item of value) {
-    if (!isRecord(item) || typeof item.agent_id !== "string") return WRONG;
+    if (!isRecord(item) || typeof item.agent_id !== "string" || typeof item.weight !== "number") return WRONG;
   }
   const first = (value[0] as { agent_id: string }).agent_id;
   return first === "" ? null : first;

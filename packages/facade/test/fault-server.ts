@@ -10,6 +10,8 @@ export type Reply =
   | "reset-after-status"
   /** Never answers (until the server closes). */
   | "hang"
+  /** Sends the status line and part of the body, then stalls. */
+  | "stall-body"
   /** 200 with a body streamed without Content-Length, `bytes` long. */
   | { stream: number };
 
@@ -42,6 +44,11 @@ export async function startFaultServer(): Promise<FaultServer> {
       received.push({ method: req.method ?? "", target: req.url ?? "", headers: req.headers, body });
       const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? { status: 200, body: "{}" };
       if (reply === "hang") return;
+      if (reply === "stall-body") {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+        res.write('{"phone_number":');
+        return;
+      }
       if (reply === "reset") {
         req.socket.destroy();
         return;

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import { PhoneBridgeError } from "@phonebridge/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -200,6 +201,26 @@ describe("time", () => {
     const error = await failure(retell({ timeoutMs: 20, maxRetries: 1 }, { sleep }).update(ID, { label: "X" }));
     expect(error).toMatchObject({ code: "timeout", attempts: 2 });
     expect(error.status).toBeUndefined();
+  });
+
+  it("times out a body that stalls after the status line", async () => {
+    const { sleep } = instantSleep();
+    server.script("stall-body");
+    const error = await failure(retell({ timeoutMs: 30, maxRetries: 1 }, { sleep }).update(ID, { label: "X" }));
+    expect(error).toMatchObject({ code: "timeout", attempts: 2 });
+  });
+
+  it("leaves no listener on the caller's signal and no timer behind", async () => {
+    const { sleep } = instantSleep();
+    const controller = new AbortController();
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const before = timers();
+    server.script({ status: 503 }, { status: 200, body: OK });
+    await retell({}, { sleep }).update(ID, { label: "X" }, { signal: controller.signal });
+    server.script({ status: 400 });
+    await failure(retell().update(ID, { label: "X" }, { signal: controller.signal }));
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    expect(timers()).toBe(before);
   });
 
   it("aborts a request in flight at once", async () => {

@@ -81,9 +81,9 @@ export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
     const label = optionalString(data.nickname);
     if (label === WRONG) return "field nickname is not a string";
     const agentId = firstAgentId(data.inbound_agents);
-    if (agentId === WRONG) return "field inbound_agents is not a list of { agent_id }";
+    if (agentId === WRONG) return "field inbound_agents is not a list of { agent_id, weight }";
     const outboundAgentId = firstAgentId(data.outbound_agents);
-    if (outboundAgentId === WRONG) return "field outbound_agents is not a list of { agent_id }";
+    if (outboundAgentId === WRONG) return "field outbound_agents is not a list of { agent_id, weight }";
     return { number, label, agentId, outboundAgentId };
   },
   refine(error) {
