@@ -3,7 +3,10 @@
 // Theoretical throughput is concurrency / latency = 640 rows/s; the goal is at least 90% of it
 // and a peak RSS under 200 MB. Prints one JSON line on stdout.
 //
-//   node packages/cli/bench/apply.bench.mjs [--rows 10000] [--concurrency 32] [--latency 50] [--out file.json]
+//   node packages/cli/bench/apply.bench.mjs [--rows 10000] [--concurrency 32] [--latency 50] [--out file.json] [--no-baseline]
+//
+// Besides the goal's figures it reports the CLI's CPU per row and, as a reading aid on a busy
+// machine, the throughput of a bare node:http client run right after against the same server.
 //
 // Needs `pnpm build` first (it runs packages/cli/dist/bin.js).
 import { spawn } from "node:child_process";
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "32" },
     latency: { type: "string", default: "50" },
     out: { type: "string" },
+    "no-baseline": { type: "boolean", default: false },
   },
 });
 const ROWS = Number(values.rows);
@@ -91,6 +95,19 @@ const poll = gnuTime
 const code = await new Promise((resolve) => child.on("close", resolve));
 const seconds = (performance.now() - started) / 1000;
 if (poll) clearInterval(poll);
+const cliRequests = requests;
+
+// The same load through the cheapest possible client, at the same moment on the same machine.
+let baselineRowsPerSecond = null;
+if (!values["no-baseline"]) {
+  const baseline = spawn(process.execPath, [fileURLToPath(new URL("./baseline-client.mjs", import.meta.url)), origin, String(ROWS), String(CONCURRENCY)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  baseline.stdout.setEncoding("utf8").on("data", (chunk) => (out += chunk));
+  await new Promise((resolve) => baseline.on("close", resolve));
+  baselineRowsPerSecond = Number(out.trim()) || null;
+}
 server.closeAllConnections();
 server.close();
 
@@ -115,13 +132,16 @@ const result = {
   latencyMs: LATENCY_MS,
   exitCode: code,
   okRows: okLines,
-  requests,
+  requests: cliRequests,
   seconds: Number(seconds.toFixed(3)),
   rowsPerSecond: Number(rowsPerSecond.toFixed(1)),
   theoreticalRowsPerSecond: theoretical,
   fraction: Number((rowsPerSecond / theoretical).toFixed(4)),
   // The CLI's own figure, from its first row to its summary (without process start-up).
   cliRowsPerSecond: summary.rowsPerSecond ?? null,
+  // A bare node:http client under the same load right after: what the machine allowed.
+  baselineRowsPerSecond,
+  vsBaseline: baselineRowsPerSecond ? Number((rowsPerSecond / baselineRowsPerSecond).toFixed(4)) : null,
   peakRssMB: Number((peakKB / 1024).toFixed(1)),
   // CPU (user + system) of the CLI per row: what it costs whatever the machine's load.
   cpuMsPerRow: cpuSeconds === null ? null : Number(((cpuSeconds * 1000) / ROWS).toFixed(3)),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { valueFor, type PerProvider } from "./config.js";
+import { createHttpFetch } from "./http-fetch.js";
 import type { ClientOptions } from "./client.js";
 import type { Provider } from "./providers.js";
 import type { Secrets } from "./secrets.js";
@@ -24,6 +25,8 @@ interface MockServers {
 /** Resolved options of each provider's client, and the mocks when `--mock` started them. */
 export class Connections {
   #mocks: MockServers | undefined;
+  /** One keep-alive `fetch` shared by every provider's client (see http-fetch.ts). */
+  readonly #fetch = createHttpFetch();
 
   constructor(
     readonly connection: Connection,
@@ -64,7 +67,7 @@ export class Connections {
 
   options(provider: Provider): ClientOptions {
     const { apiKeys, baseUrls, timeoutMs, maxRetries } = this.connection;
-    const options: ClientOptions = { provider };
+    const options: ClientOptions = { provider, fetch: this.#fetch };
     let apiKey = valueFor(apiKeys, provider);
     let baseUrl = valueFor(baseUrls, provider);
     if (this.#mocks) {

@@ -98,6 +98,21 @@ describe("retries and failures", () => {
     expect(readResults(`${file}.results.jsonl`)[0]).toMatchObject({ row: 1, ok: false, error: { code: "connection" } });
   });
 
+  it("a connection reset after the status line is a failed row with code connection", async () => {
+    const s = await server((req, res) => {
+      const id = retellId(req.url);
+      if (id !== ID(1)) return ok(res, id);
+      res.socket?.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 500\r\n\r\n{\"phone");
+      setTimeout(() => res.socket?.destroy(), 5);
+    });
+    const file = csvFile(retellCsv(2));
+    const result = await run(["apply", file, "--max-retries", "1", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    expect(result.code).toBe(1);
+    const lines = readResults(`${file}.results.jsonl`);
+    expect(lines.find((l) => l.row === 2)).toMatchObject({ ok: false, error: { code: "connection", attempts: 2 } });
+    expect(lines.find((l) => l.row === 1)?.ok).toBe(true);
+  });
+
   it("update: a 404 is exit 1 with the vendor's message", async () => {
     const s = await server((_req, res) => {
       res.writeHead(404, { "content-type": "application/json" });
