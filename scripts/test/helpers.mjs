@@ -15,15 +15,21 @@ export function git(root, ...args) {
   return execFileSync("git", ["-C", root, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-/** A copy of the repository's specs, scripts, packages and changesets in a fresh git repo. */
+// The spec-lifecycle scripts these tests exercise: taken from the working tree (so the tests see
+// edits in progress); everything else from HEAD, so another engineer's half-written change in the
+// shared tree cannot break the copy.
+const OWN = [
+  "scripts/specs-pull.mjs", "scripts/specs-diff.mjs", "scripts/specs-check.mjs", "scripts/vitest.config.mjs",
+  "scripts/lib/cli-args.mjs", "scripts/lib/extract-openapi.mjs", "scripts/lib/facade-fields.mjs", "scripts/lib/oasdiff-check.mjs",
+  "scripts/lib/overlay.mjs", "scripts/lib/spec-changes.mjs", "scripts/lib/spec-diff.mjs", "scripts/lib/spec-release.mjs",
+  "scripts/lib/specs-pull.mjs", "scripts/lib/validate-openapi.mjs", "scripts/lib/vendor-identity.mjs",
+];
+
+/** A copy of the repository (HEAD, plus the working tree's spec-lifecycle scripts) in a fresh git repo. */
 export function repoCopy() {
   const dir = mkdtempSync(join(tmpdir(), "phonebridge-test-"));
-  for (const entry of readdirSync(REPO, { withFileTypes: true })) {
-    if (entry.isFile()) cpSync(join(REPO, entry.name), join(dir, entry.name));
-  }
-  for (const name of ["scripts", "specs", "packages", ".changeset"]) {
-    if (existsSync(join(REPO, name))) cpSync(join(REPO, name), join(dir, name), { recursive: true, filter: (src) => !SKIP.has(src.split(/[\\/]/).at(-1)) });
-  }
+  execFileSync("sh", ["-c", `git -C "$0" archive --format=tar HEAD | tar -x -C "$1"`, REPO, dir], { stdio: ["ignore", "ignore", "pipe"] });
+  for (const path of OWN) if (existsSync(join(REPO, path))) cpSync(join(REPO, path), join(dir, path));
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");
   git(dir, "init", "-q", "-b", "main");
   git(dir, "config", "user.email", "test@phonebridge.invalid");
