@@ -1,7 +1,7 @@
 // Test helpers: a throwaway copy of the repository (its own git history, the real node_modules
 // linked in) and a fixture server on 127.0.0.1.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join } from "node:path";
@@ -21,7 +21,7 @@ export function git(root, ...args) {
 const OWN = [
   "scripts/specs-pull.mjs", "scripts/specs-diff.mjs", "scripts/specs-check.mjs", "scripts/vitest.config.mjs",
   "scripts/lib/cli-args.mjs", "scripts/lib/extract-openapi.mjs", "scripts/lib/facade-fields.mjs", "scripts/lib/oasdiff-check.mjs",
-  "scripts/lib/overlay.mjs", "scripts/lib/spec-changes.mjs", "scripts/lib/spec-diff.mjs", "scripts/lib/spec-release.mjs",
+"scripts/lib/spec-changes.mjs", "scripts/lib/spec-diff.mjs", "scripts/lib/spec-release.mjs",
   "scripts/lib/specs-pull.mjs", "scripts/lib/validate-openapi.mjs", "scripts/lib/vendor-identity.mjs",
 ];
 
@@ -32,6 +32,7 @@ export function repoCopy() {
   for (const path of OWN) if (existsSync(join(REPO, path))) cpSync(join(REPO, path), join(dir, path));
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");
   git(dir, "init", "-q", "-b", "main");
+  writeFileSync(join(dir, ".git", "info", "exclude"), "node_modules\n");
   git(dir, "config", "user.email", "test@phonebridge.invalid");
   git(dir, "config", "user.name", "test");
   git(dir, "config", "commit.gpgsign", "false");

@@ -83,6 +83,14 @@ describe("specs:pull refuses and touches nothing", () => {
     const outcome = await expectRefusal("cartesia", "cartesia-page-fixed.md", /discriminator-mapping-as-strings: the document now already has what this fix sets/);
     expect(outcome.lines.join("\n")).toMatch(/Edit the fix/);
   });
+
+  it("when the vendor now declares what an overlay fix only added (Verbex publishes its auth)", async () => {
+    const outcome = await expectRefusal("verbex", "verbex-with-auth.json", /optional-bearer-auth: the vendor changed \/security; review the fix/);
+    const text = outcome.lines.join("\n");
+    expect(text).toMatch(/bearer-security-scheme: the vendor changed \/components\/securitySchemes; review the fix/);
+    // What the new document would change is shown, to help rewrite the fixes.
+    expect(text).toMatch(/now requires authentication \(http bearer\)/);
+  });
 });
 
 describe("specs:pull with nothing new", () => {
