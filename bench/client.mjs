@@ -5,7 +5,8 @@
 // same vendor in the same round, and the median of those ratios is reported.
 //
 //   node bench/client.mjs [--out file.json] [--rounds N] [--quick]
-//   node bench/client.mjs --profile-variant facade:retell --calls 4000   (run under --cpu-prof)
+//   node bench/client.mjs --profile-variant facade:retell --calls 4000 --out profiles.json
+//     (used by bench/profile.mjs: V8 CPU profiles of that variant and of raw fetch, alternating)
 import { fork } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -279,12 +280,36 @@ async function main() {
     const variants = await verify(built.variants, built.skipped);
 
     if (args["profile-variant"]) {
-      // One variant alone, for `node --cpu-prof`: warm up, then a fixed number of sequential calls.
-      const variant = variants.find((v) => v.key === args["profile-variant"]);
-      if (variant === undefined) throw new Error(`no runnable variant ${args["profile-variant"]}`);
+      // A variant next to raw fetch of its vendor, under V8's sampling profiler (the one behind
+      // --cpu-prof), started and stopped in-process around each timed block only; blocks
+      // alternate (F V F V ...) so both see the same load. Prints one JSON line.
+      const key = args["profile-variant"];
+      const variant = variants.find((v) => v.key === key);
+      const base = variants.find((v) => v.key === `fetch:${variant?.provider}`);
+      if (variant === undefined || base === undefined) throw new Error(`no runnable variant ${key}`);
+      const { Session } = await import("node:inspector/promises");
+      const session = new Session();
+      session.connect();
+      await session.post("Profiler.enable");
+      await session.post("Profiler.setSamplingInterval", { interval: 100 });
+      const calls = Number(args.calls ?? 4000);
+      const per = 250;
+      const profiles = { [base.key]: [], [variant.key]: [] };
+      await runBlock(base.call, 500, 1);
       await runBlock(variant.call, 500, 1);
-      const result = await runBlock(variant.call, Number(args.calls ?? 4000), 1);
-      console.log(JSON.stringify({ key: variant.key, ...result }));
+      for (let done = 0; done < calls; done += per) {
+        for (const v of done % (2 * per) ? [variant, base] : [base, variant]) {
+          await session.post("Profiler.start");
+          const block = await runBlock(v.call, per, 1);
+          const { profile } = await session.post("Profiler.stop");
+          // The sampler ticks on wall time; the block's CPU time (main thread) rescales it.
+          profile.threadCpuUs = block.threadUs * per;
+          profiles[v.key].push(profile);
+        }
+      }
+      session.disconnect();
+      if (args.out) writeFileSync(args.out, JSON.stringify(profiles));
+      console.log(JSON.stringify({ calls: Math.ceil(calls / per) * per, keys: Object.keys(profiles) }));
       return;
     }
 
