@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { facadeChanges } from "./facade-fields.mjs";
 import { oasdiffChangelog, unexplained } from "./oasdiff-check.mjs";
-import { BUMPS, diffSpecs, maxBump } from "./spec-diff.mjs";
+import { BUMPS, diffSpecs, groupForText, maxBump } from "./spec-diff.mjs";
 import { effectiveSpec, packageName, readRelease, readWorking, releaseBase, updateOperation } from "./spec-release.mjs";
 
 const TITLES = { cald: "Cald", cartesia: "Cartesia", retell: "Retell", verbex: "Verbex", vogent: "Vogent" };
@@ -90,8 +90,9 @@ export async function analyzeVendor(root, vendor, options = {}) {
 
 const LABEL = { major: "Breaking", minor: "Compatible", patch: "Documentation" };
 
-function order(changes) {
-  return [...changes].sort((a, b) => BUMPS.indexOf(b.bump) - BUMPS.indexOf(a.bump));
+/** Breaking first; the same change in several fields as one sentence. */
+export function order(changes) {
+  return groupForText([...changes].sort((a, b) => BUMPS.indexOf(b.bump) - BUMPS.indexOf(a.bump)));
 }
 
 /** The changeset for the vendor package. */

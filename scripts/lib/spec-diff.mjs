@@ -848,3 +848,55 @@ export function diffSpecs(oldSpec, newSpec) {
   }
   return { changes, bump: maxBump(...changes.map((c) => c.bump)) };
 }
+
+// ---- one sentence for the same change in several places -------------------------------------
+
+const PLURAL = [
+  [/^ was /, " were "], [/^ is /, " are "], [/^ now also accepts /, " now also accept "], [/^ now accepts /, " now accept "],
+  [/^ no longer accepts /, " no longer accept "], [/^ now has /, " now have "], [/^ now allows /, " now allow "],
+];
+
+/**
+ * Merges changes that say the same thing about several fields (a schema shared by several
+ * fields, like Retell's AgentWeight) into one sentence listing the fields. For text only: the
+ * changes themselves stay one per field.
+ * @returns {object[]} changes, some with `sentence` naming several fields
+ */
+export function groupForText(changes) {
+  const label = (field) => field.replace(/\.\[\]/g, "[]");
+  const groups = new Map();
+  const out = [];
+  for (const c of changes) {
+    const token = c.field ? `\`${label(c.field)}\`` : undefined;
+    const at = token ? c.sentence.indexOf(` field ${token}`) : -1;
+    if (at < 0 || c.sentence.indexOf(token, at + 7 + token.length) >= 0) {
+      out.push(c);
+      continue;
+    }
+    const template = c.sentence.slice(0, at) + " field \u0000" + c.sentence.slice(at + 7 + token.length);
+    const key = `${c.bump}|${c.kind}|${template}`;
+    if (!groups.has(key)) {
+      const group = { ...c, fields: [], template };
+      groups.set(key, group);
+      out.push(group);
+    }
+    groups.get(key).fields.push(token);
+  }
+  return out.map((g) => {
+    if (!g.fields) return g;
+    if (g.fields.length === 1) {
+      const { fields, template, ...c } = g;
+      return c;
+    }
+    const list = `${g.fields.slice(0, -1).join(", ")} and ${g.fields.at(-1)}`;
+    const [head, tail] = g.template.split(" field \u0000");
+    // The verb follows the operation (and a variant) in the tail: make it plural.
+    const m = /^(?: \(in the `[^`]+` variant\))?(?: of [A-Z]+ \S+)?/.exec(tail) ?? [""];
+    let rest = tail.slice(m[0].length);
+    const rule = PLURAL.find(([re]) => re.test(rest));
+    if (rule) rest = rest.replace(rule[0], rule[1]);
+    rest = rest.replace(/\b(sets|reads|sends) it\b/g, "$1 them").replace(/handle it\b/g, "handle them");
+    const { fields, template, ...c } = g;
+    return { ...c, sentence: `${head} fields ${list}${m[0]}${rest}` };
+  });
+}

