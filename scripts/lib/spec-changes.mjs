@@ -107,6 +107,10 @@ export function renderVendorChangeset(result) {
     ...order(result.changes).map((c) => `- ${LABEL[c.bump]}: ${c.sentence}`),
     "",
   ];
+  const update = result.specs?.update;
+  if (update && result.changes.some((c) => c.operation === `${update.method.toUpperCase()} ${update.path}`)) {
+    lines.push(`\`updatePhoneNumber()\` calls ${update.method.toUpperCase()} ${update.path}.`, "");
+  }
   return lines.join("\n");
 }
 

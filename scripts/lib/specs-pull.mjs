@@ -215,7 +215,19 @@ export async function pullVendor(options) {
 
     if (existsSync(join(dir, "page.txt"))) return pullPage({ ...options, today, dir, source, provenanceText, lines, done });
 
-    const extracted = extractOpenApi(source.text);
+    let extracted = extractOpenApi(source.text);
+    if (!extracted && /^https?:/i.test(source.where) && !/\.md$/i.test(new URL(source.where).pathname) && /<html[\s>]/i.test(source.text)) {
+      // Docs sites built on Mintlify (Retell, Cartesia, Cald, Verbex) serve a page's Markdown, with
+      // its OpenAPI block, at the page URL plus ".md"; the HTML page itself carries no OpenAPI.
+      const u = new URL(source.where);
+      u.pathname = `${u.pathname.replace(/\/$/, "")}.md`;
+      const markdown = await readSource(u.href, { fetchImpl: options.fetchImpl }).catch(() => undefined);
+      const found = markdown && extractOpenApi(markdown.text);
+      if (found) {
+        extracted = found;
+        source.where = `${source.where} (its Markdown at ${u.href})`;
+      }
+    }
     if (!extracted) {
       throw new PullRefused(`no OpenAPI document in ${source.where}: found neither a fenced yaml/json block holding an OpenAPI document nor a raw OpenAPI document`);
     }

@@ -59,6 +59,7 @@ describe("a vendor update, end to end", () => {
     expect(changeset).toMatch(/- Breaking: The request field `termination_uri` of PATCH \/update-phone-number\/\{phone_number\} was removed; code that sets it no longer compiles\./);
     expect(changeset).toMatch(/- Breaking: The response \(200\) field `phone_number_type` of PATCH \/update-phone-number\/\{phone_number\} can now be `retell-plivo`; code that switches over its values must handle it\./);
     expect(changeset).toMatch(/- Documentation: The description of operation PATCH \/update-phone-number\/\{phone_number\} changed/);
+    expect(changeset).toMatch(/`updatePhoneNumber\(\)` calls PATCH \/update-phone-number\/\{phone_number\}\./);
     // Neither field is one the facade maps: no facade changeset.
     expect(existsSync(join(repo.root, ".changeset/specs-retell-facade.md"))).toBe(false);
 

@@ -57,7 +57,8 @@ export function snapshot(root, folders = ["specs", "packages", ".changeset"]) {
   return out;
 }
 
-const TYPES = { ".md": "text/markdown; charset=utf-8", ".yaml": "application/yaml", ".json": "application/json", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
+const TYPES = {
+  "": "text/html; charset=utf-8", ".md": "text/markdown; charset=utf-8", ".yaml": "application/yaml", ".json": "application/json", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
 
 /** Serves scripts/test/fixtures/ on 127.0.0.1 (a free port). */
 export async function fixtureServer() {

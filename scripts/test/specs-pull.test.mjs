@@ -102,6 +102,12 @@ describe("specs:pull with nothing new", () => {
     expect(snapshot(repo.root)).toEqual(before);
   });
 
+  it("reads a Mintlify HTML page's Markdown (page URL + .md) when the HTML has no OpenAPI", async () => {
+    const outcome = await pull("retell", "mintlify-page");
+    expect(outcome).toMatchObject({ status: "no-change", exitCode: 0 });
+    expect(outcome.lines.join("\n")).toMatch(/its Markdown at http:\/\/127\.0\.0\.1:\d+\/mintlify-page\.md/);
+  });
+
   it("reports no change for the same document published raw", async () => {
     const outcome = await pull("cald", "cald-raw-unchanged.yaml");
     expect(outcome).toMatchObject({ status: "no-change", exitCode: 0 });
