@@ -1,5 +1,3 @@
-import type { Provider } from "@phonebridge/core";
-
 /** The three changes the facade maps onto every vendor's own fields. */
 export type ChangeName = "agentId" | "label" | "outboundAgentId";
 
@@ -38,13 +36,3 @@ export interface VendorCapabilities {
 }
 
 export const UNSUPPORTED = { set: "unsupported", clear: "unsupported" } as const satisfies ChangeCapability;
-
-/** True when `provider` supports setting (`"set"`) or clearing (`"clear"`) `change`. */
-export function supports(
-  matrix: Readonly<Record<Provider, VendorCapabilities>>,
-  provider: Provider,
-  change: ChangeName,
-  direction: "set" | "clear",
-): boolean {
-  return matrix[provider][change][direction] !== "unsupported";
-}

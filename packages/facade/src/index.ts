@@ -2,14 +2,14 @@
  * @phonebridge/facade: one `update` over the phone numbers of Retell, Cartesia, Verbex, Vogent
  * and Cald. This root entry holds all five adapters; `@phonebridge/facade/<vendor>` holds one.
  */
-import { type Provider, providerTitle } from "@phonebridge/core";
+import type { Provider } from "@phonebridge/core";
 import type { Adapter } from "./adapter.js";
 import { caldAdapter, caldCapabilities } from "./adapters/cald.js";
 import { cartesiaAdapter, cartesiaCapabilities } from "./adapters/cartesia.js";
 import { retellAdapter, retellCapabilities } from "./adapters/retell.js";
 import { verbexAdapter, verbexCapabilities } from "./adapters/verbex.js";
 import { vogentAdapter, vogentCapabilities } from "./adapters/vogent.js";
-import type { VendorCapabilities } from "./capabilities.js";
+import type { ChangeName, VendorCapabilities } from "./capabilities.js";
 import { createWithAdapter } from "./engine.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
@@ -63,7 +63,10 @@ export function createPhoneNumbers<P extends Provider>(options: PhoneNumbersOpti
   return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, options);
 }
 
-/** The vendor's display name ("Retell"). */
-export function providerName(provider: Provider): string {
-  return providerTitle(provider);
+/**
+ * True when `provider` supports `change` in that direction: `"set"` (a string) or `"clear"`
+ * (`null`). The run-time form of the compile-time check, for code that picks the provider late.
+ */
+export function supports(provider: Provider, change: ChangeName, direction: "set" | "clear" = "set"): boolean {
+  return capabilities[provider][change][direction] !== "unsupported";
 }

@@ -4,8 +4,9 @@
  * recording fetch) and the normalized result. The expected wire bodies are CONTRACT.md's table,
  * written out here independently of the adapters.
  */
+import { type RecordingProxy, startRecordingProxy } from "@phonebridge/testing";
 import { mockUrl } from "@phonebridge/testing/vitest";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PhoneBridgeError, type Provider, createPhoneNumbers } from "../src/index.js";
 import { recordingFetch } from "./helpers.js";
 
@@ -115,9 +116,19 @@ const SCENARIOS: Array<[name: string, changes: Record<string, string | null>, wi
   }],
 ];
 
+/** A recording proxy in front of each mock: what actually reached the server (raw request-target). */
+const proxies = {} as Record<Provider, RecordingProxy>;
+beforeAll(async () => {
+  for (const provider of Object.keys(VENDORS) as Provider[]) proxies[provider] = await startRecordingProxy(mockUrl(provider));
+});
+afterAll(async () => {
+  await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
+});
+
 function client(provider: Provider) {
   const recorder = recordingFetch();
-  const base = mockUrl(provider);
+  const base = proxies[provider].url;
+  proxies[provider].clear();
   const phones = createPhoneNumbers({ provider, apiKey: KEY, baseUrl: base, fetch: recorder.fetch, maxRetries: 0 });
   return { phones, sent: recorder.sent, base };
 }
@@ -141,6 +152,14 @@ describe.each(Object.keys(VENDORS) as Provider[])("%s on Prism", (provider) => {
     expect(request?.url.slice(base.length)).toBe(vendor.target);
     expect(request?.headers).toEqual(vendor.headers);
     expect(request?.body).toBe(JSON.stringify(expected));
+    // The same request as it reached the server, and the mock (which validates against the spec) took it.
+    const reached = proxies[provider].last();
+    expect(proxies[provider].requests).toHaveLength(1);
+    expect(reached.method).toBe(vendor.method);
+    expect(reached.target).toBe(vendor.target);
+    expect(reached.body).toBe(JSON.stringify(expected));
+    for (const [name, value] of Object.entries(vendor.headers)) expect(reached.headers[name.toLowerCase()]).toBe(value);
+    expect(reached.status).toBe(200);
     expect(result).toEqual({ provider, id: vendor.id, ...vendor.result, raw: expect.any(Object) });
   });
 

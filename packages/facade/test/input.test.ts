@@ -1,6 +1,6 @@
 import { PhoneBridgeError } from "@phonebridge/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type Provider, createPhoneNumbers } from "../src/index.js";
+import { type Provider, createPhoneNumbers, supports } from "../src/index.js";
 import { OK_BODY, stubFetch } from "./helpers.js";
 
 const IDS: Record<Provider, string> = { retell: "+14157774444", cartesia: "pn_1", verbex: "pn_1", vogent: "pn_1", cald: "pn_1" };
@@ -110,6 +110,15 @@ describe("unsupported changes", () => {
     expect(error).toMatchObject({ code: "unsupported_change", field, provider, attempts: 0 });
     expect(error.message).toContain(field);
     expect(sent).toHaveLength(0);
+  });
+});
+
+describe("supports()", () => {
+  it("answers from the matrix", () => {
+    expect(supports("cartesia", "label")).toBe(true);
+    expect(supports("cartesia", "label", "clear")).toBe(false);
+    expect(supports("cald", "agentId", "clear")).toBe(true);
+    expect(supports("vogent", "outboundAgentId")).toBe(false);
   });
 });
 
