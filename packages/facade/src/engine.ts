@@ -141,6 +141,7 @@ export function createWithAdapter<P extends Provider, Body>(
       for (const field in fields) {
         const value = fields[field];
         if (value === undefined) continue;
+        if (field === "__proto__") throw inputError(provider, "vendor.__proto__", 'options.vendor cannot carry "__proto__"');
         if (!capabilities.passthrough) {
           throw inputError(provider, `vendor.${field}`, `${title} takes no fields through options.vendor ("${field}" given)`);
         }

@@ -123,6 +123,14 @@ describe("supports()", () => {
 });
 
 describe("passthrough (options.vendor)", () => {
+  it("refuses a __proto__ field (it would vanish from the body)", async () => {
+    const { client, sent } = phones("retell");
+    const vendor = JSON.parse('{"__proto__": {"nickname": "x"}}');
+    const error = await rejected((client as Loose).update("+14157774444", { agentId: "A" }, { vendor }));
+    expect(error).toMatchObject({ code: "invalid_input", field: "vendor.__proto__" });
+    expect(sent).toHaveLength(0);
+  });
+
   it("Cald takes none", async () => {
     const { client, sent } = phones("cald");
     const error = await rejected((client as Loose).update("pn_1", { agentId: "A" }, { vendor: { price: 1 } }));
