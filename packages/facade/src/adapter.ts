@@ -31,8 +31,14 @@ export interface Adapter<P extends Provider = Provider, Body = unknown> {
   checkVendor?(vendor: Readonly<Record<string, unknown>>): { field: string; detail: string } | undefined;
   /** The request body for checked changes; passthrough fields are merged in by the engine. */
   build(changes: CheckedChanges): Record<string, unknown>;
-  /** Reads a parsed 200 body; returns what is wrong with it (an `invalid_response`) as a string. */
-  read(data: unknown): Reading | string;
+  /**
+   * Top-level fields the vendor's spec marks required in the 200 body (for a union, the fields
+   * every member requires). The engine checks them before `read`; test/spec.test.ts checks this
+   * list against the vendor package's effective spec.
+   */
+  readonly required: readonly string[];
+  /** Reads a 200 body (a JSON object holding `required`); returns what is wrong with it as a string. */
+  read(data: Record<string, unknown>): Reading | string;
   /** Refines the error of a non-2xx response (Retell's 422 "Cannot find requested asset"). */
   refine?(error: PhoneBridgeError): PhoneBridgeError;
 }

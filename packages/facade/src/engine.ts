@@ -7,7 +7,7 @@ import {
   readBodyCapped,
   redact,
 } from "@phonebridge/core";
-import type { Adapter, CheckedChanges } from "./adapter.js";
+import { type Adapter, type CheckedChanges, isRecord, missingField } from "./adapter.js";
 import type { ChangeCapability, ChangeName } from "./capabilities.js";
 import { type RetryPolicy, resolvePolicy, runWithRetries } from "./retry.js";
 import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./types.js";
@@ -65,7 +65,7 @@ export function createWithAdapter<P extends Provider, Body>(
   // Only a vendor whose response schema can hold a secret (Verbex) pays for a redaction walk.
   const secretFields = transport.descriptor.secrets.response;
   const secrets: ReadonlySet<string> | undefined = secretFields.length > 0 ? new Set(secretFields) : undefined;
-  const { checkId, checkVendor, refine } = adapter;
+  const { checkId, checkVendor, refine, required } = adapter;
 
   const invalidResponse = (status: number, detail: string): PhoneBridgeError =>
     new PhoneBridgeError({ code: "invalid_response", provider, status, detail });
@@ -184,6 +184,9 @@ export function createWithAdapter<P extends Provider, Body>(
     } catch {
       throw invalidResponse(status, `the HTTP ${status} response body is not JSON`);
     }
+    if (!isRecord(data)) throw invalidResponse(status, `the HTTP ${status} response body is not a JSON object`);
+    const missing = missingField(data, required);
+    if (missing !== undefined) throw invalidResponse(status, `the HTTP ${status} response lacks the required field ${missing}`);
     const reading = adapter.read(data);
     if (typeof reading === "string") throw invalidResponse(status, `the HTTP ${status} response ${reading}`);
     return {

@@ -4,7 +4,7 @@
  * for removal (`agentId: null` sends `{}`), and no passthrough fields are accepted.
  */
 import { createCaldTransport, type UpdatePhoneNumberBody } from "@phonebridge/cald";
-import { type Adapter, WRONG, isRecord, optionalAgentId, optionalString } from "../adapter.js";
+import { type Adapter, WRONG, optionalAgentId, optionalString } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const caldCapabilities = {
@@ -22,8 +22,9 @@ export const caldAdapter: Adapter<"cald", UpdatePhoneNumberBody> = {
     // agentId null: the empty body, which Cald documents as "remove the agent".
     return typeof changes.agentId === "string" ? { agentId: changes.agentId } : {};
   },
+  // Cald's spec marks no field of its phone number required.
+  required: [],
   read(data) {
-    if (!isRecord(data)) return "body is not a JSON object";
     const number = optionalString(data.phoneNumber);
     if (number === WRONG) return "field phoneNumber is not a string";
     const agentId = optionalAgentId(data.agentId);

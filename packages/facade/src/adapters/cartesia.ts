@@ -3,7 +3,7 @@
  * transport). `label` can be set but not cleared (not nullable); no outbound agent.
  */
 import { createCartesiaTransport, type UpdatePhoneNumberBody } from "@phonebridge/cartesia";
-import { type Adapter, WRONG, isRecord, missingField, optionalAgentId, optionalString, requiredString } from "../adapter.js";
+import { type Adapter, WRONG, isRecord, optionalAgentId, optionalString, requiredString } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const cartesiaCapabilities = {
@@ -12,8 +12,6 @@ export const cartesiaCapabilities = {
   outboundAgentId: UNSUPPORTED,
   passthrough: true,
 } as const satisfies VendorCapabilities;
-
-const REQUIRED = ["id", "number", "agent", "created_at", "updated_at", "provider"] as const;
 
 export const cartesiaAdapter: Adapter<"cartesia", UpdatePhoneNumberBody> = {
   provider: "cartesia",
@@ -25,10 +23,8 @@ export const cartesiaAdapter: Adapter<"cartesia", UpdatePhoneNumberBody> = {
     if (changes.label !== undefined) body.label = changes.label;
     return body;
   },
+  required: ["id", "number", "agent", "created_at", "updated_at", "provider"],
   read(data) {
-    if (!isRecord(data)) return "body is not a JSON object";
-    const missing = missingField(data, REQUIRED);
-    if (missing !== undefined) return `lacks the required field ${missing}`;
     const number = requiredString(data.number);
     if (number === WRONG) return "field number is not a string";
     const label = optionalString(data.label);

@@ -10,7 +10,6 @@ import {
   WRONG,
   firstAgentId,
   isRecord,
-  missingField,
   optionalString,
   requiredString,
 } from "../adapter.js";
@@ -27,7 +26,6 @@ export const retellCapabilities = {
 const E164 = /^\+[1-9]\d{1,14}$/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const AGENT_LISTS = ["inbound_agents", "outbound_agents", "inbound_sms_agents", "outbound_sms_agents"] as const;
-const REQUIRED = ["phone_number", "phone_number_type", "last_modification_timestamp"] as const;
 const NOT_FOUND = /^Cannot find requested asset/i;
 
 /** A weighted list from the passthrough: weights in (0, 1] summing to 1 (an empty list is passed on). */
@@ -72,10 +70,8 @@ export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
     }
     return body;
   },
+  required: ["phone_number", "phone_number_type", "last_modification_timestamp"],
   read(data) {
-    if (!isRecord(data)) return "body is not a JSON object";
-    const missing = missingField(data, REQUIRED);
-    if (missing !== undefined) return `lacks the required field ${missing}`;
     const number = requiredString(data.phone_number);
     if (number === WRONG) return "field phone_number is not a string";
     const label = optionalString(data.nickname);

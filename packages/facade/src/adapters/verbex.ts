@@ -5,7 +5,7 @@
  * from the vendor package's descriptor.
  */
 import { createVerbexTransport, type UpdatePhoneNumberBody } from "@phonebridge/verbex";
-import { type Adapter, WRONG, isRecord, optionalAgentId, optionalString, requiredString } from "../adapter.js";
+import { type Adapter, WRONG, optionalAgentId, optionalString, requiredString } from "../adapter.js";
 import type { VendorCapabilities } from "../capabilities.js";
 
 export const verbexCapabilities = {
@@ -26,9 +26,9 @@ export const verbexAdapter: Adapter<"verbex", UpdatePhoneNumberBody> = {
     if (changes.outboundAgentId !== undefined) body.outbound_agent_id = changes.outboundAgentId;
     return body;
   },
+  // Each of the three response schemas requires phone_number (and only that).
+  required: ["phone_number"],
   read(data) {
-    if (!isRecord(data)) return "body is not a JSON object";
-    if (data.phone_number === undefined) return "lacks the required field phone_number";
     const number = requiredString(data.phone_number);
     if (number === WRONG) return "field phone_number is not a string";
     const label = optionalString(data.friendly_name);

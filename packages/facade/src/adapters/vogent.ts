@@ -3,7 +3,7 @@
  * so), and an `agentId` of `""` or null in the response means no agent.
  */
 import { createVogentTransport, type UpdatePhoneNumberBody } from "@phonebridge/vogent";
-import { type Adapter, WRONG, isRecord, missingField, optionalAgentId, requiredString } from "../adapter.js";
+import { type Adapter, WRONG, optionalAgentId, requiredString } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const vogentCapabilities = {
@@ -12,8 +12,6 @@ export const vogentCapabilities = {
   outboundAgentId: UNSUPPORTED,
   passthrough: true,
 } as const satisfies VendorCapabilities;
-
-const REQUIRED = ["id", "number", "type", "agentId"] as const;
 
 export const vogentAdapter: Adapter<"vogent", UpdatePhoneNumberBody> = {
   provider: "vogent",
@@ -24,10 +22,8 @@ export const vogentAdapter: Adapter<"vogent", UpdatePhoneNumberBody> = {
     if (changes.agentId !== undefined) body.agentId = changes.agentId === null ? "" : changes.agentId;
     return body;
   },
+  required: ["id", "number", "type", "agentId"],
   read(data) {
-    if (!isRecord(data)) return "body is not a JSON object";
-    const missing = missingField(data, REQUIRED);
-    if (missing !== undefined) return `lacks the required field ${missing}`;
     const number = requiredString(data.number);
     if (number === WRONG) return "field number is not a string";
     const agentId = optionalAgentId(data.agentId);

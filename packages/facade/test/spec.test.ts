@@ -1,0 +1,87 @@
+/**
+ * The adapters against the vendor packages' effective specs (packages/<vendor>/openapi.json):
+ * the required fields of the 200 body, the update operation, and the request fields each change
+ * writes. A regenerated spec that changes any of them fails here, not in production.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import type { Adapter } from "../src/adapter.js";
+import { caldAdapter } from "../src/adapters/cald.js";
+import { cartesiaAdapter } from "../src/adapters/cartesia.js";
+import { retellAdapter } from "../src/adapters/retell.js";
+import { verbexAdapter } from "../src/adapters/verbex.js";
+import { vogentAdapter } from "../src/adapters/vogent.js";
+
+type Schema = {
+  $ref?: string;
+  allOf?: Schema[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  required?: string[];
+  properties?: Record<string, Schema>;
+};
+type Spec = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>; components?: { schemas?: Record<string, Schema> } };
+
+const require = createRequire(import.meta.url);
+const ADAPTERS = { cald: caldAdapter, cartesia: cartesiaAdapter, retell: retellAdapter, verbex: verbexAdapter, vogent: vogentAdapter } as Record<string, Adapter>;
+
+function load(vendor: string): Spec {
+  return JSON.parse(readFileSync(require.resolve(`@phonebridge/${vendor}/openapi.json`), "utf8")) as Spec;
+}
+
+function deref(spec: Spec, schema: Schema): Schema {
+  if (schema.$ref === undefined) return schema;
+  const name = schema.$ref.replace("#/components/schemas/", "");
+  return deref(spec, spec.components?.schemas?.[name] as Schema);
+}
+
+/** Fields every value of the schema must have: union over allOf, intersection over anyOf/oneOf. */
+function requiredOf(spec: Spec, raw: Schema): Set<string> {
+  const schema = deref(spec, raw);
+  const own = new Set(schema.required ?? []);
+  for (const part of schema.allOf ?? []) for (const field of requiredOf(spec, part)) own.add(field);
+  const union = schema.anyOf ?? schema.oneOf;
+  if (union !== undefined) {
+    const [first, ...rest] = union.map((member) => requiredOf(spec, member));
+    for (const field of first ?? []) if (rest.every((set) => set.has(field))) own.add(field);
+  }
+  return own;
+}
+
+/** Request properties of every member of the body schema. */
+function propertiesOf(spec: Spec, raw: Schema): Set<string> {
+  const schema = deref(spec, raw);
+  const names = new Set(Object.keys(schema.properties ?? {}));
+  for (const part of [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) {
+    for (const name of propertiesOf(spec, part)) names.add(name);
+  }
+  return names;
+}
+
+describe.each(Object.keys(ADAPTERS))("%s adapter vs its effective spec", (vendor) => {
+  const adapter = ADAPTERS[vendor] as Adapter;
+  const spec = load(vendor);
+  const transport = adapter.createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" });
+  const { method, path } = transport.descriptor.update;
+  const operation = spec.paths[path]?.[method.toLowerCase()];
+
+  it("the update operation exists", () => {
+    expect(operation).toBeDefined();
+  });
+
+  it("checks exactly the fields the 200 body requires", () => {
+    const schema = operation?.responses["200"]?.content?.["application/json"]?.schema as Schema;
+    expect([...requiredOf(spec, schema)].sort()).toEqual([...adapter.required].sort());
+  });
+
+  it("maps every supported change onto a request field of the spec", () => {
+    const schema = operation?.requestBody?.content["application/json"]?.schema as Schema;
+    const properties = propertiesOf(spec, schema);
+    for (const change of ["agentId", "label", "outboundAgentId"] as const) {
+      const capability = adapter.capabilities[change];
+      if (capability.set === "unsupported" && capability.clear === "unsupported") continue;
+      expect(properties, `${vendor} ${change}`).toContain(capability.field);
+    }
+  });
+});
