@@ -1,12 +1,16 @@
 // The vendor fields the facade's adapters read or write (CONTRACT.md, "Facade" and "Facade
 // result"), plus each vendor's secret fields (from vendor.yaml: the facade redacts them).
+// The adapters also check that a response holds every field the spec marks required (their
+// REQUIRED lists), so a top-level response field becoming required or optional, or a required
+// one removed, concerns the facade too.
 // A spec change that touches one of these, or the update operation itself, means the facade's
 // adapter for that vendor must change, so `specs:diff` writes a changeset for
 // @phonebridge/facade too. Keep this list in step with packages/facade/src/adapters/.
 export const FACADE_FIELDS = {
   cald: { request: ["agentId"], response: ["phoneNumber", "agentId"] },
   cartesia: { request: ["agent_id", "label"], response: ["number", "label", "agent"] },
-  retell: { request: ["inbound_agents", "outbound_agents", "nickname"], response: ["phone_number", "nickname", "inbound_agents", "outbound_agents"] },
+  // The SMS agent lists: the adapter checks their weights when given through options.vendor.
+  retell: { request: ["inbound_agents", "outbound_agents", "nickname", "inbound_sms_agents", "outbound_sms_agents"], response: ["phone_number", "nickname", "inbound_agents", "outbound_agents"] },
   verbex: { request: ["inbound_agent_id", "outbound_agent_id", "friendly_name"], response: ["phone_number", "friendly_name", "inbound_agent_id", "outbound_agent_id"] },
   vogent: { request: ["agentId"], response: ["number", "agentId"] },
 };
@@ -18,6 +22,8 @@ const OPERATION_KINDS = new Set([
   "operation-removed", "request-body-removed", "success-response-removed", "success-status-changed",
   "success-body-removed", "media-type-removed",
 ]);
+
+const REQUIREDNESS = new Set(["field-newly-required", "field-no-longer-required", "field-added-required"]);
 
 /**
  * The changes of a vendor diff that the facade's adapter must follow.
@@ -37,7 +43,11 @@ export function facadeChanges(vendor, changes, update) {
     if (c.side === "operation") return OPERATION_KINDS.has(c.kind);
     const top = c.field?.split(".")[0];
     if (c.side === "request") return OPERATION_KINDS.has(c.kind) || (top !== undefined && request.has(top));
-    if (c.side === "response") return OPERATION_KINDS.has(c.kind) || (top !== undefined && response.has(top));
+    if (c.side === "response") {
+      if (OPERATION_KINDS.has(c.kind) || (top !== undefined && response.has(top))) return true;
+      const topLevel = c.field !== undefined && !c.field.includes(".");
+      return topLevel && (REQUIREDNESS.has(c.kind) || (c.wasRequired === true && (c.kind === "field-removed" || c.kind === "field-renamed")));
+    }
     return false;
   });
 }

@@ -450,7 +450,7 @@ class Differ {
     for (const [r, n] of renames) {
       const whereOld = this.where(at(r));
       this.add({
-        bump: "major", side: ctx.side, kind: "field-renamed", operation: ctx.op, field: [...ctx.path, r].join("."), renamedTo: n,
+        bump: "major", side: ctx.side, kind: "field-renamed", operation: ctx.op, field: [...ctx.path, r].join("."), renamedTo: n, wasRequired: ra.has(r),
         sentence: ctx.side === "request"
           ? `${capitalize(whereOld)} was renamed to \`${n}\`; code that sets \`${r}\` must use \`${n}\`.`
           : `${capitalize(whereOld)} was renamed to \`${n}\`; code that reads \`${r}\` must read \`${n}\`.`,
@@ -458,7 +458,7 @@ class Differ {
     }
     for (const r of removed.filter((k) => !renames.some(([x]) => x === k))) {
       this.add({
-        bump: "major", side: ctx.side, kind: "field-removed", operation: ctx.op, field: [...ctx.path, r].join("."),
+        bump: "major", side: ctx.side, kind: "field-removed", operation: ctx.op, field: [...ctx.path, r].join("."), wasRequired: ra.has(r),
         sentence: ctx.side === "request"
           ? `${capitalize(this.where(at(r)))} was removed; code that sets it no longer compiles.`
           : `${capitalize(this.where(at(r)))} was removed; code that reads it no longer compiles.`,
