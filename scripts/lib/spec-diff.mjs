@@ -184,6 +184,7 @@ class Differ {
   // ---- helpers to phrase where a change is -------------------------------------------------
   where(ctx) {
     const variant = ctx.variant ? ` (in the \`${ctx.variant}\` variant)` : "";
+    if (ctx.param?.in === "response header") return `the response (${ctx.status}) header \`${ctx.param.name}\` of ${ctx.op}`;
     if (ctx.param) {
       const path = ctx.path.length ? ` \`${ctx.path.join(".")}\`` : "";
       return `the ${ctx.param.in} parameter \`${ctx.param.name}\`${path ? ` (at${path})` : ""} of ${ctx.op}`;
@@ -745,6 +746,7 @@ class Differ {
           continue;
         }
         this.content(a.content ?? {}, b.content ?? {}, ctx, `the ${code} response body of ${key}`);
+        this.responseHeaders(a.headers ?? {}, b.headers ?? {}, ctx);
         continue;
       }
       if (success(code)) {
@@ -768,6 +770,30 @@ class Differ {
       if (code in ra) continue;
       if (success(code) && Object.keys(ra).some((c) => success(c) && !(c in rb))) continue; // reported as a status change
       this.add({ bump: "minor", side: "response", kind: success(code) ? "success-response-added" : "error-response-added", operation: key, sentence: `${key} now declares the ${code} response.` });
+    }
+  }
+
+  responseHeaders(ha, hb, ctx) {
+    const norm = (doc, h) => new Map(Object.entries(h).map(([k, v]) => [k.toLowerCase(), { name: k, header: deref(doc, v).node ?? {} }]));
+    const a = norm(this.a, ha);
+    const b = norm(this.b, hb);
+    for (const [k, { name, header }] of a) {
+      const other = b.get(k);
+      const hctx = { ...ctx, param: { in: "response header", name } };
+      if (!other) {
+        this.add({ bump: "major", side: "response", kind: "response-header-removed", operation: ctx.op, sentence: `${capitalize(this.where(hctx))} was removed; code that reads it must change.` });
+        continue;
+      }
+      if (Boolean(header.required) !== Boolean(other.header.required)) {
+        this.add(other.header.required
+          ? { bump: "minor", side: "response", kind: "response-header-newly-required", operation: ctx.op, sentence: `${capitalize(this.where(hctx))} is now always sent.` }
+          : { bump: "major", side: "response", kind: "response-header-no-longer-required", operation: ctx.op, sentence: `${capitalize(this.where(hctx))} may now be absent.` });
+      }
+      this.compareDocKeys(header, other.header, hctx, this.where(hctx));
+      this.schema(header.schema, other.header.schema, hctx);
+    }
+    for (const [k, { name }] of b) {
+      if (!a.has(k)) this.add({ bump: "minor", side: "response", kind: "response-header-added", operation: ctx.op, sentence: `${capitalize(this.where({ ...ctx, param: { in: "response header", name } }))} was added.` });
     }
   }
 

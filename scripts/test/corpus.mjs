@@ -161,6 +161,12 @@ export const CORPUS = [
   { vendor: "cald", name: "request field added, optional (not mapped by the facade)", bump: "minor", kind: "field-added-optional", facade: false,
     patch: (d) => { caldBody(d).properties.label = { type: "string" }; } },
 
+  { vendor: "cald", name: "response header added", bump: "minor", kind: "response-header-added",
+    patch: (d) => { d.paths[CALD].patch.responses["200"].headers = { "X-Request-Id": { schema: { type: "string" } } }; } },
+  { vendor: "cald", name: "response header removed", bump: "major", kind: "response-header-removed",
+    base: (d) => { d.paths[CALD].patch.responses["200"].headers = { "X-Request-Id": { schema: { type: "string" } } }; },
+    patch: (d) => { delete d.paths[CALD].patch.responses["200"].headers; } },
+
   // ---- documentation only ----------------------------------------------------------------------
   { vendor: "retell", name: "description only", bump: "patch", kind: "documentation",
     patch: (d) => { d.paths[RETELL].patch.description = "Update the agents bound to a purchased phone number."; } },
