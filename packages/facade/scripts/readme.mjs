@@ -13,11 +13,19 @@ const path = new URL("../README.md", import.meta.url);
 const readme = readFileSync(path, "utf8");
 const next = replaceSection(
   readme,
-  renderSection({ retell: retellAdapter, cartesia: cartesiaAdapter, verbex: verbexAdapter, vogent: vogentAdapter, cald: caldAdapter }),
+  renderSection({
+    retell: retellAdapter,
+    cartesia: cartesiaAdapter,
+    verbex: verbexAdapter,
+    vogent: vogentAdapter,
+    cald: caldAdapter,
+  }),
 );
 if (process.argv.includes("--check")) {
   if (next !== readme) {
-    console.error("packages/facade/README.md: the capability matrix is stale; run `pnpm --filter @phonebridge/facade readme`");
+    console.error(
+      "packages/facade/README.md: the capability matrix is stale; run `pnpm --filter @phonebridge/facade readme`",
+    );
     process.exit(1);
   }
 } else if (next !== readme) {

@@ -6,9 +6,9 @@ import { caldAdapter, caldCapabilities } from "./adapters/cald.js";
 import { createWithAdapter } from "./engine.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
-export type * from "./types.js";
+export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError } from "@phonebridge/core";
 export type { ChangeCapability, ChangeName, Support, VendorCapabilities } from "./capabilities.js";
-export { type ErrorCode, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
+export type * from "./types.js";
 
 /** What Cald supports (its row of the capability matrix). */
 export const capabilities = caldCapabilities;

@@ -6,9 +6,9 @@ import { cartesiaAdapter, cartesiaCapabilities } from "./adapters/cartesia.js";
 import { createWithAdapter } from "./engine.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
-export type * from "./types.js";
+export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError } from "@phonebridge/core";
 export type { ChangeCapability, ChangeName, Support, VendorCapabilities } from "./capabilities.js";
-export { type ErrorCode, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
+export type * from "./types.js";
 
 /** What Cartesia supports (its row of the capability matrix). */
 export const capabilities = cartesiaCapabilities;
@@ -19,7 +19,9 @@ export type CartesiaPhoneNumbersOptions = Omit<PhoneNumbersOptions<"cartesia">, 
 /** Creates the Cartesia phone-number updater (key and base URL from options or `CARTESIA_API_KEY` / `CARTESIA_BASE_URL`). */
 export function createPhoneNumbers(options: CartesiaPhoneNumbersOptions = {}): PhoneNumbers<"cartesia"> {
   if (options.provider !== undefined && options.provider !== "cartesia") {
-    throw new TypeError(`@phonebridge/facade/cartesia: provider must be "cartesia", not ${JSON.stringify(options.provider)}`);
+    throw new TypeError(
+      `@phonebridge/facade/cartesia: provider must be "cartesia", not ${JSON.stringify(options.provider)}`,
+    );
   }
   return createWithAdapter(cartesiaAdapter, options);
 }

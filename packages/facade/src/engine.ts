@@ -1,8 +1,8 @@
 import {
   BodyTooLargeError,
+  holdsSecret,
   PhoneBridgeError,
   type Provider,
-  holdsSecret,
   providerTitle,
   readBodyCapped,
   redact,
@@ -26,7 +26,9 @@ function inputError(provider: Provider, field: string, detail: string): PhoneBri
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  return typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : `a ${typeof value}`;
+  return typeof value === "string"
+    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+    : `a ${typeof value}`;
 }
 
 /** Length in code points, so an emoji counts as one character. */
@@ -92,7 +94,11 @@ export function createWithAdapter<P extends Provider, Body>(
       if (value === undefined) continue;
       const cap = changeCaps[key as ChangeName];
       if (cap === undefined || !Object.hasOwn(changeCaps, key)) {
-        throw inputError(provider, key, `unknown change "${key}": use agentId, label or outboundAgentId (vendor fields go in options.vendor)`);
+        throw inputError(
+          provider,
+          key,
+          `unknown change "${key}": use agentId, label or outboundAgentId (vendor fields go in options.vendor)`,
+        );
       }
       if (value === null) {
         if (cap.clear === "unsupported") {
@@ -100,9 +106,10 @@ export function createWithAdapter<P extends Provider, Body>(
             code: "unsupported_change",
             provider,
             field: key,
-            detail: cap.set === "unsupported"
-              ? `${title} has no ${key} field: the change is not supported`
-              : `${key} cannot be cleared (null) on ${title}: the vendor's field is not nullable`,
+            detail:
+              cap.set === "unsupported"
+                ? `${title} has no ${key} field: the change is not supported`
+                : `${key} cannot be cleared (null) on ${title}: the vendor's field is not nullable`,
           });
         }
       } else if (cap.set === "unsupported") {
@@ -141,13 +148,22 @@ export function createWithAdapter<P extends Provider, Body>(
       for (const field in fields) {
         const value = fields[field];
         if (value === undefined) continue;
-        if (field === "__proto__") throw inputError(provider, "vendor.__proto__", 'options.vendor cannot carry "__proto__"');
+        if (field === "__proto__")
+          throw inputError(provider, "vendor.__proto__", 'options.vendor cannot carry "__proto__"');
         if (!capabilities.passthrough) {
-          throw inputError(provider, `vendor.${field}`, `${title} takes no fields through options.vendor ("${field}" given)`);
+          throw inputError(
+            provider,
+            `vendor.${field}`,
+            `${title} takes no fields through options.vendor ("${field}" given)`,
+          );
         }
         for (const change in changeCaps) {
           if (changeCaps[change as ChangeName].field === field && given[change] !== undefined) {
-            throw inputError(provider, `vendor.${field}`, `"${field}" is set both by the ${change} change and in options.vendor`);
+            throw inputError(
+              provider,
+              `vendor.${field}`,
+              `"${field}" is set both by the ${change} change and in options.vendor`,
+            );
           }
         }
         body[field] = value;
@@ -159,7 +175,11 @@ export function createWithAdapter<P extends Provider, Body>(
       }
     }
     if (count === 0) {
-      throw inputError(provider, "changes", "nothing to change: set agentId, label or outboundAgentId, or a field in options.vendor");
+      throw inputError(
+        provider,
+        "changes",
+        "nothing to change: set agentId, label or outboundAgentId, or a field in options.vendor",
+      );
     }
     return body;
   };
@@ -186,7 +206,8 @@ export function createWithAdapter<P extends Provider, Body>(
     }
     if (!isRecord(data)) throw invalidResponse(status, `the HTTP ${status} response body is not a JSON object`);
     const missing = missingField(data, required);
-    if (missing !== undefined) throw invalidResponse(status, `the HTTP ${status} response lacks the required field ${missing}`);
+    if (missing !== undefined)
+      throw invalidResponse(status, `the HTTP ${status} response lacks the required field ${missing}`);
     const reading = adapter.read(data);
     if (typeof reading === "string") throw invalidResponse(status, `the HTTP ${status} response ${reading}`);
     return {
@@ -196,7 +217,9 @@ export function createWithAdapter<P extends Provider, Body>(
       label: reading.label,
       agentId: reading.agentId,
       outboundAgentId: reading.outboundAgentId,
-      raw: (secrets !== undefined && holdsSecret(data, secrets) ? redact(data, secrets) : data) as PhoneNumberResult<P>["raw"],
+      raw: (secrets !== undefined && holdsSecret(data, secrets)
+        ? redact(data, secrets)
+        : data) as PhoneNumberResult<P>["raw"],
     };
   };
 

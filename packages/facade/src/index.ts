@@ -13,6 +13,7 @@ import type { ChangeName, VendorCapabilities } from "./capabilities.js";
 import { createWithAdapter } from "./engine.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
+export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError } from "@phonebridge/core";
 export {
   CHANGE_NAMES,
   type ChangeCapability,
@@ -20,10 +21,9 @@ export {
   type Support,
   type VendorCapabilities,
 } from "./capabilities.js";
-export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_SERVER_WAIT_MS } from "./retry.js";
 export { MAX_LABEL_LENGTH } from "./engine.js";
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_SERVER_WAIT_MS } from "./retry.js";
 export type * from "./types.js";
-export { type ErrorCode, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
 
 /** The five vendors, in the order the README lists them. */
 export const PROVIDERS: readonly Provider[] = ["retell", "cartesia", "verbex", "vogent", "cald"];
@@ -58,7 +58,9 @@ const ADAPTERS: Readonly<Record<Provider, Adapter>> = {
 export function createPhoneNumbers<P extends Provider>(options: PhoneNumbersOptions<P>): PhoneNumbers<P> {
   const provider = (options as { provider?: unknown } | null | undefined)?.provider;
   if (typeof provider !== "string" || !Object.hasOwn(ADAPTERS, provider)) {
-    throw new TypeError(`createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${JSON.stringify(provider)}`);
+    throw new TypeError(
+      `createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${JSON.stringify(provider)}`,
+    );
   }
   return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, options);
 }

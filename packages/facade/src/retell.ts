@@ -6,9 +6,9 @@ import { retellAdapter, retellCapabilities } from "./adapters/retell.js";
 import { createWithAdapter } from "./engine.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
-export type * from "./types.js";
+export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError } from "@phonebridge/core";
 export type { ChangeCapability, ChangeName, Support, VendorCapabilities } from "./capabilities.js";
-export { type ErrorCode, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
+export type * from "./types.js";
 
 /** What Retell supports (its row of the capability matrix). */
 export const capabilities = retellCapabilities;
@@ -19,7 +19,9 @@ export type RetellPhoneNumbersOptions = Omit<PhoneNumbersOptions<"retell">, "pro
 /** Creates the Retell phone-number updater (key and base URL from options or `RETELL_API_KEY` / `RETELL_BASE_URL`). */
 export function createPhoneNumbers(options: RetellPhoneNumbersOptions = {}): PhoneNumbers<"retell"> {
   if (options.provider !== undefined && options.provider !== "retell") {
-    throw new TypeError(`@phonebridge/facade/retell: provider must be "retell", not ${JSON.stringify(options.provider)}`);
+    throw new TypeError(
+      `@phonebridge/facade/retell: provider must be "retell", not ${JSON.stringify(options.provider)}`,
+    );
   }
   return createWithAdapter(retellAdapter, options);
 }

@@ -1,4 +1,4 @@
-import { PhoneBridgeError, type ErrorCode, type Provider } from "@phonebridge/core";
+import { type ErrorCode, PhoneBridgeError, type Provider } from "@phonebridge/core";
 
 /** Per-attempt timeout when none is given (ms). */
 export const DEFAULT_TIMEOUT_MS = 60_000;

@@ -1,12 +1,9 @@
-import type { Provider } from "@phonebridge/core";
-import type {
-  UpdatePhoneNumberBody as CaldBody,
-  UpdatePhoneNumberResponse as CaldResponse,
-} from "@phonebridge/cald";
+import type { UpdatePhoneNumberBody as CaldBody, UpdatePhoneNumberResponse as CaldResponse } from "@phonebridge/cald";
 import type {
   UpdatePhoneNumberBody as CartesiaBody,
   UpdatePhoneNumberResponse as CartesiaResponse,
 } from "@phonebridge/cartesia";
+import type { Provider } from "@phonebridge/core";
 import type {
   UpdatePhoneNumberBody as RetellBody,
   UpdatePhoneNumberResponse as RetellResponse,
@@ -31,7 +28,12 @@ export type { Provider };
 /** Everything the facade knows about a vendor at the type level. */
 export interface VendorTypes {
   cald: { capabilities: typeof caldCapabilities; body: CaldBody; response: CaldResponse; vendor: NoPassthrough };
-  cartesia: { capabilities: typeof cartesiaCapabilities; body: CartesiaBody; response: CartesiaResponse; vendor: CartesiaBody };
+  cartesia: {
+    capabilities: typeof cartesiaCapabilities;
+    body: CartesiaBody;
+    response: CartesiaResponse;
+    vendor: CartesiaBody;
+  };
   retell: { capabilities: typeof retellCapabilities; body: RetellBody; response: RetellResponse; vendor: RetellBody };
   verbex: { capabilities: typeof verbexCapabilities; body: VerbexBody; response: VerbexResponse; vendor: VerbexBody };
   vogent: { capabilities: typeof vogentCapabilities; body: VogentBody; response: VogentResponse; vendor: VogentBody };

@@ -6,9 +6,9 @@ import { verbexAdapter, verbexCapabilities } from "./adapters/verbex.js";
 import { createWithAdapter } from "./engine.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
-export type * from "./types.js";
+export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError } from "@phonebridge/core";
 export type { ChangeCapability, ChangeName, Support, VendorCapabilities } from "./capabilities.js";
-export { type ErrorCode, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
+export type * from "./types.js";
 
 /** What Verbex supports (its row of the capability matrix). */
 export const capabilities = verbexCapabilities;
@@ -19,7 +19,9 @@ export type VerbexPhoneNumbersOptions = Omit<PhoneNumbersOptions<"verbex">, "pro
 /** Creates the Verbex phone-number updater (key and base URL from options or `VERBEX_API_KEY` / `VERBEX_BASE_URL`). */
 export function createPhoneNumbers(options: VerbexPhoneNumbersOptions = {}): PhoneNumbers<"verbex"> {
   if (options.provider !== undefined && options.provider !== "verbex") {
-    throw new TypeError(`@phonebridge/facade/verbex: provider must be "verbex", not ${JSON.stringify(options.provider)}`);
+    throw new TypeError(
+      `@phonebridge/facade/verbex: provider must be "verbex", not ${JSON.stringify(options.provider)}`,
+    );
   }
   return createWithAdapter(verbexAdapter, options);
 }

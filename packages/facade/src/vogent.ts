@@ -6,9 +6,9 @@ import { vogentAdapter, vogentCapabilities } from "./adapters/vogent.js";
 import { createWithAdapter } from "./engine.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
-export type * from "./types.js";
+export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError } from "@phonebridge/core";
 export type { ChangeCapability, ChangeName, Support, VendorCapabilities } from "./capabilities.js";
-export { type ErrorCode, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
+export type * from "./types.js";
 
 /** What Vogent supports (its row of the capability matrix). */
 export const capabilities = vogentCapabilities;
@@ -19,7 +19,9 @@ export type VogentPhoneNumbersOptions = Omit<PhoneNumbersOptions<"vogent">, "pro
 /** Creates the Vogent phone-number updater (key and base URL from options or `VOGENT_API_KEY` / `VOGENT_BASE_URL`). */
 export function createPhoneNumbers(options: VogentPhoneNumbersOptions = {}): PhoneNumbers<"vogent"> {
   if (options.provider !== undefined && options.provider !== "vogent") {
-    throw new TypeError(`@phonebridge/facade/vogent: provider must be "vogent", not ${JSON.stringify(options.provider)}`);
+    throw new TypeError(
+      `@phonebridge/facade/vogent: provider must be "vogent", not ${JSON.stringify(options.provider)}`,
+    );
   }
   return createWithAdapter(vogentAdapter, options);
 }

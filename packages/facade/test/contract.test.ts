@@ -7,7 +7,7 @@
 import { type RecordingProxy, startRecordingProxy } from "@phonebridge/testing";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PhoneBridgeError, type Provider, createPhoneNumbers } from "../src/index.js";
+import { createPhoneNumbers, PhoneBridgeError, type Provider } from "../src/index.js";
 import { recordingFetch } from "./helpers.js";
 
 const KEY = "key_contract_1234";
@@ -29,7 +29,12 @@ const VENDORS: Record<Provider, Vendor> = {
     method: "PATCH",
     target: "/update-phone-number/+14157774444",
     headers: { ...JSON_HEADERS, Authorization: `Bearer ${KEY}` },
-    result: { number: "+14157774444", label: "Frontdesk Number", agentId: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD", outboundAgentId: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD" },
+    result: {
+      number: "+14157774444",
+      label: "Frontdesk Number",
+      agentId: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+      outboundAgentId: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
+    },
   },
   cartesia: {
     id: "pn_01HXYZ",
@@ -65,61 +70,90 @@ type Wire = Record<string, unknown> | "unsupported";
 
 /** CONTRACT.md, "Facade: update": what goes on the wire for each change. */
 const SCENARIOS: Array<[name: string, changes: Record<string, string | null>, wire: Record<Provider, Wire>]> = [
-  ["assign", { agentId: "A" }, {
-    cald: { agentId: "A" },
-    cartesia: { agent_id: "A" },
-    verbex: { inbound_agent_id: "A" },
-    vogent: { agentId: "A" },
-    retell: { inbound_agents: [{ agent_id: "A", weight: 1 }] },
-  }],
-  ["remove", { agentId: null }, {
-    cald: {},
-    cartesia: { agent_id: null },
-    verbex: { inbound_agent_id: null },
-    vogent: { agentId: "" },
-    retell: { inbound_agents: null },
-  }],
-  ["set label", { label: "X" }, {
-    cald: "unsupported",
-    cartesia: { label: "X" },
-    verbex: { friendly_name: "X" },
-    vogent: "unsupported",
-    retell: { nickname: "X" },
-  }],
-  ["clear label", { label: null }, {
-    cald: "unsupported",
-    cartesia: "unsupported",
-    verbex: { friendly_name: null },
-    vogent: "unsupported",
-    retell: { nickname: null },
-  }],
-  ["outbound assign", { outboundAgentId: "B" }, {
-    cald: "unsupported",
-    cartesia: "unsupported",
-    verbex: { outbound_agent_id: "B" },
-    vogent: "unsupported",
-    retell: { outbound_agents: [{ agent_id: "B", weight: 1 }] },
-  }],
-  ["outbound remove", { outboundAgentId: null }, {
-    cald: "unsupported",
-    cartesia: "unsupported",
-    verbex: { outbound_agent_id: null },
-    vogent: "unsupported",
-    retell: { outbound_agents: null },
-  }],
-  ["several changes merge into one body", { agentId: "A", label: "X", outboundAgentId: null }, {
-    cald: "unsupported",
-    cartesia: "unsupported",
-    verbex: { inbound_agent_id: "A", friendly_name: "X", outbound_agent_id: null },
-    vogent: "unsupported",
-    retell: { inbound_agents: [{ agent_id: "A", weight: 1 }], nickname: "X", outbound_agents: null },
-  }],
+  [
+    "assign",
+    { agentId: "A" },
+    {
+      cald: { agentId: "A" },
+      cartesia: { agent_id: "A" },
+      verbex: { inbound_agent_id: "A" },
+      vogent: { agentId: "A" },
+      retell: { inbound_agents: [{ agent_id: "A", weight: 1 }] },
+    },
+  ],
+  [
+    "remove",
+    { agentId: null },
+    {
+      cald: {},
+      cartesia: { agent_id: null },
+      verbex: { inbound_agent_id: null },
+      vogent: { agentId: "" },
+      retell: { inbound_agents: null },
+    },
+  ],
+  [
+    "set label",
+    { label: "X" },
+    {
+      cald: "unsupported",
+      cartesia: { label: "X" },
+      verbex: { friendly_name: "X" },
+      vogent: "unsupported",
+      retell: { nickname: "X" },
+    },
+  ],
+  [
+    "clear label",
+    { label: null },
+    {
+      cald: "unsupported",
+      cartesia: "unsupported",
+      verbex: { friendly_name: null },
+      vogent: "unsupported",
+      retell: { nickname: null },
+    },
+  ],
+  [
+    "outbound assign",
+    { outboundAgentId: "B" },
+    {
+      cald: "unsupported",
+      cartesia: "unsupported",
+      verbex: { outbound_agent_id: "B" },
+      vogent: "unsupported",
+      retell: { outbound_agents: [{ agent_id: "B", weight: 1 }] },
+    },
+  ],
+  [
+    "outbound remove",
+    { outboundAgentId: null },
+    {
+      cald: "unsupported",
+      cartesia: "unsupported",
+      verbex: { outbound_agent_id: null },
+      vogent: "unsupported",
+      retell: { outbound_agents: null },
+    },
+  ],
+  [
+    "several changes merge into one body",
+    { agentId: "A", label: "X", outboundAgentId: null },
+    {
+      cald: "unsupported",
+      cartesia: "unsupported",
+      verbex: { inbound_agent_id: "A", friendly_name: "X", outbound_agent_id: null },
+      vogent: "unsupported",
+      retell: { inbound_agents: [{ agent_id: "A", weight: 1 }], nickname: "X", outbound_agents: null },
+    },
+  ],
 ];
 
 /** A recording proxy in front of each mock: what actually reached the server (raw request-target). */
 const proxies = {} as Record<Provider, RecordingProxy>;
 beforeAll(async () => {
-  for (const provider of Object.keys(VENDORS) as Provider[]) proxies[provider] = await startRecordingProxy(mockUrl(provider));
+  for (const provider of Object.keys(VENDORS) as Provider[])
+    proxies[provider] = await startRecordingProxy(mockUrl(provider));
 });
 afterAll(async () => {
   await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
@@ -165,7 +199,11 @@ describe.each(Object.keys(VENDORS) as Provider[])("%s on Prism", (provider) => {
 
   it("empty change: invalid_input, nothing sent", async () => {
     const { phones, sent } = client(provider);
-    await expect(phones.update(vendor.id, {})).rejects.toMatchObject({ code: "invalid_input", field: "changes", attempts: 0 });
+    await expect(phones.update(vendor.id, {})).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "changes",
+      attempts: 0,
+    });
     await expect(phones.update(vendor.id, { agentId: undefined })).rejects.toMatchObject({ code: "invalid_input" });
     expect(sent).toHaveLength(0);
   });
@@ -181,8 +219,13 @@ describe.each(Object.keys(VENDORS) as Provider[])("%s on Prism", (provider) => {
       cald: { agentId: 5 },
     };
     const error = await phones
-      .update(vendor.id, provider === "vogent" ? {} : ({ agentId: "A" } as never), { vendor: vendorField[provider] as never })
-      .then(() => undefined, (e: unknown) => e);
+      .update(vendor.id, provider === "vogent" ? {} : ({ agentId: "A" } as never), {
+        vendor: vendorField[provider] as never,
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(PhoneBridgeError);
     if (provider === "cald") {
       expect(error).toMatchObject({ code: "invalid_input", attempts: 0 });
@@ -209,7 +252,12 @@ describe("Prism specifics", () => {
 
   it("Verbex without a key sends no Authorization header", async () => {
     const recorder = recordingFetch();
-    const phones = createPhoneNumbers({ provider: "verbex", apiKey: "", baseUrl: mockUrl("verbex"), fetch: recorder.fetch });
+    const phones = createPhoneNumbers({
+      provider: "verbex",
+      apiKey: "",
+      baseUrl: mockUrl("verbex"),
+      fetch: recorder.fetch,
+    });
     await phones.update(VENDORS.verbex.id, { agentId: "A" });
     expect(recorder.sent[0]?.headers).toEqual(JSON_HEADERS);
   });
@@ -221,6 +269,10 @@ describe("Prism specifics", () => {
       return fetch(input, { ...init, headers });
     }) as typeof fetch;
     const phones = createPhoneNumbers({ provider: "retell", apiKey: KEY, baseUrl: mockUrl("retell"), fetch: dropAuth });
-    await expect(phones.update(VENDORS.retell.id, { agentId: "A" })).rejects.toMatchObject({ code: "unauthorized", status: 401, attempts: 1 });
+    await expect(phones.update(VENDORS.retell.id, { agentId: "A" })).rejects.toMatchObject({
+      code: "unauthorized",
+      status: 401,
+      attempts: 1,
+    });
   });
 });

@@ -19,7 +19,7 @@ function runtimeImports(file: string): string[] {
     const names = match[3] ?? "";
     // `import { type A, type B }` with only type names is erased too (verbatimModuleSyntax keeps it, but empty).
     const inner = names.match(/^\{([\s\S]*)\}$/)?.[1];
-    if (inner !== undefined && inner.split(",").every((n) => n.trim() === "" || n.trim().startsWith("type "))) continue;
+    if (inner?.split(",").every((n) => n.trim() === "" || n.trim().startsWith("type "))) continue;
     found.push(match[4] as string);
   }
   return found;
@@ -57,7 +57,15 @@ describe("package.json", () => {
     expect(pkg.type).toBe("module");
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.engines.node).toBe(">=20");
-    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./cald", "./cartesia", "./package.json", "./retell", "./verbex", "./vogent"]);
+    expect(Object.keys(pkg.exports).sort()).toEqual([
+      ".",
+      "./cald",
+      "./cartesia",
+      "./package.json",
+      "./retell",
+      "./verbex",
+      "./vogent",
+    ]);
     for (const vendor of VENDORS) {
       expect(pkg.exports[`./${vendor}`]).toEqual({ types: `./dist/${vendor}.d.ts`, default: `./dist/${vendor}.js` });
       expect(pkg.dependencies[`@phonebridge/${vendor}`]).toBe("workspace:*");

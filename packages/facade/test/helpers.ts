@@ -40,6 +40,11 @@ export const OK_BODY = {
 
 /** A fetch that never reaches a network: records and answers 200 with `body`. */
 export function stubFetch(body: unknown): { sent: SentRequest[]; fetch: typeof fetch } {
-  return recordingFetch((async () =>
-    new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch);
+  return recordingFetch(
+    (async () =>
+      new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      })) as typeof fetch,
+  );
 }

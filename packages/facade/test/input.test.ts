@@ -1,19 +1,33 @@
 import { PhoneBridgeError } from "@phonebridge/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type Provider, createPhoneNumbers, supports } from "../src/index.js";
+import { createPhoneNumbers, type Provider, supports } from "../src/index.js";
 import { OK_BODY, stubFetch } from "./helpers.js";
 
-const IDS: Record<Provider, string> = { retell: "+14157774444", cartesia: "pn_1", verbex: "pn_1", vogent: "pn_1", cald: "pn_1" };
+const IDS: Record<Provider, string> = {
+  retell: "+14157774444",
+  cartesia: "pn_1",
+  verbex: "pn_1",
+  vogent: "pn_1",
+  cald: "pn_1",
+};
 const PROVIDERS = Object.keys(IDS) as Provider[];
 
 function phones(provider: Provider) {
   const stub = stubFetch(OK_BODY[provider]);
-  const client = createPhoneNumbers({ provider: provider as Provider, apiKey: "key_1234", baseUrl: "http://127.0.0.1:9", fetch: stub.fetch });
+  const client = createPhoneNumbers({
+    provider: provider as Provider,
+    apiKey: "key_1234",
+    baseUrl: "http://127.0.0.1:9",
+    fetch: stub.fetch,
+  });
   return { client, sent: stub.sent };
 }
 
 async function rejected(promise: Promise<unknown>): Promise<PhoneBridgeError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PhoneBridgeError);
   return error as PhoneBridgeError;
 }
@@ -60,14 +74,22 @@ describe.each(PROVIDERS)("%s: input rules, nothing sent", (provider) => {
 
   it("refuses options.vendor that is not an object, and a signal that is not an AbortSignal", async () => {
     const { client, sent } = phones(provider);
-    expect(await rejected((client as Loose).update(IDS[provider], { agentId: "A" }, { vendor: [] }))).toMatchObject({ field: "vendor" });
-    expect(await rejected((client as Loose).update(IDS[provider], { agentId: "A" }, { signal: {} }))).toMatchObject({ field: "signal" });
+    expect(await rejected((client as Loose).update(IDS[provider], { agentId: "A" }, { vendor: [] }))).toMatchObject({
+      field: "vendor",
+    });
+    expect(await rejected((client as Loose).update(IDS[provider], { agentId: "A" }, { signal: {} }))).toMatchObject({
+      field: "signal",
+    });
     expect(sent).toHaveLength(0);
   });
 
   it("treats undefined as absent and sends only what was set", async () => {
     const { client, sent } = phones(provider);
-    await (client as Loose).update(IDS[provider], { agentId: "A", label: undefined, outboundAgentId: undefined }, { vendor: { foo: undefined } });
+    await (client as Loose).update(
+      IDS[provider],
+      { agentId: "A", label: undefined, outboundAgentId: undefined },
+      { vendor: { foo: undefined } },
+    );
     expect(sent).toHaveLength(1);
     expect(Object.keys(JSON.parse(sent[0]?.body ?? "{}"))).toHaveLength(1);
   });
@@ -144,17 +166,26 @@ describe("passthrough (options.vendor)", () => {
     ["verbex", { outboundAgentId: "B" }, { outbound_agent_id: "C" }, "vendor.outbound_agent_id"],
     ["cartesia", { agentId: null }, { agent_id: "A" }, "vendor.agent_id"],
     ["vogent", { agentId: "A" }, { agentId: "B" }, "vendor.agentId"],
-  ] as const)("%s: the same field through changes and vendor is a conflict", async (provider, changes, vendor, field) => {
-    const { client, sent } = phones(provider);
-    const error = await rejected((client as Loose).update(IDS[provider], changes, { vendor }));
-    expect(error).toMatchObject({ code: "invalid_input", field });
-    expect(sent).toHaveLength(0);
-  });
+  ] as const)(
+    "%s: the same field through changes and vendor is a conflict",
+    async (provider, changes, vendor, field) => {
+      const { client, sent } = phones(provider);
+      const error = await rejected((client as Loose).update(IDS[provider], changes, { vendor }));
+      expect(error).toMatchObject({ code: "invalid_input", field });
+      expect(sent).toHaveLength(0);
+    },
+  );
 
   it.each([
     [[{ agent_id: "a", weight: 0 }], /outside \(0, 1\]/],
     [[{ agent_id: "a", weight: 1.5 }], /outside \(0, 1\]/],
-    [[{ agent_id: "a", weight: 0.5 }, { agent_id: "b", weight: 0.4 }], /summing to/],
+    [
+      [
+        { agent_id: "a", weight: 0.5 },
+        { agent_id: "b", weight: 0.4 },
+      ],
+      /summing to/,
+    ],
     [[{ agent_id: "", weight: 1 }], /agent_id/],
     [[{ weight: 1 }], /agent_id/],
     ["a", /list/],
@@ -174,7 +205,11 @@ describe("passthrough (options.vendor)", () => {
       { agent_id: "c", weight: 0.7 },
     ];
     await client.update("+14157774444", {}, { vendor: { inbound_agents: split } });
-    await client.update("+14157774444", { label: "L" }, { vendor: { outbound_agents: [], inbound_agents: [{ agent_id: "a", agent_version: 3, weight: 1 }] } });
+    await client.update(
+      "+14157774444",
+      { label: "L" },
+      { vendor: { outbound_agents: [], inbound_agents: [{ agent_id: "a", agent_version: 3, weight: 1 }] } },
+    );
     expect(sent.map((s) => JSON.parse(s.body ?? ""))).toEqual([
       { inbound_agents: split },
       { nickname: "L", outbound_agents: [], inbound_agents: [{ agent_id: "a", agent_version: 3, weight: 1 }] },

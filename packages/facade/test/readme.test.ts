@@ -8,7 +8,13 @@ import { verbexAdapter } from "../src/adapters/verbex.js";
 import { vogentAdapter } from "../src/adapters/vogent.js";
 import { capabilities } from "../src/index.js";
 
-const adapters = { retell: retellAdapter, cartesia: cartesiaAdapter, verbex: verbexAdapter, vogent: vogentAdapter, cald: caldAdapter };
+const adapters = {
+  retell: retellAdapter,
+  cartesia: cartesiaAdapter,
+  verbex: verbexAdapter,
+  vogent: vogentAdapter,
+  cald: caldAdapter,
+};
 
 describe("README capability matrix", () => {
   it("is the one the adapters render (run `pnpm --filter @phonebridge/facade readme` when this fails)", () => {
@@ -24,7 +30,11 @@ describe("README capability matrix", () => {
 
   it("marks inferred points with † and unsupported ones with —", () => {
     const section = renderSection(adapters);
-    expect(section).toContain('| `agentId: null` remove | ✓† `{"inbound_agents":null}` | ✓ `{"agent_id":null}` | ✓† `{"inbound_agent_id":null}` | ✓ `{"agentId":""}` | ✓ `{}` |');
-    expect(section).toContain('| `label: null` clear | ✓† `{"nickname":null}` | — | ✓† `{"friendly_name":null}` | — | — |');
+    expect(section).toContain(
+      '| `agentId: null` remove | ✓† `{"inbound_agents":null}` | ✓ `{"agent_id":null}` | ✓† `{"inbound_agent_id":null}` | ✓ `{"agentId":""}` | ✓ `{}` |',
+    );
+    expect(section).toContain(
+      '| `label: null` clear | ✓† `{"nickname":null}` | — | ✓† `{"friendly_name":null}` | — | — |',
+    );
   });
 });

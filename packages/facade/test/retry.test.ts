@@ -4,8 +4,8 @@ import { PhoneBridgeError } from "@phonebridge/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { retellAdapter } from "../src/adapters/retell.js";
 import { verbexAdapter } from "../src/adapters/verbex.js";
-import { type PolicyOverrides, createWithAdapter } from "../src/engine.js";
-import { backoffMs, retryDelayMs, sleep as realSleep } from "../src/retry.js";
+import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
+import { backoffMs, sleep as realSleep, retryDelayMs } from "../src/retry.js";
 import { type FaultServer, startFaultServer } from "./fault-server.js";
 
 const KEY = "key_live_SECRET_4242";
@@ -30,8 +30,15 @@ function instantSleep(): { waits: number[]; sleep: PolicyOverrides["sleep"] } {
   };
 }
 
-function retell(options: { timeoutMs?: number; maxRetries?: number; baseUrl?: string } = {}, overrides: PolicyOverrides = {}) {
-  return createWithAdapter(retellAdapter, { apiKey: KEY, baseUrl: server.url, ...options }, { random: () => 1, ...overrides });
+function retell(
+  options: { timeoutMs?: number; maxRetries?: number; baseUrl?: string } = {},
+  overrides: PolicyOverrides = {},
+) {
+  return createWithAdapter(
+    retellAdapter,
+    { apiKey: KEY, baseUrl: server.url, ...options },
+    { random: () => 1, ...overrides },
+  );
 }
 
 async function failure(promise: Promise<unknown>): Promise<PhoneBridgeError> {
@@ -116,7 +123,10 @@ describe("retries", () => {
   });
 
   it("reads Retell's 422 'Cannot find requested asset' as not_found", async () => {
-    server.script({ status: 422, body: JSON.stringify({ status: "error", message: "Cannot find requested asset under given api key." }) });
+    server.script({
+      status: 422,
+      body: JSON.stringify({ status: "error", message: "Cannot find requested asset under given api key." }),
+    });
     const error = await failure(retell().update(ID, { agentId: "A" }));
     expect(error).toMatchObject({ code: "not_found", status: 422, attempts: 1, provider: "retell" });
     expect(error.message).toBe("Retell: HTTP 422: Cannot find requested asset under given api key.");
@@ -269,9 +279,37 @@ describe("responses it cannot read", () => {
     ["not JSON", { status: 200, body: "<html>ok</html>" }, /not JSON/],
     ["empty", { status: 204 }, /not JSON/],
     ["not an object", { status: 200, body: "[1]" }, /not a JSON object/],
-    ["missing a required field", { status: 200, body: JSON.stringify({ phone_number: ID, phone_number_type: "custom" }) }, /lacks the required field last_modification_timestamp/],
-    ["a mapped field of the wrong type", { status: 200, body: JSON.stringify({ phone_number: ID, phone_number_type: "custom", last_modification_timestamp: 1, nickname: 5 }) }, /nickname is not a string/],
-    ["agents of the wrong shape", { status: 200, body: JSON.stringify({ phone_number: ID, phone_number_type: "custom", last_modification_timestamp: 1, inbound_agents: [{ weight: 1 }] }) }, /inbound_agents/],
+    [
+      "missing a required field",
+      { status: 200, body: JSON.stringify({ phone_number: ID, phone_number_type: "custom" }) },
+      /lacks the required field last_modification_timestamp/,
+    ],
+    [
+      "a mapped field of the wrong type",
+      {
+        status: 200,
+        body: JSON.stringify({
+          phone_number: ID,
+          phone_number_type: "custom",
+          last_modification_timestamp: 1,
+          nickname: 5,
+        }),
+      },
+      /nickname is not a string/,
+    ],
+    [
+      "agents of the wrong shape",
+      {
+        status: 200,
+        body: JSON.stringify({
+          phone_number: ID,
+          phone_number_type: "custom",
+          last_modification_timestamp: 1,
+          inbound_agents: [{ weight: 1 }],
+        }),
+      },
+      /inbound_agents/,
+    ],
   ] as const)("%s: invalid_response, not retried", async (_name, reply, message) => {
     server.script(reply);
     const error = await failure(retell().update(ID, { agentId: "A" }));
@@ -313,7 +351,13 @@ describe("secrets", () => {
     server.script({ status: 400, body: JSON.stringify({ status: "error", message: `bad key ${KEY}` }) });
     const error = await failure(retell().update(ID, { agentId: "A" }));
     expect(server.received[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
-    for (const shown of [error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { depth: 10 }), String(error.vendorMessage)]) {
+    for (const shown of [
+      error.message,
+      error.stack ?? "",
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+      String(error.vendorMessage),
+    ]) {
       expect(shown).not.toContain(KEY);
     }
     expect(error.vendorMessage).toBe("bad key [redacted]");
@@ -323,11 +367,24 @@ describe("secrets", () => {
     const verbex = createWithAdapter(verbexAdapter, { apiKey: KEY, baseUrl: server.url }, { random: () => 1 });
     server.script({
       status: 200,
-      body: JSON.stringify({ provider: "twilio", phone_number: "+1555", twilio_auth_token: "tok_SECRET", twilio_account_sid: "AC1" }),
+      body: JSON.stringify({
+        provider: "twilio",
+        phone_number: "+1555",
+        twilio_auth_token: "tok_SECRET",
+        twilio_account_sid: "AC1",
+      }),
     });
     const result = await verbex.update("pn_1", { label: "X" });
-    expect(result.raw).toEqual({ provider: "twilio", phone_number: "+1555", twilio_auth_token: "[redacted]", twilio_account_sid: "AC1" });
-    server.script({ status: 400, body: JSON.stringify({ error: "bad", message: "no", sip_trunk_password: "pw_SECRET" }) });
+    expect(result.raw).toEqual({
+      provider: "twilio",
+      phone_number: "+1555",
+      twilio_auth_token: "[redacted]",
+      twilio_account_sid: "AC1",
+    });
+    server.script({
+      status: 400,
+      body: JSON.stringify({ error: "bad", message: "no", sip_trunk_password: "pw_SECRET" }),
+    });
     const error = await failure(verbex.update("pn_1", { label: "X" }));
     expect(JSON.stringify(error)).not.toContain("pw_SECRET");
     expect(inspect(error, { depth: 10 })).not.toContain("pw_SECRET");

@@ -21,10 +21,28 @@ type Schema = {
   required?: string[];
   properties?: Record<string, Schema>;
 };
-type Spec = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>; components?: { schemas?: Record<string, Schema> } };
+type Spec = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: Schema }> };
+        responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+      }
+    >
+  >;
+  components?: { schemas?: Record<string, Schema> };
+};
 
 const require = createRequire(import.meta.url);
-const ADAPTERS = { cald: caldAdapter, cartesia: cartesiaAdapter, retell: retellAdapter, verbex: verbexAdapter, vogent: vogentAdapter } as Record<string, Adapter>;
+const ADAPTERS = {
+  cald: caldAdapter,
+  cartesia: cartesiaAdapter,
+  retell: retellAdapter,
+  verbex: verbexAdapter,
+  vogent: vogentAdapter,
+} as Record<string, Adapter>;
 
 function load(vendor: string): Spec {
   return JSON.parse(readFileSync(require.resolve(`@phonebridge/${vendor}/openapi.json`), "utf8")) as Spec;

@@ -1,7 +1,13 @@
 /** Compile-time capability errors: run by `vitest` (typecheck mode) and by `tsc -p tsconfig.json`. */
 import { describe, expectTypeOf, it } from "vitest";
 import { createPhoneNumbers as createCald } from "../src/cald.js";
-import { type Changes, type PhoneNumberResult, type Provider, type ResultOf, createPhoneNumbers } from "../src/index.js";
+import {
+  type Changes,
+  createPhoneNumbers,
+  type PhoneNumberResult,
+  type Provider,
+  type ResultOf,
+} from "../src/index.js";
 import { createPhoneNumbers as createRetell } from "../src/retell.js";
 
 declare const id: string;
@@ -53,7 +59,11 @@ describe("literal provider: unsupported changes are type errors", () => {
     // @ts-expect-error agentId must be a string or null
     void retell.update(id, { agentId: 5 });
     const verbex = createPhoneNumbers({ provider: "verbex" });
-    void verbex.update(id, { agentId: null, label: null, outboundAgentId: "B" }, { vendor: { sip_trunk_username: "u" } });
+    void verbex.update(
+      id,
+      { agentId: null, label: null, outboundAgentId: "B" },
+      { vendor: { sip_trunk_username: "u" } },
+    );
   });
 
   it("a variable of unsupported changes is an error too, not only a literal", () => {

@@ -4,11 +4,16 @@
  * for removal (`agentId: null` sends `{}`), and no passthrough fields are accepted.
  */
 import { createCaldTransport, type UpdatePhoneNumberBody } from "@phonebridge/cald";
-import { type Adapter, WRONG, optionalAgentId, optionalString } from "../adapter.js";
+import { type Adapter, optionalAgentId, optionalString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const caldCapabilities = {
-  agentId: { set: "documented", clear: "documented", field: "agentId", note: "removal is a body without agentId, as Cald documents" },
+  agentId: {
+    set: "documented",
+    clear: "documented",
+    field: "agentId",
+    note: "removal is a body without agentId, as Cald documents",
+  },
   label: UNSUPPORTED,
   outboundAgentId: UNSUPPORTED,
   passthrough: false,

@@ -3,12 +3,17 @@
  * transport). `label` can be set but not cleared (not nullable); no outbound agent.
  */
 import { createCartesiaTransport, type UpdatePhoneNumberBody } from "@phonebridge/cartesia";
-import { type Adapter, WRONG, isRecord, optionalAgentId, optionalString, requiredString } from "../adapter.js";
+import { type Adapter, isRecord, optionalAgentId, optionalString, requiredString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const cartesiaCapabilities = {
   agentId: { set: "documented", clear: "documented", field: "agent_id" },
-  label: { set: "documented", clear: "unsupported", field: "label", note: "its label is not nullable: it cannot be cleared" },
+  label: {
+    set: "documented",
+    clear: "unsupported",
+    field: "label",
+    note: "its label is not nullable: it cannot be cleared",
+  },
   outboundAgentId: UNSUPPORTED,
   passthrough: true,
 } as const satisfies VendorCapabilities;

@@ -5,20 +5,23 @@
  */
 import { PhoneBridgeError } from "@phonebridge/core";
 import { createRetellTransport, type UpdatePhoneNumberBody } from "@phonebridge/retell";
-import {
-  type Adapter,
-  WRONG,
-  firstAgentId,
-  isRecord,
-  optionalString,
-  requiredString,
-} from "../adapter.js";
+import { type Adapter, firstAgentId, isRecord, optionalString, requiredString, WRONG } from "../adapter.js";
 import type { VendorCapabilities } from "../capabilities.js";
 
 export const retellCapabilities = {
-  agentId: { set: "documented", clear: "inferred", field: "inbound_agents", note: "one agent with weight 1 replaces the whole inbound list" },
+  agentId: {
+    set: "documented",
+    clear: "inferred",
+    field: "inbound_agents",
+    note: "one agent with weight 1 replaces the whole inbound list",
+  },
   label: { set: "documented", clear: "inferred", field: "nickname" },
-  outboundAgentId: { set: "documented", clear: "inferred", field: "outbound_agents", note: "one agent with weight 1 replaces the whole outbound list" },
+  outboundAgentId: {
+    set: "documented",
+    clear: "inferred",
+    field: "outbound_agents",
+    note: "one agent with weight 1 replaces the whole outbound list",
+  },
   passthrough: true,
 } as const satisfies VendorCapabilities;
 
@@ -50,7 +53,10 @@ export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
   provider: "retell",
   capabilities: retellCapabilities,
   createTransport: (options) => createRetellTransport(options),
-  checkId: (id) => (E164.test(id) ? undefined : `the id ${JSON.stringify(id)} is not an E.164 number (like +14157774444), which Retell uses as the id`),
+  checkId: (id) =>
+    E164.test(id)
+      ? undefined
+      : `the id ${JSON.stringify(id)} is not an E.164 number (like +14157774444), which Retell uses as the id`,
   checkVendor(vendor) {
     for (const name of AGENT_LISTS) {
       const value = vendor[name];

@@ -5,7 +5,7 @@
  * from the vendor package's descriptor.
  */
 import { createVerbexTransport, type UpdatePhoneNumberBody } from "@phonebridge/verbex";
-import { type Adapter, WRONG, optionalAgentId, optionalString, requiredString } from "../adapter.js";
+import { type Adapter, optionalAgentId, optionalString, requiredString, WRONG } from "../adapter.js";
 import type { VendorCapabilities } from "../capabilities.js";
 
 export const verbexCapabilities = {

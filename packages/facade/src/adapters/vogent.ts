@@ -3,11 +3,16 @@
  * so), and an `agentId` of `""` or null in the response means no agent.
  */
 import { createVogentTransport, type UpdatePhoneNumberBody } from "@phonebridge/vogent";
-import { type Adapter, WRONG, optionalAgentId, requiredString } from "../adapter.js";
+import { type Adapter, optionalAgentId, requiredString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const vogentCapabilities = {
-  agentId: { set: "documented", clear: "documented", field: "agentId", note: "removal is sent as the empty string, as Vogent documents" },
+  agentId: {
+    set: "documented",
+    clear: "documented",
+    field: "agentId",
+    note: "removal is sent as the empty string, as Vogent documents",
+  },
   label: UNSUPPORTED,
   outboundAgentId: UNSUPPORTED,
   passthrough: true,
