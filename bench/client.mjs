@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { AGENT, API_KEY, PROVIDERS, VENDORS } from "./lib/fixtures.mjs";
-import { ROOT, loadPackage, median, quantile } from "./lib/load.mjs";
+import { loadPackage, median, quantile, ROOT } from "./lib/load.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -63,7 +63,8 @@ async function buildVariants(origin) {
     const v = VENDORS[provider];
     const url = origin + v.path(v.id);
     const headers = { accept: "application/json", "content-type": "application/json", ...v.headers };
-    const add = (kind, label, call, check) => variants.push({ key: `${kind}:${provider}`, kind, provider, label, call, check });
+    const add = (kind, label, call, check) =>
+      variants.push({ key: `${kind}:${provider}`, kind, provider, label, call, check });
 
     add(
       "fetch",
@@ -248,7 +249,16 @@ async function runMode(variants, mode) {
       cpuRatioIqr: [quantile(cpuRatios, 0.25), quantile(cpuRatios, 0.75)],
       latencyRatio: median(latRatios),
       threadCpuRatio: median(own.map((b) => b.threadRatio)),
-      threadCpuRatioIqr: [quantile(own.map((b) => b.threadRatio), 0.25), quantile(own.map((b) => b.threadRatio), 0.75)],
+      threadCpuRatioIqr: [
+        quantile(
+          own.map((b) => b.threadRatio),
+          0.25,
+        ),
+        quantile(
+          own.map((b) => b.threadRatio),
+          0.75,
+        ),
+      ],
       latencyRatioIqr: [quantile(latRatios, 0.25), quantile(latRatios, 0.75)],
       cpuUsPerCall: median(own.map((b) => b.cpuUs)),
       latencyMs: median(own.map((b) => b.latencyMs)),
@@ -266,7 +276,10 @@ async function verify(variants, skipped) {
       if (!variant.check(result)) throw new Error(`unexpected result ${JSON.stringify(result).slice(0, 200)}`);
       ok.push(variant);
     } catch (error) {
-      skipped.push({ key: variant.key, reason: `failed against the bench server: ${error.code ?? ""} ${error.message}`.trim() });
+      skipped.push({
+        key: variant.key,
+        reason: `failed against the bench server: ${error.code ?? ""} ${error.message}`.trim(),
+      });
     }
   }
   return ok;

@@ -9,13 +9,22 @@
 //
 //   node bench/generation.mjs [--json out.json] [--skip-octokit]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { PROVIDERS } from "./lib/fixtures.mjs";
-import { ROOT, median } from "./lib/load.mjs";
+import { median, ROOT } from "./lib/load.mjs";
 
 export const OCTOKIT_OPENAPI = { name: "@octokit/openapi", version: "23.0.2", file: "generated/api.github.com.json" };
 const CACHE = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "phonebridge-bench");
@@ -32,7 +41,6 @@ function timed(command, args, cwd, env = {}) {
   const seconds = (performance.now() - start) / 1000;
   return { seconds, status: r.status, output: `${r.stdout ?? ""}${r.stderr ?? ""}`, error: r.error?.message };
 }
-
 
 /** A scratch copy of HEAD (git archive) with an install of its own. */
 export function scratchTree() {
@@ -83,13 +91,20 @@ export function measureGenerate() {
 
     const [cmd, args] = ["pnpm", ["generate"]];
     const cold = timed(cmd, args, dir);
-    const identical = files.every((f) => existsSync(join(dir, f)) && readFileSync(join(dir, f)).equals(committed.get(f)));
+    const identical = files.every(
+      (f) => existsSync(join(dir, f)) && readFileSync(join(dir, f)).equals(committed.get(f)),
+    );
     result.rows.push({
       key: "generate:cold",
       what: "cold `pnpm generate`, five vendors (empty turbo cache, generated files removed)",
       seconds: cold.seconds,
       ok: cold.status === 0 && identical,
-      detail: cold.status !== 0 ? cold.output.slice(-800) : identical ? `${files.length} generated files byte-identical to HEAD` : "output differs from HEAD",
+      detail:
+        cold.status !== 0
+          ? cold.output.slice(-800)
+          : identical
+            ? `${files.length} generated files byte-identical to HEAD`
+            : "output differs from HEAD",
     });
 
     // The codegen task's hash covers its own outputs (turbo lists packages/<vendor>/… among its
@@ -117,7 +132,9 @@ export function measureGenerate() {
       what: "no-change `node scripts/generate.mjs` (no turbo), median of 3",
       seconds: median(alone.map((w) => w.seconds)),
       ok: alone.every((w) => w.status === 0 && !/^wrote /m.test(w.output)),
-      detail: alone.some((w) => /^wrote /m.test(w.output)) ? "the script rewrote files on a no-change run" : "wrote nothing",
+      detail: alone.some((w) => /^wrote /m.test(w.output))
+        ? "the script rewrote files on a no-change run"
+        : "wrote nothing",
     });
   } catch (error) {
     result.rows.push({ key: "generate:cold", what: "cold `pnpm generate`", skipped: error.message.split("\n")[0] });
@@ -160,7 +177,11 @@ function openapiTs(specPath) {
     const seconds = (performance.now() - t0) / 1000;
     console.log(JSON.stringify({ seconds, operations: ops, schemas: Object.keys(doc.components?.schemas ?? {}).length, outputBytes: Buffer.byteLength(ts), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
   `;
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", timeout: 300_000, maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
+    encoding: "utf8",
+    timeout: 300_000,
+    maxBuffer: 1 << 20,
+  });
   if (r.status !== 0) throw new Error((r.stderr || r.error?.message || "failed").split("\n").slice(0, 3).join(" "));
   return { ...JSON.parse(r.stdout.trim().split("\n").at(-1)), specBytes: statSync(specPath).size };
 }
@@ -170,7 +191,11 @@ export function measureScaling({ skipOctokit = false } = {}) {
   for (const vendor of PROVIDERS) {
     const spec = join(ROOT, "packages", vendor, "openapi.json");
     if (!existsSync(spec)) {
-      rows.push({ key: `openapi-ts:${vendor}`, what: `${vendor} effective spec`, skipped: "no packages/<vendor>/openapi.json" });
+      rows.push({
+        key: `openapi-ts:${vendor}`,
+        what: `${vendor} effective spec`,
+        skipped: "no packages/<vendor>/openapi.json",
+      });
       continue;
     }
     try {
@@ -186,7 +211,11 @@ export function measureScaling({ skipOctokit = false } = {}) {
     try {
       spec = fetchOctokitSpec();
     } catch (error) {
-      rows.push({ key: "openapi-ts:github", what, skipped: `could not fetch it: ${(error.stderr?.toString() || error.message).split("\n")[0]}` });
+      rows.push({
+        key: "openapi-ts:github",
+        what,
+        skipped: `could not fetch it: ${(error.stderr?.toString() || error.message).split("\n")[0]}`,
+      });
     }
     if (spec) {
       try {

@@ -96,7 +96,9 @@ function summarizeOne(profile) {
       const l = layerOf(cf.url, cf.functionName);
       if (l === "fetch (undici)" && cf.functionName === "fetch") inFetch = true;
       if (l.startsWith("@phonebridge/") || l === "retell-sdk" || l === "openapi-fetch") {
-        owner = inFetch ? "inside fetch()" : `${cf.functionName || "(anonymous)"} ${shortLocation(cf.url, cf.lineNumber)}`;
+        owner = inFetch
+          ? "inside fetch()"
+          : `${cf.functionName || "(anonymous)"} ${shortLocation(cf.url, cf.lineNumber)}`;
         break;
       }
       if (l.startsWith("bench harness")) {
@@ -112,8 +114,19 @@ function summarizeOne(profile) {
 
 /** Concatenates V8 CPU profiles (each one timed block) into one, under a common root. */
 export function mergeProfiles(profiles) {
-  const root = { id: 1, callFrame: { functionName: "(root)", scriptId: "0", url: "", lineNumber: -1, columnNumber: -1 }, hitCount: 0, children: [] };
-  const merged = { nodes: [root], startTime: profiles[0]?.startTime ?? 0, endTime: profiles[0]?.startTime ?? 0, samples: [], timeDeltas: [] };
+  const root = {
+    id: 1,
+    callFrame: { functionName: "(root)", scriptId: "0", url: "", lineNumber: -1, columnNumber: -1 },
+    hitCount: 0,
+    children: [],
+  };
+  const merged = {
+    nodes: [root],
+    startTime: profiles[0]?.startTime ?? 0,
+    endTime: profiles[0]?.startTime ?? 0,
+    samples: [],
+    timeDeltas: [],
+  };
   let offset = 1;
   for (const p of profiles) {
     let maxId = 0;
@@ -144,11 +157,15 @@ export function profileAgainstFetch(key, calls = 4000) {
   const dir = join(tmpdir(), "phonebridge-bench");
   mkdirSync(dir, { recursive: true });
   const raw = join(dir, `profiles-${key.replace(":", "-")}.json`);
-  const out = execFileSync(process.execPath, [join(ROOT, "bench/client.mjs"), "--profile-variant", key, "--calls", String(calls), "--out", raw], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    timeout: 180_000,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [join(ROOT, "bench/client.mjs"), "--profile-variant", key, "--calls", String(calls), "--out", raw],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: 180_000,
+    },
+  );
   const made = JSON.parse(out.trim().split("\n").at(-1));
   const profiles = JSON.parse(readFileSync(raw, "utf8"));
   rmSync(raw, { force: true });
@@ -179,13 +196,17 @@ export function profileText(results) {
     lines.push("  owners (µs/call, innermost phonebridge frame with the built-ins it calls):");
     for (const [k, v] of Object.entries(r.own.owners).slice(0, 14)) lines.push(`    ${String(v).padStart(7)}  ${k}`);
     lines.push("  self time in package code (µs/call):");
-    for (const [k, v] of Object.entries(r.own.selfFunctions).slice(0, 10)) lines.push(`    ${String(v).padStart(7)}  ${k}`);
+    for (const [k, v] of Object.entries(r.own.selfFunctions).slice(0, 10))
+      lines.push(`    ${String(v).padStart(7)}  ${k}`);
   }
   return lines.join("\n");
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { calls: { type: "string" }, json: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { calls: { type: "string" }, json: { type: "string" } },
+  });
   const keys = positionals.length ? positionals : ["facade:retell"];
   const results = keys.map((key) => profileAgainstFetch(key, Number(values.calls ?? 4000)));
   console.log(profileText(results));

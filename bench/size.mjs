@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { PROVIDERS } from "./lib/fixtures.mjs";
-import { ROOT, exportFile, readManifest } from "./lib/load.mjs";
+import { exportFile, ROOT, readManifest } from "./lib/load.mjs";
 
 export const BUDGETS = { vendor: 4000, facadeEntry: 8000 };
 
@@ -112,12 +112,20 @@ export async function measureSizes() {
   };
 
   for (const provider of PROVIDERS) {
-    const row = { key: `vendor:${provider}`, what: `@phonebridge/${provider} (whole package + openapi-fetch + core)`, problems: [] };
+    const row = {
+      key: `vendor:${provider}`,
+      what: `@phonebridge/${provider} (whole package + openapi-fetch + core)`,
+      problems: [],
+    };
     await measure(row, readManifest(provider) ? exportFile(provider) : undefined, BUDGETS.vendor, provider);
   }
   const facade = readManifest("facade");
   for (const provider of PROVIDERS) {
-    const row = { key: `facade:${provider}`, what: `@phonebridge/facade/${provider} (entry + its vendor + core)`, problems: [] };
+    const row = {
+      key: `facade:${provider}`,
+      what: `@phonebridge/facade/${provider} (entry + its vendor + core)`,
+      problems: [],
+    };
     const entry = facade ? exportFile("facade", `./${provider}`) : undefined;
     if (facade === undefined) {
       row.skipped = "packages/facade does not exist yet";
@@ -130,11 +138,17 @@ export async function measureSizes() {
   }
   // References, no budget: the facade's root entry (all five vendors) and the official Retell SDK.
   if (facade) {
-    await measure({ key: "facade:all", what: "@phonebridge/facade (root entry, all five vendors)", problems: [], reference: true }, exportFile("facade"));
+    await measure(
+      { key: "facade:all", what: "@phonebridge/facade (root entry, all five vendors)", problems: [], reference: true },
+      exportFile("facade"),
+    );
   }
   try {
     const sdk = import.meta.resolve ? import.meta.resolve("retell-sdk") : undefined;
-    await measure({ key: "retell-sdk", what: "retell-sdk (default export, for reference)", problems: [], reference: true }, sdk && new URL(sdk).pathname);
+    await measure(
+      { key: "retell-sdk", what: "retell-sdk (default export, for reference)", problems: [], reference: true },
+      sdk && new URL(sdk).pathname,
+    );
   } catch (error) {
     rows.push({ key: "retell-sdk", what: "retell-sdk", skipped: error.message, reference: true, problems: [] });
   }

@@ -1,0 +1,256 @@
+// `pnpm bench`: every benchmark, a readable table on stdout, the figures in
+// bench/results/latest.json and the tables in bench/results/latest.md. Not a test: it judges
+// goals and budgets but exits 0 unless a benchmark could not run at all (`pnpm size` is the
+// one that fails on a budget).
+//
+//   pnpm bench                       (builds first, then node bench/run.mjs)
+//   node bench/run.mjs [--quick] [--only cpu,size,generate,cli] [--profile] [--skip-octokit]
+//
+// Traffic goes to 127.0.0.1 only; every loop is bounded (count and time).
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { measureGenerate, measureScaling } from "./generation.mjs";
+import { ROOT } from "./lib/load.mjs";
+import { profileAgainstFetch, profileText } from "./profile.mjs";
+import { measureSizes, sizeTable } from "./size.mjs";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    profile: { type: "boolean", default: false },
+    "skip-octokit": { type: "boolean", default: false },
+  },
+});
+const only = new Set((args.only ?? "cpu,size,generate,cli").split(","));
+const GOAL = { facadeCpuRatio: 1.1 };
+const started = Date.now();
+const log = (line) => process.stderr.write(`${line}\n`);
+const f2 = (n) => (typeof n === "number" && Number.isFinite(n) ? n.toFixed(2) : "–");
+
+function gitCommit() {
+  try {
+    const sha = execFileSync("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["-C", ROOT, "status", "--porcelain", "--", "packages", "bench"], {
+      encoding: "utf8",
+    }).trim();
+    return dirty ? `${sha} (+ uncommitted changes)` : sha;
+  } catch {
+    return "unknown";
+  }
+}
+
+const results = {
+  date: new Date().toISOString(),
+  commit: gitCommit(),
+  machine: {
+    node: process.version,
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model,
+    loadavgAtStart: loadavg(),
+  },
+  goals: { facadeCpuRatioAtMost: GOAL.facadeCpuRatio, facadeBelowRetellSdk: true },
+};
+const md = [];
+
+// 1. Per-call client cost.
+if (only.has("cpu")) {
+  log("bench: per-call client cost (loopback server in a child process) …");
+  const out = join(tmpdir(), `phonebridge-bench-cpu-${process.pid}.json`);
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, "bench/client.mjs"), "--out", out, ...(args.quick ? ["--quick"] : [])],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      timeout: 600_000,
+    },
+  );
+  if (r.status !== 0 || !existsSync(out)) {
+    results.cpu = { error: `bench/client.mjs exited ${r.status ?? r.signal}` };
+  } else {
+    results.cpu = JSON.parse(readFileSync(out, "utf8"));
+    rmSync(out, { force: true });
+    const rows = results.cpu.rows;
+    const find = (key, mode) => rows.find((x) => x.key === key && x.mode === mode);
+    const facade = rows.filter((x) => x.kind === "facade");
+    const verdicts = [];
+    if (facade.length) {
+      const worst = facade.reduce((a, b) => (b.cpuRatio > a.cpuRatio ? b : a));
+      const misses = facade.filter((x) => x.cpuRatio > GOAL.facadeCpuRatio);
+      verdicts.push({
+        goal: `facade client CPU <= ${GOAL.facadeCpuRatio}x raw fetch (every vendor, sequential and 32 concurrent)`,
+        pass: misses.length === 0,
+        detail: `worst ${f2(worst.cpuRatio)}x (${worst.provider}, ${worst.mode}); misses: ${misses.map((x) => `${x.provider}/${x.mode} ${f2(x.cpuRatio)}x`).join(", ") || "none"}`,
+      });
+      for (const mode of ["sequential", "concurrent"]) {
+        const f = find("facade:retell", mode);
+        const sdk = find("retell-sdk:retell", mode);
+        if (f && sdk) {
+          verdicts.push({
+            goal: `facade below retell-sdk in client CPU (Retell, ${mode})`,
+            pass: f.cpuRatio < sdk.cpuRatio,
+            detail: `facade ${f2(f.cpuRatio)}x vs retell-sdk ${f2(sdk.cpuRatio)}x`,
+          });
+        }
+      }
+    } else {
+      verdicts.push({ goal: "facade goals", pass: null, detail: "skipped: no facade variant could run" });
+    }
+    results.cpu.verdicts = verdicts;
+
+    // Where the facade's time goes, when it misses (or on request).
+    const missed = facade.filter((x) => x.cpuRatio > GOAL.facadeCpuRatio);
+    const toProfile = [
+      ...new Set(
+        args.profile && facade.length ? ["facade:retell", ...missed.map((x) => x.key)] : missed.map((x) => x.key),
+      ),
+    ];
+    if (toProfile.length) {
+      log(`bench: profiling ${toProfile.join(", ")} next to raw fetch …`);
+      try {
+        results.cpu.profiles = toProfile.slice(0, 3).map((key) => profileAgainstFetch(key, args.quick ? 2000 : 4000));
+      } catch (error) {
+        results.cpu.profiles = [{ error: error.message.split("\n")[0] }];
+      }
+    }
+  }
+}
+
+// 2. Bundle sizes.
+if (only.has("size")) {
+  log("bench: bundle sizes (esbuild, minified + gzip) …");
+  results.size = await measureSizes();
+}
+
+// 3. Generation.
+if (only.has("generate")) {
+  log("bench: generation (scratch copy of HEAD; openapi-typescript on GitHub's spec) …");
+  results.generate = measureGenerate();
+  results.scaling = measureScaling({ skipOctokit: args["skip-octokit"] });
+}
+
+// 4. The CLI's bulk figure, from its own bench when it exists.
+if (only.has("cli")) {
+  const cliBench = join(ROOT, "packages/cli/bench/apply.bench.mjs");
+  if (!existsSync(cliBench)) {
+    results.cli = { skipped: "packages/cli/bench/apply.bench.mjs does not exist" };
+  } else {
+    log("bench: CLI bulk apply (packages/cli/bench) …");
+    const r = spawnSync(process.execPath, [cliBench], {
+      encoding: "utf8",
+      timeout: 300_000,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const line = (r.stdout ?? "").trim().split("\n").at(-1);
+    try {
+      results.cli = JSON.parse(line);
+    } catch {
+      results.cli = {
+        skipped: `no JSON line from the CLI bench (exit ${r.status ?? r.signal}): ${(r.stderr ?? "").trim().split("\n").at(-1) ?? ""}`,
+      };
+    }
+  }
+}
+
+results.machine.loadavgAtEnd = loadavg();
+results.seconds = Math.round((Date.now() - started) / 100) / 10;
+
+// ---- Tables ----
+const load = (l) => l.map((n) => n.toFixed(1)).join(" / ");
+md.push(
+  `Node ${process.version}, ${results.machine.cpus} cores, commit ${results.commit}, ${results.date.slice(0, 16).replace("T", " ")} UTC; ` +
+    `load average ${load(results.machine.loadavgAtStart)} at start, ${load(results.machine.loadavgAtEnd)} at end (1/5/15 min). ` +
+    "Ratios are medians over interleaved blocks on a shared 2-core machine: expect ±0.05–0.1 between runs.",
+);
+
+if (results.cpu?.rows) {
+  const rows = results.cpu.rows;
+  const seq = rows.filter((x) => x.mode === "sequential");
+  const byKey = (key, mode) => rows.find((x) => x.key === key && x.mode === mode);
+  md.push("", "### Client cost per call (× raw `fetch` to the same loopback server; lower is better)", "");
+  md.push(
+    "| vendor | client | CPU, sequential | latency, sequential | CPU, 32 concurrent | latency, 32 concurrent | main-thread CPU, seq / conc |",
+  );
+  md.push("|---|---|---:|---:|---:|---:|---:|");
+  for (const x of seq) {
+    const c = byKey(x.key, "concurrent");
+    const iqr = (r) => (r ? ` <sub>${f2(r[0])}–${f2(r[1])}</sub>` : "");
+    const cpuCell = (r) =>
+      r ? (r.kind === "fetch" ? `${r.cpuUsPerCall.toFixed(0)} µs` : `${f2(r.cpuRatio)}${iqr(r.cpuRatioIqr)}`) : "–";
+    const latCell = (r) =>
+      r ? (r.kind === "fetch" ? `${(r.latencyMs * 1000).toFixed(0)} µs` : f2(r.latencyRatio)) : "–";
+    const thr = (r) => (r ? (r.kind === "fetch" ? "1" : f2(r.threadCpuRatio)) : "–");
+    const label = x.kind === "fetch" ? "raw `fetch` (= 1.00)" : x.label.replace(`@phonebridge/${x.provider} `, "");
+    md.push(
+      `| ${x.provider} | ${label} | ${cpuCell(x)} | ${latCell(x)} | ${cpuCell(c)} | ${latCell(c)} | ${thr(x)} / ${thr(c)} |`,
+    );
+  }
+  md.push(
+    "",
+    "CPU = user + system time of the client process (`process.cpuUsage()`; the server runs in a child process), per call, " +
+      "as the median over rounds of block / mean of the two raw-fetch blocks around it (small subscript: interquartile range). " +
+      "Raw-fetch rows give absolute figures. Main-thread CPU leaves out V8's helper threads (GC, compiler): less noisy.",
+  );
+  if (results.cpu.skipped?.length)
+    md.push("", `Skipped: ${results.cpu.skipped.map((s) => `${s.key} (${s.reason})`).join("; ")}`);
+  md.push("", "Goals:");
+  for (const v of results.cpu.verdicts)
+    md.push(`- ${v.pass === null ? "skipped" : v.pass ? "pass" : "**miss**"}: ${v.goal}: ${v.detail}`);
+  if (results.cpu.profiles?.length) {
+    md.push(
+      "",
+      "Where the facade's time goes (V8 CPU profile, µs of main-thread CPU per call):",
+      "",
+      "```",
+      profileText(results.cpu.profiles.filter((p) => !p.error)),
+      "```",
+    );
+  }
+} else if (results.cpu) md.push("", `Client cost: ${results.cpu.error}`);
+
+if (results.size) {
+  md.push("", "### Bundle size (esbuild, minified + gzip -9; kB = 1000 bytes)", "", sizeTable(results.size));
+}
+
+if (results.generate) {
+  md.push("", "### Generation", "", "| what | time | |", "|---|---:|---|");
+  for (const r of results.generate.rows) {
+    md.push(
+      `| ${r.what} | ${r.skipped ? "skipped" : `${r.seconds.toFixed(2)} s`} | ${r.skipped ?? `${r.ok ? "" : "**failed** "}${r.detail}`} |`,
+    );
+  }
+  md.push("", "openapi-typescript alone (in a fresh process, time of the conversion only):", "");
+  md.push("| spec | size | operations | schemas | time | output | peak RSS |", "|---|---:|---:|---:|---:|---:|---:|");
+  for (const r of results.scaling.rows) {
+    if (r.skipped) md.push(`| ${r.what} | skipped: ${r.skipped} | | | | | |`);
+    else {
+      md.push(
+        `| ${r.what} | ${(r.specBytes / 1e6).toFixed(2)} MB | ${r.operations} | ${r.schemas} | ${r.seconds.toFixed(2)} s | ${(r.outputBytes / 1e6).toFixed(2)} MB | ${r.peakRssMB} MB |`,
+      );
+    }
+  }
+}
+
+if (results.cli) {
+  md.push("", "### CLI bulk apply (packages/cli/bench)", "");
+  const c = results.cli;
+  if (c.skipped) md.push(`skipped: ${c.skipped}`);
+  else {
+    md.push(
+      `${c.rows} rows at concurrency ${c.concurrency} against a server answering in ${c.latencyMs} ms: ${c.rowsPerSecond} rows/s ` +
+        `(${(c.fraction * 100).toFixed(1)}% of the theoretical ${c.theoreticalRowsPerSecond}), peak RSS ${c.peakRssMB} MB, ` +
+        `${c.cpuMsPerRow ?? "–"} ms CPU per row; goal ${c.goal ? `≥ ${c.goal.fraction * 100}% and < ${c.goal.peakRssMB} MB` : "–"}: ${c.pass ? "pass" : "**miss**"}.`,
+    );
+  }
+}
+
+md.push("", `Reproduce: \`pnpm bench\` (${Math.round(results.seconds)} s for this run).`);
+const text = md.join("\n");
+mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+writeFileSync(join(ROOT, "bench/results/latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(ROOT, "bench/results/latest.md"), `${text}\n`);
+console.log(text);
+log(`\nbench: wrote bench/results/latest.json and bench/results/latest.md in ${results.seconds} s`);
