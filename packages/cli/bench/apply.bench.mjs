@@ -70,7 +70,18 @@ writeFileSync(input, `${lines.join("\n")}\n`);
 // Peak RSS: GNU time's "maximum resident set size" when it is there, else VmHWM polled from /proc.
 const gnuTime = existsSync("/usr/bin/time");
 const timeFile = join(dir, "time.txt");
-const cliArgs = [BIN, "apply", input, "--concurrency", String(CONCURRENCY), "--json", "--api-key", "bench-key-not-secret", "--base-url", `retell=${origin}`];
+const cliArgs = [
+  BIN,
+  "apply",
+  input,
+  "--concurrency",
+  String(CONCURRENCY),
+  "--json",
+  "--api-key",
+  "bench-key-not-secret",
+  "--base-url",
+  `retell=${origin}`,
+];
 const [command, args] = gnuTime
   ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", timeFile, process.execPath, ...cliArgs]]
   : [process.execPath, cliArgs];
@@ -100,9 +111,13 @@ const cliRequests = requests;
 // The same load through the cheapest possible client, at the same moment on the same machine.
 let baselineRowsPerSecond = null;
 if (!values["no-baseline"]) {
-  const baseline = spawn(process.execPath, [fileURLToPath(new URL("./baseline-client.mjs", import.meta.url)), origin, String(ROWS), String(CONCURRENCY)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const baseline = spawn(
+    process.execPath,
+    [fileURLToPath(new URL("./baseline-client.mjs", import.meta.url)), origin, String(ROWS), String(CONCURRENCY)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   baseline.stdout.setEncoding("utf8").on("data", (chunk) => (out += chunk));
   await new Promise((resolve) => baseline.on("close", resolve));
@@ -120,7 +135,9 @@ try {
 } catch {
   summary = {};
 }
-const okLines = readFileSync(`${input}.results.jsonl`, "utf8").split("\n").filter((l) => l.includes('"ok":true')).length;
+const okLines = readFileSync(`${input}.results.jsonl`, "utf8")
+  .split("\n")
+  .filter((l) => l.includes('"ok":true')).length;
 rmSync(dir, { recursive: true, force: true });
 
 const theoretical = (CONCURRENCY * 1000) / LATENCY_MS;
@@ -148,7 +165,8 @@ const result = {
   loadAverage1m: Number(loadavg()[0].toFixed(2)),
   rssSource: gnuTime ? "/usr/bin/time %M" : "/proc VmHWM",
   goal: GOAL,
-  pass: code === 0 && okLines === ROWS && rowsPerSecond / theoretical >= GOAL.fraction && peakKB / 1024 < GOAL.peakRssMB,
+  pass:
+    code === 0 && okLines === ROWS && rowsPerSecond / theoretical >= GOAL.fraction && peakKB / 1024 < GOAL.peakRssMB,
 };
 const line = JSON.stringify(result);
 if (values.out) writeFileSync(values.out, `${line}\n`);

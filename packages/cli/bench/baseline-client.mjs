@@ -10,15 +10,19 @@ const body = JSON.stringify({ inbound_agents: [{ agent_id: "agent_bench", weight
 let next = 0;
 function one(i) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${origin}/update-phone-number/+1415${String(i).padStart(7, "0")}`, {
-      method: "PATCH",
-      agent,
-      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
-    }, (res) => {
-      res.resume();
-      res.on("end", resolve);
-      res.on("error", reject);
-    });
+    const req = http.request(
+      `${origin}/update-phone-number/+1415${String(i).padStart(7, "0")}`,
+      {
+        method: "PATCH",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", resolve);
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

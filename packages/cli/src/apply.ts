@@ -1,17 +1,17 @@
 import { setMaxListeners } from "node:events";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { connectionOf, CONNECTION_OPTIONS, usageErrors } from "./args.js";
+import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
 import { createPlanner, loadFacade, type PhoneNumbers } from "./client.js";
 import { intFlag, positiveFlag } from "./config.js";
 import { Connections } from "./context.js";
-import { describeError, errorLine, type ErrorInfo } from "./describe.js";
+import { describeError, type ErrorInfo, errorLine } from "./describe.js";
 import { APPLY_HELP } from "./help.js";
 import { normalized, printable, requestText, rowsTable } from "./output.js";
 import { type Counts, Progress } from "./progress.js";
 import type { Provider } from "./providers.js";
 import { RateLimiter } from "./rate.js";
-import { doneRows, hasContent, ResultsFile, type ResultLine } from "./results.js";
+import { doneRows, hasContent, type ResultLine, ResultsFile } from "./results.js";
 import { type GoodRow, type InputRow, readRows } from "./rows.js";
 import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
@@ -42,7 +42,9 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) {
-    throw new UsageError(`apply takes one <file.csv|file.jsonl>, got ${positionals.length} argument(s); see phonebridge apply --help`);
+    throw new UsageError(
+      `apply takes one <file.csv|file.jsonl>, got ${positionals.length} argument(s); see phonebridge apply --help`,
+    );
   }
   const input = positionals[0] as string;
   const concurrency = intFlag("concurrency", values.concurrency, 1, 1024) ?? 8;
@@ -61,7 +63,9 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   if (!dryRun) {
     if (values.resume) done = doneRows(resultsPath, rows);
     else if (!values.overwrite && hasContent(resultsPath)) {
-      throw new UsageError(`the results file ${resultsPath} exists: pass --resume to continue it, or --overwrite to start again`);
+      throw new UsageError(
+        `the results file ${resultsPath} exists: pass --resume to continue it, or --overwrite to start again`,
+      );
     }
   }
   const todo = rows.filter((row) => !done.has(row.row));
@@ -83,7 +87,19 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
       }
     }
     if (dryRun) return await dryRunRows(todo, planners, secrets, json);
-    return await run({ rows, todo, done, clients, resultsPath, concurrency, rate, secrets, json, append: values.resume === true, table: values.table === true });
+    return await run({
+      rows,
+      todo,
+      done,
+      clients,
+      resultsPath,
+      concurrency,
+      rate,
+      secrets,
+      json,
+      append: values.resume === true,
+      table: values.table === true,
+    });
   } finally {
     await connections.stop();
   }
@@ -101,8 +117,15 @@ async function dryRunRows(
     let error: ErrorInfo;
     if (row.ok) {
       try {
-        const request = await (planners.get(row.provider) as ReturnType<typeof createPlanner>).plan(row.id, row.changes);
-        out(json ? JSON.stringify({ row: row.row, provider: row.provider, id: row.id, request }) : `${rowLabel(row)}\n${requestText(request)}\n`);
+        const request = await (planners.get(row.provider) as ReturnType<typeof createPlanner>).plan(
+          row.id,
+          row.changes,
+        );
+        out(
+          json
+            ? JSON.stringify({ row: row.row, provider: row.provider, id: row.id, request })
+            : `${rowLabel(row)}\n${requestText(request)}\n`,
+        );
         continue;
       } catch (caught) {
         error = describeError(caught, secrets);
@@ -115,7 +138,11 @@ async function dryRunRows(
     process.stderr.write(`${printable(secrets.text(`${rowLabel(row)}: bad row: ${error.message}`))}\n`);
   }
   const summary = { dryRun: true, rows: rows.length, valid: rows.length - bad, bad };
-  out(json ? JSON.stringify(summary) : `dry run: ${rows.length} rows, ${rows.length - bad} valid, ${bad} bad; nothing sent`);
+  out(
+    json
+      ? JSON.stringify(summary)
+      : `dry run: ${rows.length} rows, ${rows.length - bad} valid, ${bad} bad; nothing sent`,
+  );
   return bad > 0 ? 1 : 0;
 }
 
@@ -170,7 +197,13 @@ async function run(options: RunOptions): Promise<number> {
         continue;
       }
       counts.bad += 1;
-      write({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, ok: false, error: { code: "invalid_row", message: row.reason } });
+      write({
+        row: row.row,
+        provider: row.provider ?? null,
+        id: row.id ?? null,
+        ok: false,
+        error: { code: "invalid_row", message: row.reason },
+      });
       report(row, "bad row", row.reason);
       progress.tick();
     }
@@ -237,7 +270,8 @@ async function run(options: RunOptions): Promise<number> {
       `${interrupted ? "interrupted" : "done"}: ${rows.length} rows: ${parts.join(", ")} in ${seconds.toFixed(1)}s (${summary.rowsPerSecond} rows/s)`,
       `results: ${resultsPath}`,
     ];
-    if (counts.failed + counts.bad + notDone > 0) lines.push("run again with --resume to retry the rows without an ok line");
+    if (counts.failed + counts.bad + notDone > 0)
+      lines.push("run again with --resume to retry the rows without an ok line");
     process.stdout.write(`${secrets.text(lines.join("\n"))}\n`);
   }
   if (interrupted) return 130;

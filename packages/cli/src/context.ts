@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { valueFor, type PerProvider } from "./config.js";
-import { createHttpFetch } from "./http-fetch.js";
 import type { ClientOptions } from "./client.js";
+import { type PerProvider, valueFor } from "./config.js";
+import { createHttpFetch } from "./http-fetch.js";
 import type { Provider } from "./providers.js";
 import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
@@ -47,7 +47,9 @@ export class Connections {
     try {
       testing = (await import(specifier)) as typeof testing;
     } catch (error) {
-      throw new UsageError(`--mock needs @phonebridge/testing, which could not be loaded (${(error as Error).message})`);
+      throw new UsageError(
+        `--mock needs @phonebridge/testing, which could not be loaded (${(error as Error).message})`,
+      );
     }
     // The vendor specs come from the vendor packages, which the facade depends on.
     let root: string | undefined;

@@ -78,7 +78,8 @@ export function createHttpFetch(): typeof globalThis.fetch {
             try {
               const responseHeaders = new Headers();
               const raw = response.rawHeaders;
-              for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
+              for (let i = 0; i + 1 < raw.length; i += 2)
+                responseHeaders.append(raw[i] as string, raw[i + 1] as string);
               const content = NULL_BODY.has(status) ? null : Buffer.concat(chunks);
               const result = new Response(content, { status, headers: responseHeaders });
               settled = true;
@@ -100,7 +101,8 @@ export function createHttpFetch(): typeof globalThis.fetch {
           response.on("end", finish);
           response.on("error", fail);
           response.on("close", () => {
-            if (!response.complete && !capped) fail(Object.assign(new Error("the connection closed mid-response"), { code: "ECONNRESET" }));
+            if (!response.complete && !capped)
+              fail(Object.assign(new Error("the connection closed mid-response"), { code: "ECONNRESET" }));
           });
         },
       );

@@ -1,2 +1,2 @@
 export { main } from "./main.js";
-export { COLUMNS, readRows, type BadRow, type GoodRow, type InputRow } from "./rows.js";
+export { type BadRow, COLUMNS, type GoodRow, type InputRow, readRows } from "./rows.js";

@@ -40,11 +40,23 @@ export function requestText(request: PlannedRequest): string {
 /** Control characters of vendor text are shown escaped so they cannot move the cursor. */
 export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** Finished rows as a table: one line each, the result's fields or the error. */
-export function rowsTable(lines: readonly { row: number; provider: string | null; id: string | null; ok: boolean; result?: unknown; error?: unknown }[]): string {
+export function rowsTable(
+  lines: readonly {
+    row: number;
+    provider: string | null;
+    id: string | null;
+    ok: boolean;
+    result?: unknown;
+    error?: unknown;
+  }[],
+): string {
   const header = ["row", "provider", "id", "ok", "number", "label", "agent", "outbound agent / error"];
   const cells = lines.map((line) => {
     const result = (line.result ?? {}) as Record<string, string | null | undefined>;
@@ -60,8 +72,13 @@ export function rowsTable(lines: readonly { row: number; provider: string | null
       line.ok ? (result.outboundAgentId ?? "-") : `${error?.code ?? "error"}: ${error?.message ?? ""}`,
     ];
   });
-  const widths = header.map((name, i) => Math.max(name.length, ...cells.map((row) => (i < header.length - 1 ? (row[i] ?? "").length : 0))));
+  const widths = header.map((name, i) =>
+    Math.max(name.length, ...cells.map((row) => (i < header.length - 1 ? (row[i] ?? "").length : 0))),
+  );
   const format = (row: readonly string[]) =>
-    row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell)).join("  ").trimEnd();
+    row
+      .map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell))
+      .join("  ")
+      .trimEnd();
   return [format(header), ...cells.map(format)].join("\n");
 }

@@ -64,7 +64,10 @@ export function hasContent(path: string): boolean {
 export class ResultsFile {
   readonly #fd: number;
 
-  constructor(readonly path: string, mode: "append" | "truncate") {
+  constructor(
+    readonly path: string,
+    mode: "append" | "truncate",
+  ) {
     try {
       this.#fd = openSync(path, mode === "append" ? "a+" : "w");
     } catch (error) {

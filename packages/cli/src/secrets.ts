@@ -16,7 +16,13 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** Header names whose values are credentials, compared in lower case. */
-const SECRET_HEADERS: ReadonlySet<string> = new Set(["authorization", "proxy-authorization", "x-api-key", "api-key", "cookie"]);
+const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  "authorization",
+  "proxy-authorization",
+  "x-api-key",
+  "api-key",
+  "cookie",
+]);
 
 /**
  * Every secret value this process knows (API keys from flags and from the vendor env vars), and

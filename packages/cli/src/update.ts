@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
-import { connectionOf, CONNECTION_OPTIONS, usageErrors } from "./args.js";
-import { createPlanner, loadFacade, type Changes, type UpdateOptions } from "./client.js";
+import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
+import { type Changes, createPlanner, loadFacade, type UpdateOptions } from "./client.js";
 import { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
 import { UPDATE_HELP } from "./help.js";
 import { printable, requestText, resultTable } from "./output.js";
 import { isProvider, PROVIDERS } from "./providers.js";
-import { Secrets } from "./secrets.js";
+import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
 
 const OPTIONS = {
@@ -41,7 +41,9 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
     return 0;
   }
   if (positionals.length !== 2) {
-    throw new UsageError(`update takes <provider> <id>, got ${positionals.length} argument(s); see phonebridge update --help`);
+    throw new UsageError(
+      `update takes <provider> <id>, got ${positionals.length} argument(s); see phonebridge update --help`,
+    );
   }
   const [provider, id] = positionals as [string, string];
   if (!isProvider(provider)) throw new UsageError(`unknown provider "${provider}" (one of ${PROVIDERS.join(", ")})`);

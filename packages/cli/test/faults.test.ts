@@ -1,17 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  cleanEnv,
-  FAKE_KEY,
-  localServer,
-  ok,
-  readResults,
-  retellCsv,
-  retellId,
-  run,
-  tempDir,
-} from "./helpers.js";
+import { cleanEnv, FAKE_KEY, localServer, ok, readResults, retellCsv, retellId, run, tempDir } from "./helpers.js";
 
 // A local node:http server on 127.0.0.1 that plays Retell and injects faults.
 let close: (() => Promise<void>) | undefined;
@@ -61,13 +51,32 @@ describe("retries and failures", () => {
       } else ok(res, id);
     });
     const file = csvFile(retellCsv(3));
-    const result = await run(["apply", file, "--max-retries", "2", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const result = await run([
+      "apply",
+      file,
+      "--max-retries",
+      "2",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${s.url}`,
+    ]);
     expect(result.code).toBe(1);
     const lines = readResults(`${file}.results.jsonl`);
     const failed = lines.find((l) => l.row === 2);
-    expect(failed).toMatchObject({ ok: false, provider: "retell", id: ID(1), error: { code: "server", status: 503, attempts: 3 } });
+    expect(failed).toMatchObject({
+      ok: false,
+      provider: "retell",
+      id: ID(1),
+      error: { code: "server", status: 503, attempts: 3 },
+    });
     expect(failed?.error?.message).toContain("down for maintenance");
-    expect(lines.filter((l) => l.ok).map((l) => l.row).sort()).toEqual([1, 3]);
+    expect(
+      lines
+        .filter((l) => l.ok)
+        .map((l) => l.row)
+        .sort(),
+    ).toEqual([1, 3]);
     expect(result.stderr).toMatch(/^row 2 retell \+14155550001: failed: server: Retell: HTTP 503/m);
     expect(result.stdout).toMatch(/2 ok, 1 failed, 0 bad/);
   });
@@ -79,7 +88,16 @@ describe("retries and failures", () => {
     });
     const file = csvFile(retellCsv(3));
     const result = await run([
-      "apply", file, "--timeout", "150", "--max-retries", "1", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`,
+      "apply",
+      file,
+      "--timeout",
+      "150",
+      "--max-retries",
+      "1",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${s.url}`,
     ]);
     expect(result.code).toBe(1);
     const lines = readResults(`${file}.results.jsonl`);
@@ -93,7 +111,16 @@ describe("retries and failures", () => {
     await s.close();
     close = undefined;
     const file = csvFile(retellCsv(1));
-    const result = await run(["apply", file, "--max-retries", "0", "--api-key", FAKE_KEY, "--base-url", `retell=${url}`]);
+    const result = await run([
+      "apply",
+      file,
+      "--max-retries",
+      "0",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${url}`,
+    ]);
     expect(result.code).toBe(1);
     expect(readResults(`${file}.results.jsonl`)[0]).toMatchObject({ row: 1, ok: false, error: { code: "connection" } });
   });
@@ -102,11 +129,20 @@ describe("retries and failures", () => {
     const s = await server((req, res) => {
       const id = retellId(req.url);
       if (id !== ID(1)) return ok(res, id);
-      res.socket?.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 500\r\n\r\n{\"phone");
+      res.socket?.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 500\r\n\r\n{"phone');
       setTimeout(() => res.socket?.destroy(), 5);
     });
     const file = csvFile(retellCsv(2));
-    const result = await run(["apply", file, "--max-retries", "1", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const result = await run([
+      "apply",
+      file,
+      "--max-retries",
+      "1",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${s.url}`,
+    ]);
     expect(result.code).toBe(1);
     const lines = readResults(`${file}.results.jsonl`);
     expect(lines.find((l) => l.row === 2)).toMatchObject({ ok: false, error: { code: "connection", attempts: 2 } });
@@ -136,7 +172,16 @@ describe("concurrency and rate", () => {
       if (held.length >= 3 || s.requests.length >= 10) for (const r of held.splice(0)) r();
     });
     const file = csvFile(retellCsv(10));
-    const result = await run(["apply", file, "--concurrency", "3", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const result = await run([
+      "apply",
+      file,
+      "--concurrency",
+      "3",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${s.url}`,
+    ]);
     expect(result.code).toBe(0);
     expect(max).toBe(3);
     expect(readResults(`${file}.results.jsonl`).filter((l) => l.ok)).toHaveLength(10);
@@ -145,7 +190,17 @@ describe("concurrency and rate", () => {
   it("--rate spaces the requests of a provider (lower bound only)", async () => {
     const s = await server((req, res) => ok(res, retellId(req.url)));
     const file = csvFile(retellCsv(6));
-    const result = await run(["apply", file, "--rate", "20", "--json", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const result = await run([
+      "apply",
+      file,
+      "--rate",
+      "20",
+      "--json",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${s.url}`,
+    ]);
     expect(result.code).toBe(0);
     expect(s.requests).toHaveLength(6);
     // At 20/s the sixth request cannot start before five intervals of 50 ms have passed, however
@@ -160,13 +215,33 @@ describe("dry run", () => {
   it("apply --dry-run prints each request, secrets redacted, and sends nothing", async () => {
     const s = await server((req, res) => ok(res, retellId(req.url)));
     const file = csvFile(
-      ["provider,id,agent,label,outbound_agent", `retell,${ID(0)},agent_1,Front desk,`, `retell,${ID(1)},null,,null`, "retell,12345,a,,", "cald,pn_1,,x,"].join("\n"),
+      [
+        "provider,id,agent,label,outbound_agent",
+        `retell,${ID(0)},agent_1,Front desk,`,
+        `retell,${ID(1)},null,,null`,
+        "retell,12345,a,,",
+        "cald,pn_1,,x,",
+      ].join("\n"),
     );
-    const result = await run(["apply", file, "--dry-run", "--json", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`, "--api-key", `cald=${FAKE_KEY}`]);
+    const result = await run([
+      "apply",
+      file,
+      "--dry-run",
+      "--json",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${s.url}`,
+      "--api-key",
+      `cald=${FAKE_KEY}`,
+    ]);
     expect(s.requests).toHaveLength(0);
     expect(existsSync(`${file}.results.jsonl`)).toBe(false);
     expect(result.code).toBe(1);
-    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, any>);
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown> & { request?: { body?: unknown } });
     expect(lines[0]).toEqual({
       row: 1,
       provider: "retell",
@@ -178,7 +253,7 @@ describe("dry run", () => {
         body: { inbound_agents: [{ agent_id: "agent_1", weight: 1 }], nickname: "Front desk" },
       },
     });
-    expect(lines[1]?.request.body).toEqual({ inbound_agents: null, outbound_agents: null });
+    expect(lines[1]?.request?.body).toEqual({ inbound_agents: null, outbound_agents: null });
     expect(lines[2]).toMatchObject({ row: 3, error: { code: "invalid_input", field: "id" } });
     expect(lines[3]).toMatchObject({ row: 4, error: { code: "unsupported_change", field: "label" } });
     expect(lines[4]).toEqual({ dryRun: true, rows: 4, valid: 2, bad: 2 });
@@ -189,7 +264,18 @@ describe("dry run", () => {
   it("update --dry-run redacts the vendor's secret fields and sends nothing", async () => {
     const s = await server((req, res) => ok(res, retellId(req.url)));
     const result = await run(
-      ["update", "verbex", "pn_1", "--agent", "a", "--vendor-json", '{"sip_trunk_password":"hunter2-trunk-pass","sip_trunk_username":"u"}', "--dry-run", "--base-url", s.url],
+      [
+        "update",
+        "verbex",
+        "pn_1",
+        "--agent",
+        "a",
+        "--vendor-json",
+        '{"sip_trunk_password":"hunter2-trunk-pass","sip_trunk_username":"u"}',
+        "--dry-run",
+        "--base-url",
+        s.url,
+      ],
       { env: cleanEnv({ VERBEX_API_KEY: FAKE_KEY }) },
     );
     expect(result.code).toBe(0);
@@ -260,18 +346,39 @@ describe("results file and resume", () => {
     });
     const file = csvFile(retellCsv(5));
     const results = `${file}.results.jsonl`;
-    const first = await run(["apply", file, "--max-retries", "0", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const first = await run([
+      "apply",
+      file,
+      "--max-retries",
+      "0",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${s.url}`,
+    ]);
     expect(first.code).toBe(1);
     expect(s.requests).toHaveLength(5);
     failing = false;
     // A crash in the middle of a write leaves a cut line: resume ignores it and starts a new line.
     appendFileSync(results, '{"row":3,"provider":"ret');
-    const second = await run(["apply", file, "--resume", "--json", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const second = await run([
+      "apply",
+      file,
+      "--resume",
+      "--json",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${s.url}`,
+    ]);
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ rows: 5, ok: 1, alreadyDone: 4, failed: 0 });
     expect(s.requests.slice(5).map((r) => retellId(r.url))).toEqual([ID(2)]);
     const text = readFileSync(results, "utf8");
-    const lines = text.split("\n").filter((l) => l.startsWith('{"row"') && l.endsWith("}")).map((l) => JSON.parse(l) as { row: number; ok: boolean });
+    const lines = text
+      .split("\n")
+      .filter((l) => l.startsWith('{"row"') && l.endsWith("}"))
+      .map((l) => JSON.parse(l) as { row: number; ok: boolean });
     for (let row = 1; row <= 5; row++) expect(lines.filter((l) => l.row === row && l.ok)).toHaveLength(1);
     // A third run has nothing left to do.
     const third = await run(["apply", file, "--resume", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);

@@ -79,7 +79,9 @@ describe("createHttpFetch", () => {
     close = s.close;
     const early = new AbortController();
     early.abort(new Error("early"));
-    await expect(fetchImpl(`${s.url}/x`, { method: "PATCH", body: "{}", signal: early.signal })).rejects.toThrow("early");
+    await expect(fetchImpl(`${s.url}/x`, { method: "PATCH", body: "{}", signal: early.signal })).rejects.toThrow(
+      "early",
+    );
     const late = new AbortController();
     const pending = fetchImpl(`${s.url}/x`, { method: "PATCH", body: "{}", signal: late.signal });
     setTimeout(() => late.abort(new Error("late")), 20);

@@ -21,7 +21,16 @@ it("SIGKILL with requests in flight, then --resume: every row ends with exactly 
     const file = join(dir, "rows.csv");
     writeFileSync(file, retellCsv(ROWS));
     const results = `${file}.results.jsonl`;
-    const args = ["apply", file, "--concurrency", String(CONCURRENCY), "--api-key", FAKE_KEY, "--base-url", `retell=${server.url}`];
+    const args = [
+      "apply",
+      file,
+      "--concurrency",
+      String(CONCURRENCY),
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${server.url}`,
+    ];
 
     const first = start(args);
     await waitFor(() => held.length === CONCURRENCY && server.inFlight() === CONCURRENCY);
@@ -30,7 +39,10 @@ it("SIGKILL with requests in flight, then --resume: every row ends with exactly 
     const killed = await first.done;
     expect(killed.signal).toBe("SIGKILL");
 
-    const okAfterKill = readFileSync(results, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { row: number; ok: boolean });
+    const okAfterKill = readFileSync(results, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { row: number; ok: boolean });
     expect(okAfterKill).toHaveLength(20);
     expect(okAfterKill.every((l) => l.ok)).toBe(true);
     const inFlightIds = server.requests.slice(20).map((r) => retellId(r.url));
@@ -41,9 +53,15 @@ it("SIGKILL with requests in flight, then --resume: every row ends with exactly 
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ rows: ROWS, ok: ROWS - 20, alreadyDone: 20, failed: 0, bad: 0 });
 
-    const lines = readFileSync(results, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { row: number; ok: boolean; id: string });
+    const lines = readFileSync(results, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { row: number; ok: boolean; id: string });
     for (let row = 1; row <= ROWS; row++) {
-      expect(lines.filter((l) => l.row === row && l.ok), `row ${row}`).toHaveLength(1);
+      expect(
+        lines.filter((l) => l.row === row && l.ok),
+        `row ${row}`,
+      ).toHaveLength(1);
     }
     expect(lines).toHaveLength(ROWS);
     // The rows that were in flight were sent again; the rows already done were not.
@@ -69,7 +87,16 @@ it("Ctrl-C (SIGINT) stops sending, writes no line for rows in flight and exits 1
     const file = join(tempDir(), "rows.csv");
     writeFileSync(file, retellCsv(30));
     const results = `${file}.results.jsonl`;
-    const first = start(["apply", file, "--concurrency", "4", "--api-key", FAKE_KEY, "--base-url", `retell=${server.url}`]);
+    const first = start([
+      "apply",
+      file,
+      "--concurrency",
+      "4",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${server.url}`,
+    ]);
     await waitFor(() => held.length === 4);
     await waitFor(() => readFileSync(results, "utf8").split("\n").filter(Boolean).length === 5);
     first.child.kill("SIGINT");

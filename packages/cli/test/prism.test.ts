@@ -22,18 +22,43 @@ describe("update against the Prism mocks", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n");
-    expect(lines.map((line) => line.split(/\s{2,}/)[0])).toEqual(["provider", "id", "number", "label", "agent", "outbound agent"]);
+    expect(lines.map((line) => line.split(/\s{2,}/)[0])).toEqual([
+      "provider",
+      "id",
+      "number",
+      "label",
+      "agent",
+      "outbound agent",
+    ]);
     expect(lines[0]).toMatch(new RegExp(`^provider\\s+${provider}$`));
     expect(lines[1]).toContain(id);
     expect(result.stdout).not.toContain(FAKE_KEY);
   });
 
   it("--json prints the result with the vendor's redacted body", async () => {
-    const result = await run(["update", "retell", "+14157774444", "--agent", "agent_1", "--json", "--api-key", FAKE_KEY, ...baseUrls]);
+    const result = await run([
+      "update",
+      "retell",
+      "+14157774444",
+      "--agent",
+      "agent_1",
+      "--json",
+      "--api-key",
+      FAKE_KEY,
+      ...baseUrls,
+    ]);
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(parsed).toMatchObject({ provider: "retell", id: "+14157774444", number: "+14157774444" });
-    expect(Object.keys(parsed).sort()).toEqual(["agentId", "id", "label", "number", "outboundAgentId", "provider", "raw"]);
+    expect(Object.keys(parsed).sort()).toEqual([
+      "agentId",
+      "id",
+      "label",
+      "number",
+      "outboundAgentId",
+      "provider",
+      "raw",
+    ]);
   });
 
   it("takes the key and the base URL from the vendor env vars", async () => {
@@ -46,7 +71,15 @@ describe("update against the Prism mocks", () => {
   it("a vendor's validation error is exit 1 with the error code", async () => {
     // Prism validates bodies against the spec: a wrong-typed passthrough field is refused.
     const result = await run([
-      "update", "verbex", "pn_1", "--vendor-json", '{"friendly_name":5}', "--json", "--api-key", FAKE_KEY, ...baseUrls,
+      "update",
+      "verbex",
+      "pn_1",
+      "--vendor-json",
+      '{"friendly_name":5}',
+      "--json",
+      "--api-key",
+      FAKE_KEY,
+      ...baseUrls,
     ]);
     expect(result.code).toBe(1);
     const parsed = JSON.parse(result.stdout) as { error: { code: string; status: number } };
@@ -96,7 +129,15 @@ describe("apply against the Prism mocks", () => {
       [4, "vogent", true],
       [5, "cald", true],
     ]);
-    for (const line of lines) expect(Object.keys(line.result ?? {}).sort()).toEqual(["agentId", "id", "label", "number", "outboundAgentId", "provider"]);
+    for (const line of lines)
+      expect(Object.keys(line.result ?? {}).sort()).toEqual([
+        "agentId",
+        "id",
+        "label",
+        "number",
+        "outboundAgentId",
+        "provider",
+      ]);
   });
 
   it("reports bad JSONL rows by number and reason and still applies the good ones", async () => {

@@ -17,17 +17,29 @@ function file(name: string, text: string): string {
 describe("CSV rows", () => {
   it("maps columns in any order; empty leaves unchanged, null removes", async () => {
     const rows = await readRows(
-      file("a.csv", '\uFEFFlabel,ID,Provider,agent\r\n" Front, desk ",+14155550100,Retell,null\r\n,pn_1,cald,a1\r\n\r\nnull,pn_2,verbex,\r\n'),
+      file(
+        "a.csv",
+        '\uFEFFlabel,ID,Provider,agent\r\n" Front, desk ",+14155550100,Retell,null\r\n,pn_1,cald,a1\r\n\r\nnull,pn_2,verbex,\r\n',
+      ),
     );
     expect(rows).toEqual([
-      { ok: true, row: 1, line: 2, provider: "retell", id: "+14155550100", changes: { label: " Front, desk ", agentId: null } },
+      {
+        ok: true,
+        row: 1,
+        line: 2,
+        provider: "retell",
+        id: "+14155550100",
+        changes: { label: " Front, desk ", agentId: null },
+      },
       { ok: true, row: 2, line: 3, provider: "cald", id: "pn_1", changes: { agentId: "a1" } },
       { ok: true, row: 3, line: 5, provider: "verbex", id: "pn_2", changes: { label: null } },
     ]);
   });
 
   it("bad rows keep their number and reason", async () => {
-    const rows = await readRows(file("b.csv", "provider,id,agent\nretell,+14155550100\nacme,x,a\n,,a\nretell,+14155550100,\n"));
+    const rows = await readRows(
+      file("b.csv", "provider,id,agent\nretell,+14155550100\nacme,x,a\n,,a\nretell,+14155550100,\n"),
+    );
     expect(rows.map((r) => (r.ok ? "ok" : `${r.row}: ${r.reason}`))).toEqual([
       "1: expected 3 fields, found 2",
       '2: unknown provider "acme" (one of retell, cartesia, verbex, vogent, cald)',
@@ -58,7 +70,14 @@ describe("JSONL rows", () => {
         ].join("\n"),
       ),
     );
-    expect(rows[0]).toEqual({ ok: true, row: 1, line: 1, provider: "retell", id: "+14155550100", changes: { agentId: "a", outboundAgentId: null } });
+    expect(rows[0]).toEqual({
+      ok: true,
+      row: 1,
+      line: 1,
+      provider: "retell",
+      id: "+14155550100",
+      changes: { agentId: "a", outboundAgentId: null },
+    });
     expect(rows.slice(1).map((r) => (r.ok ? "ok" : `${r.row}@${r.line}: ${r.reason}`))).toEqual([
       '2@3: agent is "": leave the key out to keep the field, or use null to remove or clear it',
       "3@4: id must be a string",
@@ -84,8 +103,19 @@ describe("flag values", () => {
       Authorization: "[redacted]",
       "x-trace": "[redacted]",
     });
-    expect(secrets.value({ a: [{ sip_trunk_password: "p", twilio_auth_token: "t", auth_password: "q", ok: "sk_flag_key_456!" }] })).toEqual({
-      a: [{ sip_trunk_password: "[redacted]", twilio_auth_token: "[redacted]", auth_password: "[redacted]", ok: "[redacted]!" }],
+    expect(
+      secrets.value({
+        a: [{ sip_trunk_password: "p", twilio_auth_token: "t", auth_password: "q", ok: "sk_flag_key_456!" }],
+      }),
+    ).toEqual({
+      a: [
+        {
+          sip_trunk_password: "[redacted]",
+          twilio_auth_token: "[redacted]",
+          auth_password: "[redacted]",
+          ok: "[redacted]!",
+        },
+      ],
     });
   });
 });
