@@ -385,8 +385,8 @@ class Differ {
     checks.push(["exclusiveMinimum", lower(a).exclusiveMinimum, lower(b).exclusiveMinimum, "lower"]);
     checks.push(["exclusiveMaximum", upper(a).exclusiveMaximum, upper(b).exclusiveMaximum, "upper"]);
     for (const [k, x, y, kind] of checks) {
-      if (x === y || (k.startsWith("exclusive") && isDeepStrictEqual(a[k], b[k]) && x === y)) continue;
-      if (x === y) continue;
+      // A 3.0 boolean exclusiveMinimum/Maximum that did not change: the bound's own check reports it.
+      if (x === y || (k.startsWith("exclusive") && isDeepStrictEqual(a[k], b[k]))) continue;
       let direction;
       if (x === undefined) direction = "narrowed";
       else if (y === undefined) direction = "widened";
