@@ -91,7 +91,7 @@ describe("retries and failures", () => {
       "apply",
       file,
       "--timeout",
-      "150",
+      "1000",
       "--max-retries",
       "1",
       "--api-key",
