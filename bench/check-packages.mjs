@@ -30,7 +30,10 @@ try {
     let tarball;
     try {
       execFileSync("pnpm", ["pack", "--pack-destination", dest], { cwd, stdio: ["ignore", "ignore", "pipe"] });
-      tarball = join(dest, readdirSync(dest).find((f) => f.endsWith(".tgz")));
+      tarball = join(
+        dest,
+        readdirSync(dest).find((f) => f.endsWith(".tgz")),
+      );
     } catch (error) {
       failed++;
       console.log(`✗ ${manifest.name}: pnpm pack failed: ${error.stderr?.toString().trim() || error.message}`);
@@ -40,7 +43,9 @@ try {
     const attw = spawnSync(bin("attw"), [tarball, "--profile", "esm-only", "--format", "ascii"], { encoding: "utf8" });
     const ok = publint.status === 0 && attw.status === 0;
     if (!ok) failed++;
-    console.log(`${ok ? "✓" : "✗"} ${manifest.name}: publint ${publint.status === 0 ? "ok" : "FAILED"}, attw ${attw.status === 0 ? "ok" : "FAILED"}`);
+    console.log(
+      `${ok ? "✓" : "✗"} ${manifest.name}: publint ${publint.status === 0 ? "ok" : "FAILED"}, attw ${attw.status === 0 ? "ok" : "FAILED"}`,
+    );
     const publintOut = `${publint.stdout}${publint.stderr}`
       .split("\n")
       .filter((l) => l.trim() && !/^(Running publint|Packing files|Unpacking tarball|Linting\.\.\.|All good)/.test(l))
@@ -51,5 +56,7 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
-console.log(failed ? `\ncheck:packages: ${failed} package(s) with problems` : "\ncheck:packages: every package is clean");
+console.log(
+  failed ? `\ncheck:packages: ${failed} package(s) with problems` : "\ncheck:packages: every package is clean",
+);
 process.exitCode = failed ? 1 : 0;
