@@ -266,8 +266,15 @@ export async function pullVendor(options) {
       if (!identity.ok) throw new PullRefused(`refused: ${identity.reason}`);
     }
 
-    const overlay = working["overlay.yaml"] ? parse(working["overlay.yaml"]) : null;
-    const { spec, outcomes } = applyOverlay(doc, overlay, vendor);
+    let overlay;
+    let applied;
+    try {
+      overlay = working["overlay.yaml"] ? parse(working["overlay.yaml"]) : null;
+      applied = applyOverlay(doc, overlay, vendor);
+    } catch (error) {
+      throw new PullRefused(`specs/${vendor}/overlay.yaml cannot be applied: ${error.message.split("\n")[0]}`);
+    }
+    const { spec, outcomes } = applied;
     const stale = outcomes.filter((o) => o.status === "stale");
     const errors = await validateOpenApi(spec);
     if (errors.length) {
