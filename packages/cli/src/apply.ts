@@ -59,6 +59,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
 
   const rows = await readRows(input);
   const resultsPath = resolve(values.results ?? `${input}.results.jsonl`);
+  if (resultsPath === resolve(input)) throw new UsageError("--results names the input file itself");
   let done = new Set<number>();
   if (!dryRun) {
     if (values.resume) done = doneRows(resultsPath, rows);
