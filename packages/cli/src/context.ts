@@ -58,7 +58,11 @@ export class Connections {
     } catch {
       root = undefined;
     }
-    this.#mocks = await testing.startMockServers([...providers], root === undefined ? {} : { root });
+    try {
+      this.#mocks = await testing.startMockServers([...providers], root === undefined ? {} : { root });
+    } catch (error) {
+      throw new Error(`--mock: the embedded mocks did not start: ${(error as Error).message}`);
+    }
   }
 
   async stop(): Promise<void> {
