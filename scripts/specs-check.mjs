@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs, repoRoot } from "./lib/cli-args.mjs";
-import { declaredBump, analyzeVendor, readChangesets } from "./lib/spec-changes.mjs";
+import { analyzeVendor, declaredBump, readChangesets } from "./lib/spec-changes.mjs";
 import { BUMPS } from "./lib/spec-diff.mjs";
 import { listVendors, packageName } from "./lib/spec-release.mjs";
 
@@ -28,8 +28,12 @@ const changesets = readChangesets(root);
 let failures = 0;
 try {
   // A shallow clone has neither the release tags nor the first commits: nothing to compare with.
-  if (execFileSync("git", ["-C", root, "rev-parse", "--is-shallow-repository"], { encoding: "utf8" }).trim() === "true") {
-    console.error("FAIL specs:check needs the git history and tags (a shallow clone has neither): `git fetch --unshallow --tags`, or check out with fetch-depth 0");
+  if (
+    execFileSync("git", ["-C", root, "rev-parse", "--is-shallow-repository"], { encoding: "utf8" }).trim() === "true"
+  ) {
+    console.error(
+      "FAIL specs:check needs the git history and tags (a shallow clone has neither): `git fetch --unshallow --tags`, or check out with fetch-depth 0",
+    );
     process.exit(1);
   }
 } catch {
@@ -55,17 +59,23 @@ for (const vendor of listVendors(root)) {
   const needed = result.bump ?? "patch";
   if (!declared) {
     failures += 1;
-    console.error(`FAIL ${vendor}: specs/${vendor}/ changed since ${result.base.label}, but no changeset names ${pkg}. Run \`pnpm specs:diff ${vendor}\` and commit .changeset/specs-${vendor}.md.`);
+    console.error(
+      `FAIL ${vendor}: specs/${vendor}/ changed since ${result.base.label}, but no changeset names ${pkg}. Run \`pnpm specs:diff ${vendor}\` and commit .changeset/specs-${vendor}.md.`,
+    );
     continue;
   }
   if (BUMPS.indexOf(declared) < BUMPS.indexOf(needed)) {
     failures += 1;
-    console.error(`FAIL ${vendor}: the changesets for ${pkg} declare ${declared}, but its spec changes since ${result.base.label} need ${needed}:`);
+    console.error(
+      `FAIL ${vendor}: the changesets for ${pkg} declare ${declared}, but its spec changes since ${result.base.label} need ${needed}:`,
+    );
     for (const c of result.changes.filter((x) => x.bump === needed)) console.error(`       ${c.sentence}`);
     console.error(`     Run \`pnpm specs:diff ${vendor}\` and commit the changeset.`);
     continue;
   }
-  console.log(`ok   ${vendor}: specs/${vendor}/ changed since ${result.base.label}; a changeset declares ${declared} for ${pkg} (needs ${needed})`);
+  console.log(
+    `ok   ${vendor}: specs/${vendor}/ changed since ${result.base.label}; a changeset declares ${declared} for ${pkg} (needs ${needed})`,
+  );
 }
 
 if (!args.options["no-generate-check"]) {

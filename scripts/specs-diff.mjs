@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { parseArgs, repoRoot } from "./lib/cli-args.mjs";
-import { changesetFiles, analyzeVendor } from "./lib/spec-changes.mjs";
+import { analyzeVendor, changesetFiles } from "./lib/spec-changes.mjs";
 import { listVendors } from "./lib/spec-release.mjs";
 import { describeResult } from "./lib/specs-pull.mjs";
 
@@ -41,7 +41,8 @@ for (const vendor of vendors) {
   const result = await analyzeVendor(root, vendor);
   results.push(result);
   if (!args.options.json) {
-    if (!result.base) console.log(`${vendor}: no release and no commit of specs/${vendor}/openapi.yaml yet: nothing to compare`);
+    if (!result.base)
+      console.log(`${vendor}: no release and no commit of specs/${vendor}/openapi.yaml yet: nothing to compare`);
     else if (!result.changes.length) console.log(`${vendor}: no change since ${result.base.label}`);
     else console.log([`${vendor}:`, ...describeResult(result)].join("\n"));
     for (const s of result.stale) console.log(`  overlay fix ${s.name} no longer applies: ${s.detail}`);
@@ -61,5 +62,19 @@ for (const vendor of vendors) {
   }
 }
 if (args.options.json) {
-  console.log(JSON.stringify(results.map((r) => ({ vendor: r.vendor, base: r.base?.label, bump: r.bump ?? null, changes: r.changes, facadeBump: r.facadeBump ?? null, facade: r.facade, staleFixes: r.stale })), null, 2));
+  console.log(
+    JSON.stringify(
+      results.map((r) => ({
+        vendor: r.vendor,
+        base: r.base?.label,
+        bump: r.bump ?? null,
+        changes: r.changes,
+        facadeBump: r.facadeBump ?? null,
+        facade: r.facade,
+        staleFixes: r.stale,
+      })),
+      null,
+      2,
+    ),
+  );
 }

@@ -41,7 +41,13 @@ let exitCode = 0;
 for (const vendor of vendors) {
   // pnpm runs scripts from the root; a relative --from is relative to where the user typed it.
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const outcome = await pullVendor({ root, vendor, from: args.options.from, cwd, acceptIdentity: Boolean(args.options["accept-identity"]) });
+  const outcome = await pullVendor({
+    root,
+    vendor,
+    from: args.options.from,
+    cwd,
+    acceptIdentity: Boolean(args.options["accept-identity"]),
+  });
   const print = outcome.exitCode ? console.error : console.log;
   for (const line of outcome.lines) print(line);
   exitCode = Math.max(exitCode, outcome.exitCode);

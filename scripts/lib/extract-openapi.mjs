@@ -14,7 +14,12 @@ const FENCES = /^(`{3,}|~{3,})[ \t]*(ya?ml|json|openapi)\b[^\n]*\n([\s\S]*?)\n?^
 function parseDocument(text) {
   try {
     const doc = parse(text, { strict: false, uniqueKeys: false });
-    if (doc && typeof doc === "object" && !Array.isArray(doc) && (typeof doc.openapi === "string" || typeof doc.swagger === "string")) {
+    if (
+      doc &&
+      typeof doc === "object" &&
+      !Array.isArray(doc) &&
+      (typeof doc.openapi === "string" || typeof doc.swagger === "string")
+    ) {
       return doc;
     }
   } catch {
@@ -33,7 +38,11 @@ export function extractOpenApi(published) {
   for (const fenced of body.matchAll(FENCES)) {
     const text = `${fenced[3].replace(/\s+$/, "")}\n`;
     if (parseDocument(text)) {
-      return { text, form: "docs-page-fence", format: /^json$/i.test(fenced[2]) || /^\s*\{/.test(text) ? "json" : "yaml" };
+      return {
+        text,
+        form: "docs-page-fence",
+        format: /^json$/i.test(fenced[2]) || /^\s*\{/.test(text) ? "json" : "yaml",
+      };
     }
   }
   if (parseDocument(body)) {

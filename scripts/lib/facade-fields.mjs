@@ -10,8 +10,14 @@ export const FACADE_FIELDS = {
   cald: { request: ["agentId"], response: ["phoneNumber", "agentId"] },
   cartesia: { request: ["agent_id", "label"], response: ["number", "label", "agent"] },
   // The SMS agent lists: the adapter checks their weights when given through options.vendor.
-  retell: { request: ["inbound_agents", "outbound_agents", "nickname", "inbound_sms_agents", "outbound_sms_agents"], response: ["phone_number", "nickname", "inbound_agents", "outbound_agents"] },
-  verbex: { request: ["inbound_agent_id", "outbound_agent_id", "friendly_name"], response: ["phone_number", "friendly_name", "inbound_agent_id", "outbound_agent_id"] },
+  retell: {
+    request: ["inbound_agents", "outbound_agents", "nickname", "inbound_sms_agents", "outbound_sms_agents"],
+    response: ["phone_number", "nickname", "inbound_agents", "outbound_agents"],
+  },
+  verbex: {
+    request: ["inbound_agent_id", "outbound_agent_id", "friendly_name"],
+    response: ["phone_number", "friendly_name", "inbound_agent_id", "outbound_agent_id"],
+  },
   vogent: { request: ["agentId"], response: ["number", "agentId"] },
 };
 
@@ -19,8 +25,12 @@ export const FACADE_FIELDS = {
 // required headers and the path come to the facade through the generated vendor transport, so
 // they need no adapter change (the vendor package's changeset carries them).
 const OPERATION_KINDS = new Set([
-  "operation-removed", "request-body-removed", "success-response-removed", "success-status-changed",
-  "success-body-removed", "media-type-removed",
+  "operation-removed",
+  "request-body-removed",
+  "success-response-removed",
+  "success-status-changed",
+  "success-body-removed",
+  "media-type-removed",
 ]);
 
 const REQUIREDNESS = new Set(["field-newly-required", "field-no-longer-required", "field-added-required"]);
@@ -46,7 +56,11 @@ export function facadeChanges(vendor, changes, update) {
     if (c.side === "response") {
       if (OPERATION_KINDS.has(c.kind) || (top !== undefined && response.has(top))) return true;
       const topLevel = c.field !== undefined && !c.field.includes(".");
-      return topLevel && (REQUIREDNESS.has(c.kind) || (c.wasRequired === true && (c.kind === "field-removed" || c.kind === "field-renamed")));
+      return (
+        topLevel &&
+        (REQUIREDNESS.has(c.kind) ||
+          (c.wasRequired === true && (c.kind === "field-removed" || c.kind === "field-renamed")))
+      );
     }
     return false;
   });

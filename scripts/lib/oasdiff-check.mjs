@@ -29,8 +29,13 @@ export function unexplained(changes, findings) {
   for (const f of findings) {
     const key = f.operation && f.path ? `${String(f.operation).toUpperCase()} ${f.path}` : undefined;
     if (key ? covered.has(key) : documentLevel) continue;
-    const sentence = `oasdiff reports a change phonebridge does not classify${key ? ` on ${key}` : ""}: "${String(f.text ?? f.id).replace(/\s+/g, " ").replace(/\.$/, "")}" (${f.id}); treated as breaking until reviewed by hand.`;
-    if (!extra.some((e) => e.sentence === sentence)) extra.push({ bump: "major", side: "operation", kind: "unclassified", operation: key, sentence });
+    const sentence = `oasdiff reports a change phonebridge does not classify${key ? ` on ${key}` : ""}: "${String(
+      f.text ?? f.id,
+    )
+      .replace(/\s+/g, " ")
+      .replace(/\.$/, "")}" (${f.id}); treated as breaking until reviewed by hand.`;
+    if (!extra.some((e) => e.sentence === sentence))
+      extra.push({ bump: "major", side: "operation", kind: "unclassified", operation: key, sentence });
   }
   return extra;
 }

@@ -4,7 +4,7 @@
 // adapter must follow) always describe the whole difference between the last release and the
 // working copy, so `specs:diff` rewrites them on every run, and removes them when the spec is
 // back where it was released. `changeset version` consumes them at release time like any other.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { facadeChanges } from "./facade-fields.mjs";
@@ -36,16 +36,29 @@ export function diffVendor(root, vendor, options = {}) {
   const now = effectiveSpec(working, vendor);
   const stale = now.outcomes.filter((o) => o.status === "stale");
   if (!base) {
-    return { vendor, title, base: undefined, changes: [], bump: undefined, facade: [], facadeBump: undefined, stale, filesChanged: false };
+    return {
+      vendor,
+      title,
+      base: undefined,
+      changes: [],
+      bump: undefined,
+      facade: [],
+      facadeBump: undefined,
+      stale,
+      filesChanged: false,
+    };
   }
   const released = readRelease(root, vendor, base);
   const then = effectiveSpec(released, vendor);
-  const filesChanged = ["openapi.yaml", "overlay.yaml", "vendor.yaml"].some((f) => (released[f] ?? "") !== (working[f] ?? ""));
+  const filesChanged = ["openapi.yaml", "overlay.yaml", "vendor.yaml"].some(
+    (f) => (released[f] ?? "") !== (working[f] ?? ""),
+  );
   let { changes } = diffSpecs(then.spec ?? {}, now.spec ?? {});
   if (!changes.length && filesChanged) {
-    const why = released["openapi.yaml"] !== working["openapi.yaml"]
-      ? "The vendor's published document changed without changing the API the client sees (its effective spec, with phonebridge's fixes, is the same)."
-      : "phonebridge's spec files changed without changing the API the client sees.";
+    const why =
+      released["openapi.yaml"] !== working["openapi.yaml"]
+        ? "The vendor's published document changed without changing the API the client sees (its effective spec, with phonebridge's fixes, is the same)."
+        : "phonebridge's spec files changed without changing the API the client sees.";
     changes = [{ bump: "patch", side: "document", kind: "no-api-change", sentence: why }];
   }
   const update = updateOperation(working);
@@ -62,7 +75,10 @@ export function diffVendor(root, vendor, options = {}) {
     filesChanged,
   };
   // The two effective specs, for the oasdiff cross-check (kept out of JSON output).
-  Object.defineProperty(result, "specs", { value: { before: then.spec ?? {}, after: now.spec ?? {}, update }, enumerable: false });
+  Object.defineProperty(result, "specs", {
+    value: { before: then.spec ?? {}, after: now.spec ?? {}, update },
+    enumerable: false,
+  });
   return result;
 }
 
@@ -128,7 +144,8 @@ export function renderFacadeChangeset(result) {
   ].join("\n");
 }
 
-export const changesetPath = (root, vendor, facade = false) => join(root, ".changeset", `specs-${vendor}${facade ? "-facade" : ""}.md`);
+export const changesetPath = (root, vendor, facade = false) =>
+  join(root, ".changeset", `specs-${vendor}${facade ? "-facade" : ""}.md`);
 
 /**
  * The changeset files to write (text) or remove (null) for a diff result.

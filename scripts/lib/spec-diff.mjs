@@ -16,16 +16,55 @@ export const maxBump = (...bumps) =>
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 // Keys that only document: a change to them alone is a patch.
-const DOC_KEYS = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "deprecated", "x-codeSamples", "x-code-samples", "tags", "$comment"]);
+const DOC_KEYS = new Set([
+  "description",
+  "summary",
+  "title",
+  "example",
+  "examples",
+  "externalDocs",
+  "deprecated",
+  "x-codeSamples",
+  "x-code-samples",
+  "tags",
+  "$comment",
+]);
 const isDocKey = (key) => DOC_KEYS.has(key) || key.startsWith("x-");
 
 // Schema keys the differ understands; a change to any other key is reported as unclassified
 // (major, "review by hand") rather than guessed.
 const SCHEMA_KEYS = new Set([
-  "type", "nullable", "enum", "const", "format", "properties", "required", "items", "anyOf", "oneOf", "allOf",
-  "additionalProperties", "default", "discriminator", "readOnly", "writeOnly",
-  "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems",
-  "minProperties", "maxProperties", "multipleOf", "pattern", "uniqueItems", "$ref", "xml",
+  "type",
+  "nullable",
+  "enum",
+  "const",
+  "format",
+  "properties",
+  "required",
+  "items",
+  "anyOf",
+  "oneOf",
+  "allOf",
+  "additionalProperties",
+  "default",
+  "discriminator",
+  "readOnly",
+  "writeOnly",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "minProperties",
+  "maxProperties",
+  "multipleOf",
+  "pattern",
+  "uniqueItems",
+  "$ref",
+  "xml",
 ]);
 
 // "narrowed": the client may send less / receives less. "widened": the reverse.
@@ -71,7 +110,10 @@ const isNullSchema = (doc, s) => {
   const { node } = deref(doc, s);
   if (!node || typeof node !== "object") return false;
   const types = typeList(node);
-  return (types && types.length === 1 && types[0] === "null") || (Array.isArray(node.enum) && node.enum.length === 1 && node.enum[0] === null);
+  return (
+    (types && types.length === 1 && types[0] === "null") ||
+    (Array.isArray(node.enum) && node.enum.length === 1 && node.enum[0] === null)
+  );
 };
 
 /**
@@ -124,7 +166,9 @@ function view(doc, raw, depth = 0) {
     if (!Array.isArray(schema[key])) continue;
     const members = schema[key].filter((m) => !isNullSchema(doc, m));
     if (members.length < schema[key].length) nullable = true;
-    const own = Object.keys(schema).filter((k) => k !== key && !isDocKey(k) && k !== "default" && k !== "discriminator");
+    const own = Object.keys(schema).filter(
+      (k) => k !== key && !isDocKey(k) && k !== "default" && k !== "discriminator",
+    );
     if (members.length === 1 && own.length === 0) {
       const inner = view(doc, members[0], depth + 1);
       const docs = Object.fromEntries(Object.entries(schema).filter(([k]) => isDocKey(k) || k === "default"));
@@ -184,7 +228,8 @@ class Differ {
   // ---- helpers to phrase where a change is -------------------------------------------------
   where(ctx) {
     const variant = ctx.variant ? ` (in the \`${ctx.variant}\` variant)` : "";
-    if (ctx.param?.in === "response header") return `the response (${ctx.status}) header \`${ctx.param.name}\` of ${ctx.op}`;
+    if (ctx.param?.in === "response header")
+      return `the response (${ctx.status}) header \`${ctx.param.name}\` of ${ctx.op}`;
     if (ctx.param) {
       const path = ctx.path.length ? ` \`${ctx.path.join(".")}\`` : "";
       return `the ${ctx.param.in} parameter \`${ctx.param.name}\`${path ? ` (at${path})` : ""} of ${ctx.op}`;
@@ -196,11 +241,26 @@ class Differ {
 
   schemaChange(ctx, direction, kind, text, extra = {}) {
     const bump = DIRECTION[direction][ctx.side];
-    this.add({ bump, side: ctx.side, kind, operation: ctx.op, field: ctx.path.join(".") || undefined, sentence: text, ...extra });
+    this.add({
+      bump,
+      side: ctx.side,
+      kind,
+      operation: ctx.op,
+      field: ctx.path.join(".") || undefined,
+      sentence: text,
+      ...extra,
+    });
   }
 
   docChange(ctx, what) {
-    this.add({ bump: "patch", side: ctx.side ?? "document", kind: "documentation", operation: ctx.op, field: ctx.path?.join(".") || undefined, sentence: `${what}.` });
+    this.add({
+      bump: "patch",
+      side: ctx.side ?? "document",
+      kind: "documentation",
+      operation: ctx.op,
+      field: ctx.path?.join(".") || undefined,
+      sentence: `${what}.`,
+    });
   }
 
   compareDocKeys(a, b, ctx, label) {
@@ -208,10 +268,17 @@ class Differ {
     const changed = keys.filter((k) => !isDeepStrictEqual(a?.[k], b?.[k]));
     if (!changed.length) return;
     if (changed.includes("deprecated") && b?.deprecated === true && a?.deprecated !== true) {
-      this.add({ bump: "patch", side: ctx.side ?? "document", kind: "deprecated", operation: ctx.op, sentence: `${capitalize(label)} is now deprecated.` });
+      this.add({
+        bump: "patch",
+        side: ctx.side ?? "document",
+        kind: "deprecated",
+        operation: ctx.op,
+        sentence: `${capitalize(label)} is now deprecated.`,
+      });
     }
     const rest = changed.filter((k) => k !== "deprecated");
-    if (rest.length) this.docChange(ctx, `The ${rest.map(docWord).join(", ")} of ${label} changed (documentation only)`);
+    if (rest.length)
+      this.docChange(ctx, `The ${rest.map(docWord).join(", ")} of ${label} changed (documentation only)`);
   }
 
   unclassified(ctx, label, keys) {
@@ -248,15 +315,23 @@ class Differ {
 
     if (va.nullable !== vb.nullable) {
       if (vb.nullable) {
-        this.schemaChange(ctx, "widened", "nullable-added",
+        this.schemaChange(
+          ctx,
+          "widened",
+          "nullable-added",
           ctx.side === "request"
             ? `${capitalize(where)} now accepts \`null\`.`
-            : `${capitalize(where)} can now be \`null\`; code that reads it must handle \`null\`.`);
+            : `${capitalize(where)} can now be \`null\`; code that reads it must handle \`null\`.`,
+        );
       } else {
-        this.schemaChange(ctx, "narrowed", "nullable-removed",
+        this.schemaChange(
+          ctx,
+          "narrowed",
+          "nullable-removed",
           ctx.side === "request"
             ? `${capitalize(where)} no longer accepts \`null\`; code that sends \`null\` there must change.`
-            : `${capitalize(where)} is no longer \`null\`.`);
+            : `${capitalize(where)} is no longer \`null\`.`,
+        );
       }
     }
 
@@ -272,16 +347,29 @@ class Differ {
     const tb = typesOf(b);
     const rel = typeRelation(ta, tb);
     if (rel === "changed") {
-      this.schemaChange(ctx, "changed", "type-changed", `The type of ${where} changed from ${typeName(ta)} to ${typeName(tb)}.`);
+      this.schemaChange(
+        ctx,
+        "changed",
+        "type-changed",
+        `The type of ${where} changed from ${typeName(ta)} to ${typeName(tb)}.`,
+      );
       this.compareDocKeys(a, b, ctx, where);
       return;
     }
     if (rel === "widened") {
-      this.schemaChange(ctx, "widened", "type-widened",
-        `The type of ${where} widened from ${typeName(ta)} to ${typeName(tb)}${ctx.side === "response" ? "; code that reads it must handle the new type" : ""}.`);
+      this.schemaChange(
+        ctx,
+        "widened",
+        "type-widened",
+        `The type of ${where} widened from ${typeName(ta)} to ${typeName(tb)}${ctx.side === "response" ? "; code that reads it must handle the new type" : ""}.`,
+      );
     } else if (rel === "narrowed") {
-      this.schemaChange(ctx, "narrowed", "type-narrowed",
-        `The type of ${where} narrowed from ${typeName(ta)} to ${typeName(tb)}${ctx.side === "request" ? "; code that sends other types there must change" : ""}.`);
+      this.schemaChange(
+        ctx,
+        "narrowed",
+        "type-narrowed",
+        `The type of ${where} narrowed from ${typeName(ta)} to ${typeName(tb)}${ctx.side === "request" ? "; code that sends other types there must change" : ""}.`,
+      );
     }
 
     this.enums(a, b, ctx, where);
@@ -290,8 +378,12 @@ class Differ {
     this.objects(a, b, ctx);
     if (a.items !== undefined || b.items !== undefined) {
       if (a.items === undefined || b.items === undefined) {
-        this.schemaChange(ctx, a.items === undefined ? "narrowed" : "widened", a.items === undefined ? "items-added" : "items-removed",
-          `The items of ${where} ${a.items === undefined ? "are now typed" : "are no longer typed"}.`);
+        this.schemaChange(
+          ctx,
+          a.items === undefined ? "narrowed" : "widened",
+          a.items === undefined ? "items-added" : "items-removed",
+          `The items of ${where} ${a.items === undefined ? "are now typed" : "are no longer typed"}.`,
+        );
       } else {
         this.schema(a.items, b.items, { ...ctx, path: [...ctx.path, "[]"] });
       }
@@ -314,12 +406,20 @@ class Differ {
       const added = kb.filter((k) => !ka.includes(k));
       const removed = ka.filter((k) => !kb.includes(k));
       if (added.length) {
-        this.schemaChange(ctx, "widened", "union-member-added",
-          `${capitalize(where)} ${ctx.side === "request" ? "accepts" : "can now be"} the new ${plural(added, "variant", "variants")} ${fmt(added)}${ctx.side === "response" ? "; exhaustive code over its variants must handle it" : ""}.`);
+        this.schemaChange(
+          ctx,
+          "widened",
+          "union-member-added",
+          `${capitalize(where)} ${ctx.side === "request" ? "accepts" : "can now be"} the new ${plural(added, "variant", "variants")} ${fmt(added)}${ctx.side === "response" ? "; exhaustive code over its variants must handle it" : ""}.`,
+        );
       }
       if (removed.length) {
-        this.schemaChange(ctx, "narrowed", "union-member-removed",
-          `${capitalize(where)} ${ctx.side === "request" ? "no longer accepts" : "is no longer"} the ${plural(removed, "variant", "variants")} ${fmt(removed)}.`);
+        this.schemaChange(
+          ctx,
+          "narrowed",
+          "union-member-removed",
+          `${capitalize(where)} ${ctx.side === "request" ? "no longer accepts" : "is no longer"} the ${plural(removed, "variant", "variants")} ${fmt(removed)}.`,
+        );
       }
       ka.forEach((k, i) => {
         const j = kb.indexOf(k);
@@ -334,15 +434,29 @@ class Differ {
     const st = typesOf(single);
     const idx = members.findIndex((m) => typeRelation(typesOf(view(doc, m).schema), st) === "same");
     if (idx < 0) {
-      this.schemaChange(ctx, "changed", "type-changed", `The type of ${where} changed ${ua ? "from a union to a single type" : "from a single type to a union"} with no common member.`);
+      this.schemaChange(
+        ctx,
+        "changed",
+        "type-changed",
+        `The type of ${where} changed ${ua ? "from a union to a single type" : "from a single type to a union"} with no common member.`,
+      );
       return;
     }
     if (ub) {
-      this.schemaChange(ctx, "widened", "union-member-added",
-        `${capitalize(where)} ${ctx.side === "request" ? "accepts" : "can now be"} more types than before (it became a union)${ctx.side === "response" ? "; code that reads it must handle the new types" : ""}.`);
+      this.schemaChange(
+        ctx,
+        "widened",
+        "union-member-added",
+        `${capitalize(where)} ${ctx.side === "request" ? "accepts" : "can now be"} more types than before (it became a union)${ctx.side === "response" ? "; code that reads it must handle the new types" : ""}.`,
+      );
       this.schema({ ...single, description: undefined }, members[idx], ctx);
     } else {
-      this.schemaChange(ctx, "narrowed", "union-member-removed", `${capitalize(where)} ${ctx.side === "request" ? "accepts" : "can be"} fewer types than before (it is no longer a union).`);
+      this.schemaChange(
+        ctx,
+        "narrowed",
+        "union-member-removed",
+        `${capitalize(where)} ${ctx.side === "request" ? "accepts" : "can be"} fewer types than before (it is no longer a union).`,
+      );
       this.schema(members[idx], { ...single, description: undefined }, ctx);
     }
   }
@@ -362,16 +476,24 @@ class Differ {
     const added = eb.filter((v) => !ea.some((x) => isDeepStrictEqual(x, v)));
     const removed = ea.filter((v) => !eb.some((x) => isDeepStrictEqual(x, v)));
     if (added.length) {
-      this.schemaChange(ctx, "widened", "enum-value-added",
+      this.schemaChange(
+        ctx,
+        "widened",
+        "enum-value-added",
         ctx.side === "response"
           ? `${capitalize(where)} can now be ${fmt(added)}; code that switches over its values must handle ${plural(added, "it", "them")}.`
-          : `${capitalize(where)} now also accepts ${fmt(added)}.`);
+          : `${capitalize(where)} now also accepts ${fmt(added)}.`,
+      );
     }
     if (removed.length) {
-      this.schemaChange(ctx, "narrowed", "enum-value-removed",
+      this.schemaChange(
+        ctx,
+        "narrowed",
+        "enum-value-removed",
         ctx.side === "request"
           ? `${capitalize(where)} no longer accepts ${fmt(removed)}; code that sends ${plural(removed, "it", "them")} must change.`
-          : `${capitalize(where)} is no longer ${fmt(removed)}.`);
+          : `${capitalize(where)} is no longer ${fmt(removed)}.`,
+      );
     }
   }
 
@@ -390,10 +512,12 @@ class Differ {
       let direction;
       if (x === undefined) direction = "narrowed";
       else if (y === undefined) direction = "widened";
-      else direction = (kind === "lower") === (y > x) ? "narrowed" : "widened";
+      else direction = (kind === "lower") === y > x ? "narrowed" : "widened";
       const text =
-        x === undefined ? `${capitalize(where)} gained the limit ${k} ${y}`
-          : y === undefined ? `${capitalize(where)} lost the limit ${k} ${x}`
+        x === undefined
+          ? `${capitalize(where)} gained the limit ${k} ${y}`
+          : y === undefined
+            ? `${capitalize(where)} lost the limit ${k} ${x}`
             : `The ${k} of ${where} changed from ${x} to ${y}`;
       this.schemaChange(ctx, direction, `constraint-${direction}`, `${text}.`);
     }
@@ -401,18 +525,29 @@ class Differ {
       if (isDeepStrictEqual(a[k], b[k])) continue;
       const direction = a[k] === undefined ? "narrowed" : b[k] === undefined ? "widened" : "changed";
       const text =
-        a[k] === undefined ? `${capitalize(where)} gained the ${k} \`${b[k]}\``
-          : b[k] === undefined ? `${capitalize(where)} lost the ${k} \`${a[k]}\``
+        a[k] === undefined
+          ? `${capitalize(where)} gained the ${k} \`${b[k]}\``
+          : b[k] === undefined
+            ? `${capitalize(where)} lost the ${k} \`${a[k]}\``
             : `The ${k} of ${where} changed from \`${a[k]}\` to \`${b[k]}\``;
       this.schemaChange(ctx, direction, `constraint-${direction}`, `${text}.`);
     }
     if (Boolean(a.uniqueItems) !== Boolean(b.uniqueItems)) {
-      this.schemaChange(ctx, b.uniqueItems ? "narrowed" : "widened", `constraint-${b.uniqueItems ? "narrowed" : "widened"}`,
-        `${capitalize(where)} ${b.uniqueItems ? "must now hold unique items" : "may now hold repeated items"}.`);
+      this.schemaChange(
+        ctx,
+        b.uniqueItems ? "narrowed" : "widened",
+        `constraint-${b.uniqueItems ? "narrowed" : "widened"}`,
+        `${capitalize(where)} ${b.uniqueItems ? "must now hold unique items" : "may now hold repeated items"}.`,
+      );
     }
     for (const k of ["readOnly", "writeOnly"]) {
       if (Boolean(a[k]) !== Boolean(b[k])) {
-        this.schemaChange(ctx, "changed", "access-changed", `${capitalize(where)} ${b[k] ? "became" : "is no longer"} ${k}.`);
+        this.schemaChange(
+          ctx,
+          "changed",
+          "access-changed",
+          `${capitalize(where)} ${b[k] ? "became" : "is no longer"} ${k}.`,
+        );
       }
     }
   }
@@ -424,13 +559,30 @@ class Differ {
     if (isDeepStrictEqual(a.default, b.default)) return;
     if (ctx.side === "response" && ctx.optional && (a.default === undefined) !== (b.default === undefined)) {
       if (b.default !== undefined) {
-        this.add({ bump: "minor", side: "response", kind: "default-added", operation: ctx.op, field: ctx.path.join("."), sentence: `${capitalize(where)} now has a default (\`${JSON.stringify(b.default)}\`), so the generated type always has it.` });
+        this.add({
+          bump: "minor",
+          side: "response",
+          kind: "default-added",
+          operation: ctx.op,
+          field: ctx.path.join("."),
+          sentence: `${capitalize(where)} now has a default (\`${JSON.stringify(b.default)}\`), so the generated type always has it.`,
+        });
       } else {
-        this.add({ bump: "major", side: "response", kind: "default-removed", operation: ctx.op, field: ctx.path.join("."), sentence: `${capitalize(where)} lost its default, so the generated type makes it optional; code that reads it must handle its absence.` });
+        this.add({
+          bump: "major",
+          side: "response",
+          kind: "default-removed",
+          operation: ctx.op,
+          field: ctx.path.join("."),
+          sentence: `${capitalize(where)} lost its default, so the generated type makes it optional; code that reads it must handle its absence.`,
+        });
       }
       return;
     }
-    this.docChange(ctx, `The default of ${where} changed from ${a.default === undefined ? "none" : `\`${JSON.stringify(a.default)}\``} to ${b.default === undefined ? "none" : `\`${JSON.stringify(b.default)}\``}`);
+    this.docChange(
+      ctx,
+      `The default of ${where} changed from ${a.default === undefined ? "none" : `\`${JSON.stringify(a.default)}\``} to ${b.default === undefined ? "none" : `\`${JSON.stringify(b.default)}\``}`,
+    );
   }
 
   objects(a, b, ctx) {
@@ -445,36 +597,56 @@ class Differ {
     // A removed and an added field with the same schema and requiredness: a rename.
     const renames = [];
     for (const r of removed) {
-      const n = added.find((k) => !renames.some(([, x]) => x === k) && ra.has(r) === rb.has(k) && sameShape(this.a, pa[r], this.b, pb[k]));
+      const n = added.find(
+        (k) => !renames.some(([, x]) => x === k) && ra.has(r) === rb.has(k) && sameShape(this.a, pa[r], this.b, pb[k]),
+      );
       if (n) renames.push([r, n]);
     }
     for (const [r, n] of renames) {
       const whereOld = this.where(at(r));
       this.add({
-        bump: "major", side: ctx.side, kind: "field-renamed", operation: ctx.op, field: [...ctx.path, r].join("."), renamedTo: n, wasRequired: ra.has(r),
-        sentence: ctx.side === "request"
-          ? `${capitalize(whereOld)} was renamed to \`${n}\`; code that sets \`${r}\` must use \`${n}\`.`
-          : `${capitalize(whereOld)} was renamed to \`${n}\`; code that reads \`${r}\` must read \`${n}\`.`,
+        bump: "major",
+        side: ctx.side,
+        kind: "field-renamed",
+        operation: ctx.op,
+        field: [...ctx.path, r].join("."),
+        renamedTo: n,
+        wasRequired: ra.has(r),
+        sentence:
+          ctx.side === "request"
+            ? `${capitalize(whereOld)} was renamed to \`${n}\`; code that sets \`${r}\` must use \`${n}\`.`
+            : `${capitalize(whereOld)} was renamed to \`${n}\`; code that reads \`${r}\` must read \`${n}\`.`,
       });
     }
     for (const r of removed.filter((k) => !renames.some(([x]) => x === k))) {
       this.add({
-        bump: "major", side: ctx.side, kind: "field-removed", operation: ctx.op, field: [...ctx.path, r].join("."), wasRequired: ra.has(r),
-        sentence: ctx.side === "request"
-          ? `${capitalize(this.where(at(r)))} was removed; code that sets it no longer compiles.`
-          : `${capitalize(this.where(at(r)))} was removed; code that reads it no longer compiles.`,
+        bump: "major",
+        side: ctx.side,
+        kind: "field-removed",
+        operation: ctx.op,
+        field: [...ctx.path, r].join("."),
+        wasRequired: ra.has(r),
+        sentence:
+          ctx.side === "request"
+            ? `${capitalize(this.where(at(r)))} was removed; code that sets it no longer compiles.`
+            : `${capitalize(this.where(at(r)))} was removed; code that reads it no longer compiles.`,
       });
     }
     for (const k of added.filter((x) => !renames.some(([, y]) => y === x))) {
       const required = rb.has(k);
       const bump = ctx.side === "request" && required ? "major" : "minor";
       this.add({
-        bump, side: ctx.side, kind: required ? "field-added-required" : "field-added-optional", operation: ctx.op, field: [...ctx.path, k].join("."),
-        sentence: ctx.side === "request"
-          ? required
-            ? `${capitalize(this.where(at(k)))} was added and is required; every call must now set it.`
-            : `${capitalize(this.where(at(k)))} was added (optional).`
-          : `${capitalize(this.where(at(k)))} was added${required ? "" : " (optional)"}.`,
+        bump,
+        side: ctx.side,
+        kind: required ? "field-added-required" : "field-added-optional",
+        operation: ctx.op,
+        field: [...ctx.path, k].join("."),
+        sentence:
+          ctx.side === "request"
+            ? required
+              ? `${capitalize(this.where(at(k)))} was added and is required; every call must now set it.`
+              : `${capitalize(this.where(at(k)))} was added (optional).`
+            : `${capitalize(this.where(at(k)))} was added${required ? "" : " (optional)"}.`,
       });
     }
     for (const k of Object.keys(pa).filter((x) => x in pb)) {
@@ -482,14 +654,19 @@ class Differ {
         const nowRequired = rb.has(k);
         const bump = ctx.side === "request" ? (nowRequired ? "major" : "minor") : nowRequired ? "minor" : "major";
         this.add({
-          bump, side: ctx.side, kind: nowRequired ? "field-newly-required" : "field-no-longer-required", operation: ctx.op, field: [...ctx.path, k].join("."),
-          sentence: ctx.side === "request"
-            ? nowRequired
-              ? `${capitalize(this.where(at(k)))} is now required; every call must set it.`
-              : `${capitalize(this.where(at(k)))} is no longer required.`
-            : nowRequired
-              ? `${capitalize(this.where(at(k)))} is now always present.`
-              : `${capitalize(this.where(at(k)))} may now be absent; code that reads it must handle \`undefined\`.`,
+          bump,
+          side: ctx.side,
+          kind: nowRequired ? "field-newly-required" : "field-no-longer-required",
+          operation: ctx.op,
+          field: [...ctx.path, k].join("."),
+          sentence:
+            ctx.side === "request"
+              ? nowRequired
+                ? `${capitalize(this.where(at(k)))} is now required; every call must set it.`
+                : `${capitalize(this.where(at(k)))} is no longer required.`
+              : nowRequired
+                ? `${capitalize(this.where(at(k)))} is now always present.`
+                : `${capitalize(this.where(at(k)))} may now be absent; code that reads it must handle \`undefined\`.`,
         });
       }
       this.schema(pa[k], pb[k], { ...at(k), optional: !rb.has(k) });
@@ -502,13 +679,28 @@ class Differ {
       if (open(apa) && open(apb)) {
         // no difference for a client
       } else if (apb === false && apa !== false) {
-        this.schemaChange(ctx, "narrowed", "additional-properties-closed", `${capitalize(where)} no longer accepts fields it does not declare.`);
+        this.schemaChange(
+          ctx,
+          "narrowed",
+          "additional-properties-closed",
+          `${capitalize(where)} no longer accepts fields it does not declare.`,
+        );
       } else if (apa === false && apb !== false) {
-        this.schemaChange(ctx, "widened", "additional-properties-opened", `${capitalize(where)} now allows fields it does not declare.`);
+        this.schemaChange(
+          ctx,
+          "widened",
+          "additional-properties-opened",
+          `${capitalize(where)} now allows fields it does not declare.`,
+        );
       } else if (typeof apa === "object" && typeof apb === "object") {
         this.schema(apa, apb, { ...ctx, path: [...ctx.path, "*"] });
       } else {
-        this.schemaChange(ctx, open(apb) ? "widened" : "narrowed", "additional-properties-changed", `The extra fields allowed in ${where} changed.`);
+        this.schemaChange(
+          ctx,
+          open(apb) ? "widened" : "narrowed",
+          "additional-properties-changed",
+          `The extra fields allowed in ${where} changed.`,
+        );
       }
     }
   }
@@ -544,7 +736,11 @@ class Differ {
         const pb = [...B.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
         const renamed = pa.map((p, i) => [p, pb[i]]).filter(([x, y]) => x !== y);
         this.add({
-          bump: "major", side: "operation", kind: "path-parameter-renamed", operation: key, renamedTo: match,
+          bump: "major",
+          side: "operation",
+          kind: "path-parameter-renamed",
+          operation: key,
+          renamedTo: match,
           sentence: `The path parameter ${renamed.map(([x, y]) => `\`${x}\` of ${key} was renamed to \`${y}\``).join(", ")}; code that passes it by name must use the new name.`,
         });
         this.operation(A, B, match, Object.fromEntries(renamed));
@@ -555,9 +751,14 @@ class Differ {
       if (match) {
         const B = ob.get(match);
         unmatchedB.delete(match);
-        const what = A.method !== B.method && A.path !== B.path ? "method and path" : A.method !== B.method ? "method" : "path";
+        const what =
+          A.method !== B.method && A.path !== B.path ? "method and path" : A.method !== B.method ? "method" : "path";
         this.add({
-          bump: "major", side: "operation", kind: "operation-moved", operation: key, renamedTo: match,
+          bump: "major",
+          side: "operation",
+          kind: "operation-moved",
+          operation: key,
+          renamedTo: match,
           sentence: `The ${what} of operation \`${A.op.operationId}\` changed from ${key} to ${match}; code that calls the old ${what} must change.`,
         });
         const pa = [...A.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
@@ -565,10 +766,22 @@ class Differ {
         this.operation(A, B, match, pa.length === pb.length ? Object.fromEntries(pa.map((p, i) => [p, pb[i]])) : {});
         continue;
       }
-      this.add({ bump: "major", side: "operation", kind: "operation-removed", operation: key, sentence: `The operation ${key} was removed; code that calls it no longer compiles.` });
+      this.add({
+        bump: "major",
+        side: "operation",
+        kind: "operation-removed",
+        operation: key,
+        sentence: `The operation ${key} was removed; code that calls it no longer compiles.`,
+      });
     }
     for (const key of unmatchedB) {
-      this.add({ bump: "minor", side: "operation", kind: "operation-added", operation: key, sentence: `The new operation ${key} was added.` });
+      this.add({
+        bump: "minor",
+        side: "operation",
+        kind: "operation-added",
+        operation: key,
+        sentence: `The new operation ${key} was added.`,
+      });
     }
   }
 
@@ -578,7 +791,10 @@ class Differ {
     this.compareDocKeys(A.op, B.op, ctx, label);
     if (A.op.operationId !== B.op.operationId) {
       this.add({
-        bump: "major", side: "operation", kind: "operation-id-changed", operation: key,
+        bump: "major",
+        side: "operation",
+        kind: "operation-id-changed",
+        operation: key,
         sentence: `The operationId of ${key} changed from \`${A.op.operationId ?? "none"}\` to \`${B.op.operationId ?? "none"}\`, which renames its entry in the exported \`operations\` type.`,
       });
     }
@@ -587,7 +803,15 @@ class Differ {
     this.parameters(A, B, key, renamedParams);
     this.requestBody(A.op.requestBody, B.op.requestBody, key);
     this.responses(A.op.responses ?? {}, B.op.responses ?? {}, key);
-    const known = new Set(["parameters", "requestBody", "responses", "security", "servers", "operationId", "callbacks"]);
+    const known = new Set([
+      "parameters",
+      "requestBody",
+      "responses",
+      "security",
+      "servers",
+      "operationId",
+      "callbacks",
+    ]);
     const other = [...new Set([...Object.keys(A.op), ...Object.keys(B.op)])].filter(
       (k) => !known.has(k) && !isDocKey(k) && !isDeepStrictEqual(A.op[k], B.op[k]),
     );
@@ -609,7 +833,11 @@ class Differ {
         .join(" + "),
     );
     const named = [...new Set(alternatives.filter(Boolean))].sort();
-    return { required: named.length > 0 && !alternatives.includes(""), optional: named.length > 0 && alternatives.includes(""), schemes: named };
+    return {
+      required: named.length > 0 && !alternatives.includes(""),
+      optional: named.length > 0 && alternatives.includes(""),
+      schemes: named,
+    };
   }
 
   // Auth levels: none, optional (a `{}` alternative: the key may be left out), required.
@@ -622,13 +850,37 @@ class Differ {
     const la = level(a);
     const lb = level(b);
     if (la > 0 && lb > 0 && !isDeepStrictEqual(a.schemes, b.schemes)) {
-      this.add({ bump: "major", side: "operation", kind: "auth-changed", operation: key, sentence: `The authentication of ${key} changed from ${desc(a)} to ${desc(b)}; keys sent the old way are rejected.` });
+      this.add({
+        bump: "major",
+        side: "operation",
+        kind: "auth-changed",
+        operation: key,
+        sentence: `The authentication of ${key} changed from ${desc(a)} to ${desc(b)}; keys sent the old way are rejected.`,
+      });
     } else if (lb === 2) {
-      this.add({ bump: "major", side: "operation", kind: "auth-added", operation: key, sentence: `${key} now requires authentication (${desc(b)}); calls without a key fail.` });
+      this.add({
+        bump: "major",
+        side: "operation",
+        kind: "auth-added",
+        operation: key,
+        sentence: `${key} now requires authentication (${desc(b)}); calls without a key fail.`,
+      });
     } else if (lb === 1 && la === 0) {
-      this.add({ bump: "minor", side: "operation", kind: "auth-optional-added", operation: key, sentence: `${key} now accepts an optional key (${desc(b)}).` });
+      this.add({
+        bump: "minor",
+        side: "operation",
+        kind: "auth-optional-added",
+        operation: key,
+        sentence: `${key} now accepts an optional key (${desc(b)}).`,
+      });
     } else {
-      this.add({ bump: "minor", side: "operation", kind: "auth-removed", operation: key, sentence: `${key} no longer requires authentication (was ${desc(a)}${lb === 1 ? "; a key is still accepted" : ""}).` });
+      this.add({
+        bump: "minor",
+        side: "operation",
+        kind: "auth-removed",
+        operation: key,
+        sentence: `${key} no longer requires authentication (was ${desc(a)}${lb === 1 ? "; a key is still accepted" : ""}).`,
+      });
     }
   }
 
@@ -660,9 +912,22 @@ class Differ {
       if (!q) {
         if (p.in === "path") continue; // reported with the path change
         if (p.in === "header" && p.required) {
-          this.add({ bump: "minor", side: "request", kind: "required-header-removed", operation: key, sentence: `The required header \`${p.name}\` of ${key} was removed; the client no longer sends it.` });
+          this.add({
+            bump: "minor",
+            side: "request",
+            kind: "required-header-removed",
+            operation: key,
+            sentence: `The required header \`${p.name}\` of ${key} was removed; the client no longer sends it.`,
+          });
         } else {
-          this.add({ bump: "major", side: "request", kind: "parameter-removed", operation: key, field: p.name, sentence: `${capitalize(label)} was removed; code that sets it no longer compiles.` });
+          this.add({
+            bump: "major",
+            side: "request",
+            kind: "parameter-removed",
+            operation: key,
+            field: p.name,
+            sentence: `${capitalize(label)} was removed; code that sets it no longer compiles.`,
+          });
         }
         continue;
       }
@@ -670,8 +935,22 @@ class Differ {
         const isHeader = p.in === "header";
         this.add(
           q.required
-            ? { bump: "major", side: "request", kind: isHeader ? "required-header-added" : "parameter-newly-required", operation: key, field: p.name, sentence: `${capitalize(label)} is now required${isHeader ? "; requests without it are rejected" : "; every call must set it"}.` }
-            : { bump: "minor", side: "request", kind: isHeader ? "required-header-removed" : "parameter-no-longer-required", operation: key, field: p.name, sentence: `${capitalize(label)} is no longer required.` },
+            ? {
+                bump: "major",
+                side: "request",
+                kind: isHeader ? "required-header-added" : "parameter-newly-required",
+                operation: key,
+                field: p.name,
+                sentence: `${capitalize(label)} is now required${isHeader ? "; requests without it are rejected" : "; every call must set it"}.`,
+              }
+            : {
+                bump: "minor",
+                side: "request",
+                kind: isHeader ? "required-header-removed" : "parameter-no-longer-required",
+                operation: key,
+                field: p.name,
+                sentence: `${capitalize(label)} is no longer required.`,
+              },
         );
       }
       this.compareDocKeys(p, q, { op: key, side: "request" }, label);
@@ -681,7 +960,13 @@ class Differ {
       );
       if (other.length) this.unclassified({ op: key, side: "request" }, label, other);
     }
-    const mappedB = new Set([...la.values()].map((p) => (p.in === "path" && renamedParams[p.name] ? `path ${renamedParams[p.name]}` : `${p.in} ${p.in === "header" ? p.name.toLowerCase() : p.name}`)));
+    const mappedB = new Set(
+      [...la.values()].map((p) =>
+        p.in === "path" && renamedParams[p.name]
+          ? `path ${renamedParams[p.name]}`
+          : `${p.in} ${p.in === "header" ? p.name.toLowerCase() : p.name}`,
+      ),
+    );
     for (const [k, q] of lb) {
       if (mappedB.has(k) || q.in === "path") continue;
       const isHeader = q.in === "header";
@@ -691,8 +976,22 @@ class Differ {
       })();
       this.add(
         q.required
-          ? { bump: "major", side: "request", kind: isHeader ? "required-header-added" : "parameter-added-required", operation: key, field: q.name, sentence: `${key} now requires the ${q.in} parameter \`${q.name}\`${values}; requests without it are rejected.` }
-          : { bump: "minor", side: "request", kind: "parameter-added-optional", operation: key, field: q.name, sentence: `${key} accepts the new optional ${q.in} parameter \`${q.name}\`.` },
+          ? {
+              bump: "major",
+              side: "request",
+              kind: isHeader ? "required-header-added" : "parameter-added-required",
+              operation: key,
+              field: q.name,
+              sentence: `${key} now requires the ${q.in} parameter \`${q.name}\`${values}; requests without it are rejected.`,
+            }
+          : {
+              bump: "minor",
+              side: "request",
+              kind: "parameter-added-optional",
+              operation: key,
+              field: q.name,
+              sentence: `${key} accepts the new optional ${q.in} parameter \`${q.name}\`.`,
+            },
       );
     }
   }
@@ -702,29 +1001,72 @@ class Differ {
     const b = deref(this.b, rawB).node;
     if (!a && !b) return;
     if (!a) {
-      this.add({ bump: b.required ? "major" : "minor", side: "request", kind: b.required ? "request-body-added-required" : "request-body-added", operation: key, sentence: `${key} now ${b.required ? "requires" : "accepts"} a request body.` });
+      this.add({
+        bump: b.required ? "major" : "minor",
+        side: "request",
+        kind: b.required ? "request-body-added-required" : "request-body-added",
+        operation: key,
+        sentence: `${key} now ${b.required ? "requires" : "accepts"} a request body.`,
+      });
       return;
     }
     if (!b) {
-      this.add({ bump: "major", side: "request", kind: "request-body-removed", operation: key, sentence: `${key} no longer takes a request body; code that sends one no longer compiles.` });
+      this.add({
+        bump: "major",
+        side: "request",
+        kind: "request-body-removed",
+        operation: key,
+        sentence: `${key} no longer takes a request body; code that sends one no longer compiles.`,
+      });
       return;
     }
     if (Boolean(a.required) !== Boolean(b.required)) {
-      this.add(b.required
-        ? { bump: "major", side: "request", kind: "request-body-newly-required", operation: key, sentence: `The request body of ${key} is now required.` }
-        : { bump: "minor", side: "request", kind: "request-body-no-longer-required", operation: key, sentence: `The request body of ${key} is no longer required.` });
+      this.add(
+        b.required
+          ? {
+              bump: "major",
+              side: "request",
+              kind: "request-body-newly-required",
+              operation: key,
+              sentence: `The request body of ${key} is now required.`,
+            }
+          : {
+              bump: "minor",
+              side: "request",
+              kind: "request-body-no-longer-required",
+              operation: key,
+              sentence: `The request body of ${key} is no longer required.`,
+            },
+      );
     }
     this.compareDocKeys(a, b, { op: key, side: "request" }, `the request body of ${key}`);
-    this.content(a.content ?? {}, b.content ?? {}, { op: key, side: "request", path: [] }, `the request body of ${key}`);
+    this.content(
+      a.content ?? {},
+      b.content ?? {},
+      { op: key, side: "request", path: [] },
+      `the request body of ${key}`,
+    );
   }
 
   content(ca, cb, ctx, label) {
     const types = [...new Set([...Object.keys(ca), ...Object.keys(cb)])];
     for (const t of types) {
       if (!(t in cb)) {
-        this.add({ bump: "major", side: ctx.side, kind: "media-type-removed", operation: ctx.op, sentence: `${capitalize(label)} is no longer ${t}.` });
+        this.add({
+          bump: "major",
+          side: ctx.side,
+          kind: "media-type-removed",
+          operation: ctx.op,
+          sentence: `${capitalize(label)} is no longer ${t}.`,
+        });
       } else if (!(t in ca)) {
-        this.add({ bump: "minor", side: ctx.side, kind: "media-type-added", operation: ctx.op, sentence: `${capitalize(label)} can now also be ${t}.` });
+        this.add({
+          bump: "minor",
+          side: ctx.side,
+          kind: "media-type-added",
+          operation: ctx.op,
+          sentence: `${capitalize(label)} can now also be ${t}.`,
+        });
       } else {
         this.compareDocKeys(ca[t], cb[t], ctx, label);
         this.schema(ca[t].schema, cb[t].schema, ctx);
@@ -742,7 +1084,13 @@ class Differ {
         const ctx = { op: key, side: "response", status: code, path: [] };
         this.compareDocKeys(a, b, ctx, `the ${code} response of ${key}`);
         if (success(code) && body(this.a, a) && !body(this.b, b)) {
-          this.add({ bump: "major", side: "response", kind: "success-body-removed", operation: key, sentence: `The ${code} response of ${key} no longer has a body; code that reads it must change.` });
+          this.add({
+            bump: "major",
+            side: "response",
+            kind: "success-body-removed",
+            operation: key,
+            sentence: `The ${code} response of ${key} no longer has a body; code that reads it must change.`,
+          });
           continue;
         }
         this.content(a.content ?? {}, b.content ?? {}, ctx, `the ${code} response body of ${key}`);
@@ -752,7 +1100,10 @@ class Differ {
       if (success(code)) {
         const moved = Object.keys(rb).find((c) => success(c) && !(c in ra));
         this.add({
-          bump: "major", side: "response", kind: moved ? "success-status-changed" : "success-response-removed", operation: key,
+          bump: "major",
+          side: "response",
+          kind: moved ? "success-status-changed" : "success-response-removed",
+          operation: key,
           sentence: moved
             ? `The success status of ${key} changed from ${code} to ${moved}${body(this.b, rb[moved]) ? "" : " without a body"}; code that reads the ${code} response must change.`
             : `The ${code} response of ${key} was removed; code that reads it must change.`,
@@ -760,40 +1111,85 @@ class Differ {
         if (moved && body(this.b, rb[moved])) {
           const a = deref(this.a, ra[code]).node ?? {};
           const b = deref(this.b, rb[moved]).node ?? {};
-          this.content(a.content ?? {}, b.content ?? {}, { op: key, side: "response", status: moved, path: [] }, `the ${moved} response body of ${key}`);
+          this.content(
+            a.content ?? {},
+            b.content ?? {},
+            { op: key, side: "response", status: moved, path: [] },
+            `the ${moved} response body of ${key}`,
+          );
         }
       } else {
-        this.add({ bump: "minor", side: "response", kind: "error-response-removed", operation: key, sentence: `${key} no longer declares the ${code} response.` });
+        this.add({
+          bump: "minor",
+          side: "response",
+          kind: "error-response-removed",
+          operation: key,
+          sentence: `${key} no longer declares the ${code} response.`,
+        });
       }
     }
     for (const code of Object.keys(rb)) {
       if (code in ra) continue;
       if (success(code) && Object.keys(ra).some((c) => success(c) && !(c in rb))) continue; // reported as a status change
-      this.add({ bump: "minor", side: "response", kind: success(code) ? "success-response-added" : "error-response-added", operation: key, sentence: `${key} now declares the ${code} response.` });
+      this.add({
+        bump: "minor",
+        side: "response",
+        kind: success(code) ? "success-response-added" : "error-response-added",
+        operation: key,
+        sentence: `${key} now declares the ${code} response.`,
+      });
     }
   }
 
   responseHeaders(ha, hb, ctx) {
-    const norm = (doc, h) => new Map(Object.entries(h).map(([k, v]) => [k.toLowerCase(), { name: k, header: deref(doc, v).node ?? {} }]));
+    const norm = (doc, h) =>
+      new Map(Object.entries(h).map(([k, v]) => [k.toLowerCase(), { name: k, header: deref(doc, v).node ?? {} }]));
     const a = norm(this.a, ha);
     const b = norm(this.b, hb);
     for (const [k, { name, header }] of a) {
       const other = b.get(k);
       const hctx = { ...ctx, param: { in: "response header", name } };
       if (!other) {
-        this.add({ bump: "major", side: "response", kind: "response-header-removed", operation: ctx.op, sentence: `${capitalize(this.where(hctx))} was removed; code that reads it must change.` });
+        this.add({
+          bump: "major",
+          side: "response",
+          kind: "response-header-removed",
+          operation: ctx.op,
+          sentence: `${capitalize(this.where(hctx))} was removed; code that reads it must change.`,
+        });
         continue;
       }
       if (Boolean(header.required) !== Boolean(other.header.required)) {
-        this.add(other.header.required
-          ? { bump: "minor", side: "response", kind: "response-header-newly-required", operation: ctx.op, sentence: `${capitalize(this.where(hctx))} is now always sent.` }
-          : { bump: "major", side: "response", kind: "response-header-no-longer-required", operation: ctx.op, sentence: `${capitalize(this.where(hctx))} may now be absent.` });
+        this.add(
+          other.header.required
+            ? {
+                bump: "minor",
+                side: "response",
+                kind: "response-header-newly-required",
+                operation: ctx.op,
+                sentence: `${capitalize(this.where(hctx))} is now always sent.`,
+              }
+            : {
+                bump: "major",
+                side: "response",
+                kind: "response-header-no-longer-required",
+                operation: ctx.op,
+                sentence: `${capitalize(this.where(hctx))} may now be absent.`,
+              },
+        );
       }
       this.compareDocKeys(header, other.header, hctx, this.where(hctx));
       this.schema(header.schema, other.header.schema, hctx);
     }
     for (const [k, { name }] of b) {
-      if (!a.has(k)) this.add({ bump: "minor", side: "response", kind: "response-header-added", operation: ctx.op, sentence: `${capitalize(this.where({ ...ctx, param: { in: "response header", name } }))} was added.` });
+      if (!a.has(k))
+        this.add({
+          bump: "minor",
+          side: "response",
+          kind: "response-header-added",
+          operation: ctx.op,
+          sentence: `${capitalize(this.where({ ...ctx, param: { in: "response header", name } }))} was added.`,
+        });
     }
   }
 
@@ -804,27 +1200,61 @@ class Differ {
     const b = url(sb?.[0]);
     if (a === b) {
       if (!isDeepStrictEqual((sa ?? []).map(url), (sb ?? []).map(url))) {
-        this.add({ bump: "patch", side: "document", kind: "other-servers-changed", sentence: `The vendor's list of other server URLs changed (${whose} server stays ${b}).` });
+        this.add({
+          bump: "patch",
+          side: "document",
+          kind: "other-servers-changed",
+          sentence: `The vendor's list of other server URLs changed (${whose} server stays ${b}).`,
+        });
       } else if (!isDeepStrictEqual(sa, sb)) {
         this.docChange({ side: "document" }, "The description of the server URLs changed (documentation only)");
       }
       return;
     }
-    if (!a) this.add({ bump: "minor", side: "document", kind: "server-added", sentence: `The vendor now documents ${whose} server URL ${b}, which becomes the default base URL.` });
-    else if (!b) this.add({ bump: "major", side: "document", kind: "server-removed", sentence: `The vendor no longer documents ${whose} server URL (was ${a}); \`baseUrl\` becomes required.` });
-    else this.add({ bump: "minor", side: "document", kind: "server-changed", sentence: `${capitalize(whose)} server URL changed from ${a} to ${b}; clients without \`baseUrl\` now call ${b}.` });
+    if (!a)
+      this.add({
+        bump: "minor",
+        side: "document",
+        kind: "server-added",
+        sentence: `The vendor now documents ${whose} server URL ${b}, which becomes the default base URL.`,
+      });
+    else if (!b)
+      this.add({
+        bump: "major",
+        side: "document",
+        kind: "server-removed",
+        sentence: `The vendor no longer documents ${whose} server URL (was ${a}); \`baseUrl\` becomes required.`,
+      });
+    else
+      this.add({
+        bump: "minor",
+        side: "document",
+        kind: "server-changed",
+        sentence: `${capitalize(whose)} server URL changed from ${a} to ${b}; clients without \`baseUrl\` now call ${b}.`,
+      });
   }
 
   document() {
     const a = this.a;
     const b = this.b;
-    if (a.openapi !== b.openapi) this.docChange({ side: "document" }, `The document's OpenAPI version changed from ${a.openapi} to ${b.openapi}`);
-    if (a.info?.version !== b.info?.version) this.docChange({ side: "document" }, `The vendor's API version label changed from ${a.info?.version} to ${b.info?.version}`);
+    if (a.openapi !== b.openapi)
+      this.docChange({ side: "document" }, `The document's OpenAPI version changed from ${a.openapi} to ${b.openapi}`);
+    if (a.info?.version !== b.info?.version)
+      this.docChange(
+        { side: "document" },
+        `The vendor's API version label changed from ${a.info?.version} to ${b.info?.version}`,
+      );
     const infoA = { ...(a.info ?? {}), version: undefined };
     const infoB = { ...(b.info ?? {}), version: undefined };
-    if (!isDeepStrictEqual(infoA, infoB)) this.docChange({ side: "document" }, "The document's title, description, contact or license changed (documentation only)");
+    if (!isDeepStrictEqual(infoA, infoB))
+      this.docChange(
+        { side: "document" },
+        "The document's title, description, contact or license changed (documentation only)",
+      );
     this.servers(a.servers, b.servers);
-    for (const k of ["tags", "externalDocs"]) if (!isDeepStrictEqual(a[k], b[k])) this.docChange({ side: "document" }, `The document's ${k} changed (documentation only)`);
+    for (const k of ["tags", "externalDocs"])
+      if (!isDeepStrictEqual(a[k], b[k]))
+        this.docChange({ side: "document" }, `The document's ${k} changed (documentation only)`);
     this.operations();
   }
 }
@@ -836,7 +1266,8 @@ function sameShape(docA, a, docB, b) {
     const out = { nullable: v.nullable };
     for (const [k, x] of Object.entries(v.schema)) {
       if (isDocKey(k) || k === "$ref") continue;
-      if (k === "properties") out[k] = Object.fromEntries(Object.entries(x).map(([p, y]) => [p, strip(doc, y, depth + 1)]));
+      if (k === "properties")
+        out[k] = Object.fromEntries(Object.entries(x).map(([p, y]) => [p, strip(doc, y, depth + 1)]));
       else if (k === "items") out[k] = strip(doc, x, depth + 1);
       else if (k === "anyOf" || k === "oneOf") out[k] = x.map((y) => strip(doc, y, depth + 1));
       else out[k] = x;
@@ -870,7 +1301,13 @@ export function diffSpecs(oldSpec, newSpec) {
     return true;
   });
   if (!changes.length && !isDeepStrictEqual(oldSpec, newSpec)) {
-    changes.push({ bump: "patch", side: "document", kind: "documentation", sentence: "The vendor's document changed in ways that do not affect the client (documentation or unreferenced components)." });
+    changes.push({
+      bump: "patch",
+      side: "document",
+      kind: "documentation",
+      sentence:
+        "The vendor's document changed in ways that do not affect the client (documentation or unreferenced components).",
+    });
   }
   return { changes, bump: maxBump(...changes.map((c) => c.bump)) };
 }
@@ -878,8 +1315,13 @@ export function diffSpecs(oldSpec, newSpec) {
 // ---- one sentence for the same change in several places -------------------------------------
 
 const PLURAL = [
-  [/^ was /, " were "], [/^ is /, " are "], [/^ now also accepts /, " now also accept "], [/^ now accepts /, " now accept "],
-  [/^ no longer accepts /, " no longer accept "], [/^ now has /, " now have "], [/^ now allows /, " now allow "],
+  [/^ was /, " were "],
+  [/^ is /, " are "],
+  [/^ now also accepts /, " now also accept "],
+  [/^ now accepts /, " now accept "],
+  [/^ no longer accepts /, " no longer accept "],
+  [/^ now has /, " now have "],
+  [/^ now allows /, " now allow "],
 ];
 
 /**
@@ -899,7 +1341,7 @@ export function groupForText(changes) {
       out.push(c);
       continue;
     }
-    const template = c.sentence.slice(0, at) + " field \u0000" + c.sentence.slice(at + 7 + token.length);
+    const template = `${c.sentence.slice(0, at)} field \u0000${c.sentence.slice(at + 7 + token.length)}`;
     const key = `${c.bump}|${c.kind}|${template}`;
     if (!groups.has(key)) {
       const group = { ...c, fields: [], template };

@@ -4,7 +4,7 @@
 // (`@phonebridge/<vendor>@<version>`, the highest version wins); with no tag yet, the first
 // commit of specs/<vendor>/openapi.yaml (CONTRACT.md, "Spec changes").
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { applyOverlay } from "./overlay.mjs";
@@ -51,7 +51,9 @@ export function releaseBase(root, vendor) {
   const prefix = `${packageName(vendor)}@`;
   let tags = [];
   try {
-    tags = git(root, ["tag", "--list", `${prefix}*`]).split("\n").filter(Boolean);
+    tags = git(root, ["tag", "--list", `${prefix}*`])
+      .split("\n")
+      .filter(Boolean);
   } catch {
     return undefined; // not a git repository
   }
@@ -61,12 +63,17 @@ export function releaseBase(root, vendor) {
   }
   let first;
   try {
-    first = git(root, ["log", "--reverse", "--format=%H", "--", `specs/${vendor}/openapi.yaml`]).split("\n").find(Boolean);
+    first = git(root, ["log", "--reverse", "--format=%H", "--", `specs/${vendor}/openapi.yaml`])
+      .split("\n")
+      .find(Boolean);
   } catch {
     return undefined;
   }
   if (!first) return undefined;
-  return { ref: first, label: `the first commit of specs/${vendor}/openapi.yaml (${first.slice(0, 7)}; no release tag yet)` };
+  return {
+    ref: first,
+    label: `the first commit of specs/${vendor}/openapi.yaml (${first.slice(0, 7)}; no release tag yet)`,
+  };
 }
 
 /** The text of a file at a git ref, or undefined when it did not exist there. */

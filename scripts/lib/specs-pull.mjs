@@ -9,7 +9,17 @@
 // were. `root` is injectable so tests run on a temp copy of the repository.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
@@ -30,10 +40,17 @@ export async function readSource(from, { fetchImpl = globalThis.fetch, cwd = pro
     let response;
     for (let attempt = 1; !response; attempt += 1) {
       try {
-        response = await fetchImpl(from, { redirect: "follow", signal: AbortSignal.timeout(timeoutMs), headers: { accept: "text/markdown, application/yaml, application/json, text/plain, text/html;q=0.9, */*;q=0.5" } });
+        response = await fetchImpl(from, {
+          redirect: "follow",
+          signal: AbortSignal.timeout(timeoutMs),
+          headers: {
+            accept: "text/markdown, application/yaml, application/json, text/plain, text/html;q=0.9, */*;q=0.5",
+          },
+        });
       } catch (error) {
         // One more try on a dropped connection; then give up.
-        if (attempt < 2 && /ECONNRESET|socket|other side closed/i.test(`${error.cause?.code} ${error.cause?.message}`)) continue;
+        if (attempt < 2 && /ECONNRESET|socket|other side closed/i.test(`${error.cause?.code} ${error.cause?.message}`))
+          continue;
         throw new PullRefused(`could not fetch ${from}: ${error.cause?.message ?? error.message}`);
       }
     }
@@ -79,8 +96,12 @@ export const pageHash = (text) => createHash("sha256").update(normalizePage(text
 
 /** A short line diff of two normalized pages, for the report. */
 export function pageLineDiff(before, after, max = 30) {
-  const a = normalizePage(before).split("\n").filter((l) => l.trim());
-  const b = normalizePage(after).split("\n").filter((l) => l.trim());
+  const a = normalizePage(before)
+    .split("\n")
+    .filter((l) => l.trim());
+  const b = normalizePage(after)
+    .split("\n")
+    .filter((l) => l.trim());
   const count = (lines) => lines.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map());
   const ca = count(a);
   const cb = count(b);
@@ -106,11 +127,15 @@ function stageRepo(root) {
   }
   for (const name of STAGED) {
     if (!existsSync(join(root, name))) continue;
-    cpSync(join(root, name), join(dir, name), { recursive: true, filter: (src) => !SKIP.has(src.split(/[\\/]/).at(-1)) });
+    cpSync(join(root, name), join(dir, name), {
+      recursive: true,
+      filter: (src) => !SKIP.has(src.split(/[\\/]/).at(-1)),
+    });
   }
   if (existsSync(join(root, "node_modules"))) symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   const original = new Map();
-  for (const top of OUTPUTS) for (const rel of walk(join(dir, top))) original.set(join(top, rel), digest(readFileSync(join(dir, top, rel))));
+  for (const top of OUTPUTS)
+    for (const rel of walk(join(dir, top))) original.set(join(top, rel), digest(readFileSync(join(dir, top, rel))));
   return { dir, original };
 }
 
@@ -175,8 +200,10 @@ function updateProvenance(text, { today, from, form, format }) {
     const current = /^([ \t]*)form:([^\n]*)$/m.exec(out);
     const fenced = current && /fence/i.test(current[2]);
     let next;
-    if (form === "docs-page-fence" && current && !fenced) next = `docs page with the OpenAPI in a fenced ${format} block`;
-    if (form === "raw" && current && (fenced || !/raw/i.test(current[2]))) next = `raw ${format === "json" ? "JSON" : "YAML"} OpenAPI document`;
+    if (form === "docs-page-fence" && current && !fenced)
+      next = `docs page with the OpenAPI in a fenced ${format} block`;
+    if (form === "raw" && current && (fenced || !/raw/i.test(current[2])))
+      next = `raw ${format === "json" ? "JSON" : "YAML"} OpenAPI document`;
     if (next) out = out.replace(current[0], `${current[1]}form: ${next}`);
   }
   return out;
@@ -184,7 +211,11 @@ function updateProvenance(text, { today, from, form, format }) {
 
 function runGenerator(stage, vendor) {
   try {
-    execFileSync(process.execPath, [join(stage, "scripts", "generate.mjs"), vendor], { cwd: stage, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    execFileSync(process.execPath, [join(stage, "scripts", "generate.mjs"), vendor], {
+      cwd: stage,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch (error) {
     const why = `${error.stderr ?? ""}${error.stdout ?? ""}`.trim().split("\n").slice(-15).join("\n");
     throw new PullRefused(`the generator failed on the new document, so nothing was written:\n${why || error.message}`);
@@ -205,7 +236,8 @@ export async function pullVendor(options) {
   const done = (status, exitCode, extra = {}) => ({ vendor, status, exitCode, lines, written: [], ...extra });
   try {
     const vendors = listVendors(root);
-    if (!vendors.includes(vendor)) throw new PullRefused(`no specs/${vendor}/vendor.yaml (vendors: ${vendors.join(", ")})`);
+    if (!vendors.includes(vendor))
+      throw new PullRefused(`no specs/${vendor}/vendor.yaml (vendors: ${vendors.join(", ")})`);
     const dir = join(root, "specs", vendor);
     const provenancePath = join(dir, "provenance.yaml");
     const provenanceText = existsSync(provenancePath) ? readFileSync(provenancePath, "utf8") : "";
@@ -213,10 +245,16 @@ export async function pullVendor(options) {
     if (!url) throw new PullRefused(`specs/${vendor}/provenance.yaml has no source.url; give --from <url-or-file>`);
     const source = await readSource(url, { fetchImpl: options.fetchImpl, cwd: options.cwd });
 
-    if (existsSync(join(dir, "page.txt"))) return pullPage({ ...options, today, dir, source, provenanceText, lines, done });
+    if (existsSync(join(dir, "page.txt")))
+      return pullPage({ ...options, today, dir, source, provenanceText, lines, done });
 
     let extracted = extractOpenApi(source.text);
-    if (!extracted && /^https?:/i.test(source.where) && !/\.md$/i.test(new URL(source.where).pathname) && /<html[\s>]/i.test(source.text)) {
+    if (
+      !extracted &&
+      /^https?:/i.test(source.where) &&
+      !/\.md$/i.test(new URL(source.where).pathname) &&
+      /<html[\s>]/i.test(source.text)
+    ) {
       // Docs sites built on Mintlify (Retell, Cartesia, Cald, Verbex) serve a page's Markdown, with
       // its OpenAPI block, at the page URL plus ".md"; the HTML page itself carries no OpenAPI.
       const u = new URL(source.where);
@@ -229,16 +267,22 @@ export async function pullVendor(options) {
       }
     }
     if (!extracted) {
-      throw new PullRefused(`no OpenAPI document in ${source.where}: found neither a fenced yaml/json block holding an OpenAPI document nor a raw OpenAPI document`);
+      throw new PullRefused(
+        `no OpenAPI document in ${source.where}: found neither a fenced yaml/json block holding an OpenAPI document nor a raw OpenAPI document`,
+      );
     }
     let doc;
     try {
       doc = parse(extracted.text, { uniqueKeys: true });
     } catch (error) {
-      throw new PullRefused(`invalid OpenAPI in ${source.where}: not parseable YAML/JSON (${error.message.split("\n")[0]})`);
+      throw new PullRefused(
+        `invalid OpenAPI in ${source.where}: not parseable YAML/JSON (${error.message.split("\n")[0]})`,
+      );
     }
     if (typeof doc?.openapi !== "string" || !/^3\.[01]\./.test(doc.openapi)) {
-      throw new PullRefused(`invalid OpenAPI in ${source.where}: phonebridge reads OpenAPI 3.0 and 3.1, this is ${doc?.swagger ? `Swagger ${doc.swagger}` : `"openapi: ${doc?.openapi}"`}`);
+      throw new PullRefused(
+        `invalid OpenAPI in ${source.where}: phonebridge reads OpenAPI 3.0 and 3.1, this is ${doc?.swagger ? `Swagger ${doc.swagger}` : `"openapi: ${doc?.openapi}"`}`,
+      );
     }
     if (!doc.info || typeof doc.info !== "object" || !doc.paths || typeof doc.paths !== "object") {
       throw new PullRefused(`invalid OpenAPI in ${source.where}: it has no info or no paths`);
@@ -246,7 +290,9 @@ export async function pullVendor(options) {
 
     const working = readWorking(root, vendor);
     if (extracted.text === working["openapi.yaml"]) {
-      lines.push(`${vendor}: no change (${source.where} holds the document in specs/${vendor}/openapi.yaml, byte for byte)`);
+      lines.push(
+        `${vendor}: no change (${source.where} holds the document in specs/${vendor}/openapi.yaml, byte for byte)`,
+      );
       return done("no-change", 0);
     }
 
@@ -283,7 +329,9 @@ export async function pullVendor(options) {
           `invalid OpenAPI in ${source.where}${overlay ? " (even with phonebridge's overlay applied)" : ""}:`,
           ...errors.slice(0, 10).map((e) => `  - ${e}`),
           ...(errors.length > 10 ? [`  … ${errors.length - 10} more`] : []),
-          ...(stale.length ? ["overlay fixes that no longer apply:", ...stale.map((o) => `  - ${o.name}: ${o.detail}`)] : []),
+          ...(stale.length
+            ? ["overlay fixes that no longer apply:", ...stale.map((o) => `  - ${o.name}: ${o.detail}`)]
+            : []),
         ].join("\n"),
       );
     }
@@ -307,7 +355,10 @@ export async function pullVendor(options) {
       const sdir = join(stage.dir, "specs", vendor);
       writeFileSync(join(sdir, "openapi.yaml"), extracted.text);
       if (provenanceText) {
-        writeFileSync(join(sdir, "provenance.yaml"), updateProvenance(provenanceText, { today, from, form: extracted.form, format: extracted.format }));
+        writeFileSync(
+          join(sdir, "provenance.yaml"),
+          updateProvenance(provenanceText, { today, from, form: extracted.form, format: extracted.format }),
+        );
       }
       const removals = [];
       for (const [path, text] of changesetFiles(stage.dir, result)) {
@@ -321,8 +372,13 @@ export async function pullVendor(options) {
       }
       if (!options.skipGenerate) runGenerator(stage.dir, vendor);
       const written = commitStage(stage, root, removals);
-      lines.push(`${vendor}: updated from ${source.where} (${extracted.form === "raw" ? `raw ${extracted.format}` : "docs page"}); overlay: ${outcomes.length ? `${outcomes.length} fix(es) re-applied` : "none"}`);
-      if (!result.base) lines.push(`  no release of ${vendor} to compare with yet (specs/${vendor}/openapi.yaml is not committed): no changeset written`);
+      lines.push(
+        `${vendor}: updated from ${source.where} (${extracted.form === "raw" ? `raw ${extracted.format}` : "docs page"}); overlay: ${outcomes.length ? `${outcomes.length} fix(es) re-applied` : "none"}`,
+      );
+      if (!result.base)
+        lines.push(
+          `  no release of ${vendor} to compare with yet (specs/${vendor}/openapi.yaml is not committed): no changeset written`,
+        );
       lines.push(...report);
       lines.push(...written.map((w) => `  wrote ${w}`));
       return done("updated", 0, { written, result });
@@ -344,9 +400,17 @@ async function pullPage({ vendor, from, today, dir, source, provenanceText, line
     lines.push(`${vendor}: no change (the page at ${source.where} matches specs/${vendor}/page.txt)`);
     return done("no-change", 0);
   }
-  lines.push(`${vendor}: changed, review by hand. ${vendor} publishes a page, not OpenAPI: specs/${vendor}/openapi.yaml is written by hand from it.`);
-  if (extracted) lines.push(`  note: the page now holds an OpenAPI document; consider pulling it as the published document instead of the hand-written one.`);
-  lines.push("  what changed on the page (- before, + now):", ...pageLineDiff(stored, source.text).map((l) => `    ${l}`));
+  lines.push(
+    `${vendor}: changed, review by hand. ${vendor} publishes a page, not OpenAPI: specs/${vendor}/openapi.yaml is written by hand from it.`,
+  );
+  if (extracted)
+    lines.push(
+      `  note: the page now holds an OpenAPI document; consider pulling it as the published document instead of the hand-written one.`,
+    );
+  lines.push(
+    "  what changed on the page (- before, + now):",
+    ...pageLineDiff(stored, source.text).map((l) => `    ${l}`),
+  );
   const written = [];
   const body = normalizePage(source.text);
   writeFileSync(join(dir, "page.txt"), body);
@@ -379,4 +443,3 @@ export function describeResult(result) {
   }
   return out;
 }
-

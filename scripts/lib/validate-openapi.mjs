@@ -24,13 +24,19 @@ function config() {
 export async function validateOpenApi(spec) {
   if (!spec || typeof spec !== "object" || Array.isArray(spec)) return ["the document is not an object"];
   if (typeof spec.openapi !== "string" || !/^3\.[01]\.\d+$/.test(spec.openapi)) {
-    return [`"openapi" must be a 3.0.x or 3.1.x version string (found ${JSON.stringify(spec.openapi ?? spec.swagger ?? null)})`];
+    return [
+      `"openapi" must be a 3.0.x or 3.1.x version string (found ${JSON.stringify(spec.openapi ?? spec.swagger ?? null)})`,
+    ];
   }
   if (!spec.paths || typeof spec.paths !== "object") return ['the document has no "paths"'];
   const document = makeDocumentFromString(JSON.stringify(spec), "openapi.json");
   let problems;
   try {
-    problems = await lintDocument({ document, config: (await config()).styleguide, externalRefResolver: new BaseResolver() });
+    problems = await lintDocument({
+      document,
+      config: (await config()).styleguide,
+      externalRefResolver: new BaseResolver(),
+    });
   } catch (error) {
     return [`the validator could not read the document: ${error.message}`];
   }

@@ -33,7 +33,9 @@ export function matchMarks(doc, marks) {
   const found = [];
   if (marks.update) {
     const wanted = shape(marks.update.path);
-    const hit = Object.entries(doc?.paths ?? {}).some(([p, item]) => shape(p) === wanted && item && typeof item === "object" && marks.update.method in item);
+    const hit = Object.entries(doc?.paths ?? {}).some(
+      ([p, item]) => shape(p) === wanted && item && typeof item === "object" && marks.update.method in item,
+    );
     if (hit) found.push(`its operation ${marks.update.method.toUpperCase()} ${marks.update.path}`);
   }
   if (marks.title && doc?.info?.title === marks.title) found.push(`its title "${marks.title}"`);

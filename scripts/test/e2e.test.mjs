@@ -22,12 +22,17 @@ afterAll(async () => {
 });
 
 const read = (path) => readFileSync(join(repo.root, path), "utf8");
-const pull = (vendor, fixture) => pullVendor({ root: repo.root, vendor, from: server.url(fixture), today: "2031-01-02" });
+const pull = (vendor, fixture) =>
+  pullVendor({ root: repo.root, vendor, from: server.url(fixture), today: "2031-01-02" });
 
 /** Runs one of the repository's scripts (in the copy) and returns { code, out }. */
 function run(script, ...args) {
   try {
-    const out = execFileSync(process.execPath, [join(repo.root, "scripts", script), ...args], { cwd: repo.root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync(process.execPath, [join(repo.root, "scripts", script), ...args], {
+      cwd: repo.root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return { code: 0, out };
   } catch (error) {
     return { code: error.status, out: `${error.stdout}${error.stderr}` };
@@ -48,7 +53,8 @@ describe("a vendor update, end to end", () => {
 
     // The package, regenerated from it.
     const effective = JSON.parse(read("packages/retell/openapi.json"));
-    const body = effective.paths["/update-phone-number/{phone_number}"].patch.requestBody.content["application/json"].schema;
+    const body =
+      effective.paths["/update-phone-number/{phone_number}"].patch.requestBody.content["application/json"].schema;
     expect(body.properties.termination_uri).toBeUndefined();
     expect(read("packages/retell/src/generated/schema.ts")).toMatch(/retell-plivo/);
     expect(run("generate.mjs", "--check", "retell").code).toBe(0);
@@ -56,9 +62,15 @@ describe("a vendor update, end to end", () => {
     // The changeset: the largest bump, one sentence per change.
     const changeset = read(".changeset/specs-retell.md");
     expect(changeset).toMatch(/^---\n"@phonebridge\/retell": major\n---\n/);
-    expect(changeset).toMatch(/- Breaking: The request field `termination_uri` of PATCH \/update-phone-number\/\{phone_number\} was removed; code that sets it no longer compiles\./);
-    expect(changeset).toMatch(/- Breaking: The response \(200\) field `phone_number_type` of PATCH \/update-phone-number\/\{phone_number\} can now be `retell-plivo`; code that switches over its values must handle it\./);
-    expect(changeset).toMatch(/- Documentation: The description of operation PATCH \/update-phone-number\/\{phone_number\} changed/);
+    expect(changeset).toMatch(
+      /- Breaking: The request field `termination_uri` of PATCH \/update-phone-number\/\{phone_number\} was removed; code that sets it no longer compiles\./,
+    );
+    expect(changeset).toMatch(
+      /- Breaking: The response \(200\) field `phone_number_type` of PATCH \/update-phone-number\/\{phone_number\} can now be `retell-plivo`; code that switches over its values must handle it\./,
+    );
+    expect(changeset).toMatch(
+      /- Documentation: The description of operation PATCH \/update-phone-number\/\{phone_number\} changed/,
+    );
     expect(changeset).toMatch(/`updatePhoneNumber\(\)` calls PATCH \/update-phone-number\/\{phone_number\}\./);
     // Neither field is one the facade maps: no facade changeset.
     expect(existsSync(join(repo.root, ".changeset/specs-retell-facade.md"))).toBe(false);
@@ -74,11 +86,15 @@ describe("a vendor update, end to end", () => {
     expect(outcome.status, outcome.lines.join("\n")).toBe("updated");
     expect(outcome.lines.join("\n")).toMatch(/overlay: 1 fix\(es\) re-applied/);
     const effective = JSON.parse(read("packages/cartesia/openapi.json"));
-    expect(effective.components.schemas.ProviderResponse.discriminator.mapping.twilio).toBe("#/components/schemas/TwilioProviderResponse");
+    expect(effective.components.schemas.ProviderResponse.discriminator.mapping.twilio).toBe(
+      "#/components/schemas/TwilioProviderResponse",
+    );
     expect(effective.components.schemas.UpdatePhoneNumberBody.properties.label.nullable).toBe(true);
     const changeset = read(".changeset/specs-cartesia.md");
     expect(changeset).toMatch(/"@phonebridge\/cartesia": minor/);
-    expect(changeset).toMatch(/- Compatible: The request field `label` of PATCH \/agents\/phone-numbers\/\{id\} now accepts `null`\./);
+    expect(changeset).toMatch(
+      /- Compatible: The request field `label` of PATCH \/agents\/phone-numbers\/\{id\} now accepts `null`\./,
+    );
     if (existsSync(join(repo.root, "packages/facade/package.json"))) {
       const facade = read(".changeset/specs-cartesia-facade.md");
       expect(facade).toMatch(/"@phonebridge\/facade": minor/);
@@ -91,25 +107,36 @@ describe("a vendor update, end to end", () => {
     expect(outcome.status, outcome.lines.join("\n")).toBe("updated");
     expect(read("specs/verbex/openapi.yaml")).toBe(readFileSync(join(FIXTURES, "verbex-changed.json"), "utf8"));
     expect(read("specs/verbex/provenance.yaml")).toMatch(/form: raw JSON OpenAPI document/);
-    expect(read(".changeset/specs-verbex.md")).toMatch(/"@phonebridge\/verbex": minor[\s\S]*server URL https:\/\/api\.verbex\.ai/);
+    expect(read(".changeset/specs-verbex.md")).toMatch(
+      /"@phonebridge\/verbex": minor[\s\S]*server URL https:\/\/api\.verbex\.ai/,
+    );
     expect(JSON.parse(read("packages/verbex/openapi.json")).servers).toEqual([{ url: "https://api.verbex.ai" }]);
   });
 
   it("Cald publishes raw YAML with a new optional field: minor, nothing for the facade", async () => {
     const outcome = await pull("cald", "cald-raw-changed.yaml");
     expect(outcome.status, outcome.lines.join("\n")).toBe("updated");
-    expect(read(".changeset/specs-cald.md")).toMatch(/"@phonebridge\/cald": minor[\s\S]*- Compatible: The request field `label` of PATCH \/phonenumbers\/\{phoneNumberId\} was added \(optional\)\./);
+    expect(read(".changeset/specs-cald.md")).toMatch(
+      /"@phonebridge\/cald": minor[\s\S]*- Compatible: The request field `label` of PATCH \/phonenumbers\/\{phoneNumberId\} was added \(optional\)\./,
+    );
     expect(existsSync(join(repo.root, ".changeset/specs-cald-facade.md"))).toBe(false);
   });
 
   it("after the release is tagged, specs:diff compares with the tag and removes the spent changeset", () => {
     // `changeset version` consumes the other changesets at release time.
-    for (const f of ["initial-vendor-packages.md", "specs-cartesia.md", "specs-cartesia-facade.md", "specs-verbex.md", "specs-cald.md"]) {
+    for (const f of [
+      "initial-vendor-packages.md",
+      "specs-cartesia.md",
+      "specs-cartesia-facade.md",
+      "specs-verbex.md",
+      "specs-cald.md",
+    ]) {
       rmSync(join(repo.root, ".changeset", f), { force: true });
     }
     git(repo.root, "add", "-A", ".");
     git(repo.root, "commit", "-q", "-m", "vendor updates");
-    for (const v of ["cald", "cartesia", "retell", "verbex", "vogent"]) git(repo.root, "tag", `@phonebridge/${v}@1.0.0`);
+    for (const v of ["cald", "cartesia", "retell", "verbex", "vogent"])
+      git(repo.root, "tag", `@phonebridge/${v}@1.0.0`);
     git(repo.root, "tag", "@phonebridge/retell@0.9.0", "HEAD~1"); // an older release: the highest version wins
     const diff = run("specs-diff.mjs", "retell");
     expect(diff.code, diff.out).toBe(0);
@@ -123,19 +150,32 @@ describe("specs:check", () => {
   it("fails when specs/ changed since the release without a changeset naming the package", () => {
     const path = join(repo.root, "specs/retell/openapi.yaml");
     const original = readFileSync(path, "utf8");
-    writeFileSync(path, original.replace("nickname:\n                  type: string", "nickname:\n                  type: string\n                  maxLength: 32"));
+    writeFileSync(
+      path,
+      original.replace(
+        "nickname:\n                  type: string",
+        "nickname:\n                  type: string\n                  maxLength: 32",
+      ),
+    );
     try {
       const check = run("specs-check.mjs", "--no-generate-check");
       expect(check.code).toBe(1);
-      expect(check.out).toMatch(/FAIL retell: specs\/retell\/ changed since the last release \(@phonebridge\/retell@1\.0\.0\), but no changeset names @phonebridge\/retell/);
+      expect(check.out).toMatch(
+        /FAIL retell: specs\/retell\/ changed since the last release \(@phonebridge\/retell@1\.0\.0\), but no changeset names @phonebridge\/retell/,
+      );
 
       // A changeset with too small a bump still fails; the one specs:diff writes passes.
-      writeFileSync(join(repo.root, ".changeset/hand-written.md"), '---\n"@phonebridge/retell": patch\n---\n\nTweaks.\n');
+      writeFileSync(
+        join(repo.root, ".changeset/hand-written.md"),
+        '---\n"@phonebridge/retell": patch\n---\n\nTweaks.\n',
+      );
       const low = run("specs-check.mjs", "--no-generate-check");
       expect(low.code).toBe(1);
       expect(low.out).toMatch(/declare patch, but its spec changes since .* need major/);
       expect(run("specs-diff.mjs", "retell").code).toBe(0);
-      expect(read(".changeset/specs-retell.md")).toMatch(/"@phonebridge\/retell": major[\s\S]*gained the limit maxLength 32/);
+      expect(read(".changeset/specs-retell.md")).toMatch(
+        /"@phonebridge\/retell": major[\s\S]*gained the limit maxLength 32/,
+      );
       const ok = run("specs-check.mjs", "--no-generate-check");
       expect(ok.code, ok.out).toBe(0);
 

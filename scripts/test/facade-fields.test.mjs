@@ -16,7 +16,8 @@ describe.skipIf(!existsSync(ADAPTERS))("facade fields", () => {
       const written = [...source.matchAll(/\bbody\.([A-Za-z_]\w*)\s*=/g)].map((m) => m[1]);
       const read = [...source.matchAll(/\bdata\.([A-Za-z_]\w*)/g)].map((m) => m[1]);
       const fields = [...source.matchAll(/\bfield: "([A-Za-z_]\w*)"/g)].map((m) => m[1]);
-      for (const f of new Set([...written, ...fields])) expect(FACADE_FIELDS[vendor].request, `request field ${f}`).toContain(f);
+      for (const f of new Set([...written, ...fields]))
+        expect(FACADE_FIELDS[vendor].request, `request field ${f}`).toContain(f);
       for (const f of new Set(read)) expect(FACADE_FIELDS[vendor].response, `response field ${f}`).toContain(f);
     });
   }

@@ -1,7 +1,16 @@
 // Test helpers: a throwaway copy of the repository (its own git history, the real node_modules
 // linked in) and a fixture server on 127.0.0.1.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join } from "node:path";
@@ -19,16 +28,28 @@ export function git(root, ...args) {
 // edits in progress); everything else from HEAD, so another engineer's half-written change in the
 // shared tree cannot break the copy.
 const OWN = [
-  "scripts/specs-pull.mjs", "scripts/specs-diff.mjs", "scripts/specs-check.mjs", "scripts/vitest.config.mjs",
-  "scripts/lib/cli-args.mjs", "scripts/lib/extract-openapi.mjs", "scripts/lib/facade-fields.mjs", "scripts/lib/oasdiff-check.mjs",
-"scripts/lib/spec-changes.mjs", "scripts/lib/spec-diff.mjs", "scripts/lib/spec-release.mjs",
-  "scripts/lib/specs-pull.mjs", "scripts/lib/validate-openapi.mjs", "scripts/lib/vendor-identity.mjs",
+  "scripts/specs-pull.mjs",
+  "scripts/specs-diff.mjs",
+  "scripts/specs-check.mjs",
+  "scripts/vitest.config.mjs",
+  "scripts/lib/cli-args.mjs",
+  "scripts/lib/extract-openapi.mjs",
+  "scripts/lib/facade-fields.mjs",
+  "scripts/lib/oasdiff-check.mjs",
+  "scripts/lib/spec-changes.mjs",
+  "scripts/lib/spec-diff.mjs",
+  "scripts/lib/spec-release.mjs",
+  "scripts/lib/specs-pull.mjs",
+  "scripts/lib/validate-openapi.mjs",
+  "scripts/lib/vendor-identity.mjs",
 ];
 
 /** A copy of the repository (HEAD, plus the working tree's spec-lifecycle scripts) in a fresh git repo. */
 export function repoCopy() {
   const dir = mkdtempSync(join(tmpdir(), "phonebridge-test-"));
-  execFileSync("sh", ["-c", `git -C "$0" archive --format=tar HEAD | tar -x -C "$1"`, REPO, dir], { stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync("sh", ["-c", `git -C "$0" archive --format=tar HEAD | tar -x -C "$1"`, REPO, dir], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   for (const path of OWN) if (existsSync(join(REPO, path))) cpSync(join(REPO, path), join(dir, path));
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");
   git(dir, "init", "-q", "-b", "main");
@@ -58,7 +79,13 @@ export function snapshot(root, folders = ["specs", "packages", ".changeset"]) {
 }
 
 const TYPES = {
-  "": "text/html; charset=utf-8", ".md": "text/markdown; charset=utf-8", ".yaml": "application/yaml", ".json": "application/json", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
+  "": "text/html; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+  ".yaml": "application/yaml",
+  ".json": "application/json",
+  ".html": "text/html; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
 
 /** Serves scripts/test/fixtures/ on 127.0.0.1 (a free port). */
 export async function fixtureServer() {
@@ -69,7 +96,9 @@ export async function fixtureServer() {
       res.writeHead(404, { "content-type": "text/plain", connection: "close" }).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(name)] ?? "application/octet-stream", connection: "close" }).end(readFileSync(path));
+    res
+      .writeHead(200, { "content-type": TYPES[extname(name)] ?? "application/octet-stream", connection: "close" })
+      .end(readFileSync(path));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();

