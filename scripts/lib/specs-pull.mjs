@@ -370,7 +370,24 @@ export async function pullVendor(options) {
           writeFileSync(path, text);
         }
       }
-      if (!options.skipGenerate) runGenerator(stage.dir, vendor);
+      if (!options.skipGenerate) {
+        try {
+          runGenerator(stage.dir, vendor);
+        } catch (error) {
+          const hint = result.changes.some((c) =>
+            ["operation-moved", "operation-removed", "path-parameter-renamed"].includes(c.kind),
+          )
+            ? [
+                `If ${vendor} moved its update operation, point \`update\` in specs/${vendor}/vendor.yaml at the new one, then run the same command again.`,
+              ]
+            : [];
+          throw new PullRefused(
+            [error.message, ...hint, ...(report.length ? ["What the new document changes:", ...report] : [])].join(
+              "\n",
+            ),
+          );
+        }
+      }
       const written = commitStage(stage, root, removals);
       lines.push(
         `${vendor}: updated from ${source.where} (${extracted.form === "raw" ? `raw ${extracted.format}` : "docs page"}); overlay: ${outcomes.length ? `${outcomes.length} fix(es) re-applied` : "none"}`,

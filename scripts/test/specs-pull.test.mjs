@@ -109,6 +109,15 @@ describe("specs:pull refuses and touches nothing", () => {
     expect(outcome.lines.join("\n")).toMatch(/Edit the fix/);
   });
 
+  it("when the generator cannot build the package (Retell moved its update operation), with what to do", async () => {
+    const outcome = await expectRefusal("retell", "retell-page-moved.md", /the generator failed on the new document/);
+    const text = outcome.lines.join("\n");
+    expect(text).toMatch(/point `update` in specs\/retell\/vendor\.yaml at the new one/);
+    expect(text).toMatch(
+      /The path of operation `updatePhoneNumber` changed from PATCH \/update-phone-number\/\{phone_number\} to PATCH \/v2\/phone-numbers\/\{phone_number\}/,
+    );
+  });
+
   it("when the vendor now declares what an overlay fix only added (Verbex publishes its auth)", async () => {
     const outcome = await expectRefusal(
       "verbex",
