@@ -1,4 +1,8 @@
-/** A local HTTP server (127.0.0.1, port 0) that answers each request with the next scripted fault. */
+/**
+ * A local HTTP server (127.0.0.1, port 0) that answers each request with the next scripted fault:
+ * every failure a vendor or the network between can produce (issue 14). `faults` builds the
+ * common replies; `script()` queues them.
+ */
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -12,8 +16,55 @@ export type Reply =
   | "hang"
   /** Sends the status line and part of the body, then stalls. */
   | "stall-body"
-  /** 200 with a body streamed without Content-Length, `bytes` long. */
-  | { stream: number };
+  /** A body streamed without Content-Length, `bytes` long (status 200 unless given). */
+  | { stream: number; status?: number };
+
+/** Builders for the replies the fault tests use. */
+export const faults = {
+  /** 429 with `Retry-After` in seconds. */
+  retryAfterSeconds: (seconds: number | string): Reply => ({
+    status: 429,
+    headers: { "retry-after": String(seconds) },
+    body: JSON.stringify({ message: "slow down" }),
+  }),
+  /** 429 with `Retry-After` as an HTTP date. */
+  retryAfterDate: (date: Date): Reply => ({
+    status: 429,
+    headers: { "retry-after": date.toUTCString() },
+    body: JSON.stringify({ message: "slow down" }),
+  }),
+  /** 429 with `retry-after-ms`. */
+  retryAfterMs: (ms: number | string): Reply => ({
+    status: 429,
+    headers: { "retry-after-ms": String(ms) },
+    body: JSON.stringify({ message: "slow down" }),
+  }),
+  /** A status with a small JSON error body. */
+  status: (status: number, body: unknown = { message: `status ${status}` }): Reply => ({
+    status,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  }),
+  /** An HTML error page, as a load balancer or CDN in front of the vendor sends it. */
+  html: (status: number): Reply => ({
+    status,
+    headers: { "content-type": "text/html; charset=utf-8" },
+    body: `<!DOCTYPE html>\n<html><head><title>${status} Error</title></head><body><h1>${status}</h1><p>nginx</p></body></html>\n`,
+  }),
+  /** A body that claims to be JSON and is cut short. */
+  malformedJson: (status = 200): Reply => ({ status, body: '{"phone_number": "+1415' }),
+  /** A 2xx with any JSON value. */
+  json: (body: unknown, status = 200): Reply => ({ status, body: JSON.stringify(body) }),
+  /** A body of `bytes` spaces streamed in 64 KiB chunks without Content-Length. */
+  huge: (bytes: number, status = 200): Reply => ({ stream: bytes, status }),
+  /** A body that declares a Content-Length of `bytes` and sends nothing. */
+  declaredHuge: (bytes: number, status = 200): Reply => ({
+    status,
+    headers: { "content-length": String(bytes) },
+    body: "",
+  }),
+  /** A redirect to `location`. */
+  redirect: (location: string, status = 302): Reply => ({ status, headers: { location }, body: "" }),
+} as const;
 
 export interface Received {
   method: string;
@@ -25,14 +76,17 @@ export interface Received {
 export interface FaultServer {
   url: string;
   received: Received[];
-  /** Queues replies; once used up, the last one repeats. */
+  /** Queues replies; once used up, the last one repeats. Forgets the requests received so far. */
   script(...replies: Reply[]): void;
+  /** Resolves once `count` requests (since the last `script()`) have arrived in full. */
+  requests(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startFaultServer(): Promise<FaultServer> {
   let replies: Reply[] = [];
   const received: Received[] = [];
+  let waiters: Array<{ count: number; resolve: () => void }> = [];
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     let body = "";
@@ -42,6 +96,11 @@ export async function startFaultServer(): Promise<FaultServer> {
     });
     req.on("end", () => {
       received.push({ method: req.method ?? "", target: req.url ?? "", headers: req.headers, body });
+      waiters = waiters.filter((waiter) => {
+        if (received.length < waiter.count) return true;
+        waiter.resolve();
+        return false;
+      });
       const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? { status: 200, body: "{}" };
       if (reply === "hang") return;
       if (reply === "stall-body") {
@@ -60,11 +119,12 @@ export async function startFaultServer(): Promise<FaultServer> {
         return;
       }
       if ("stream" in reply) {
-        res.writeHead(200, { "content-type": "application/json" });
+        res.writeHead(reply.status ?? 200, { "content-type": "application/json" });
         const chunk = Buffer.alloc(64 * 1024, 0x20);
         let sent = 0;
         const pump = (): void => {
           while (sent < reply.stream) {
+            if (res.destroyed) return;
             sent += chunk.length;
             if (!res.write(chunk)) {
               res.once("drain", pump);
@@ -73,6 +133,9 @@ export async function startFaultServer(): Promise<FaultServer> {
           }
           res.end();
         };
+        res.on("close", () => {
+          sent = reply.stream;
+        });
         pump();
         return;
       }
@@ -92,6 +155,10 @@ export async function startFaultServer(): Promise<FaultServer> {
     script(...next) {
       replies = next;
       received.length = 0;
+    },
+    requests(count) {
+      if (received.length >= count) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ count, resolve }));
     },
     close() {
       for (const socket of sockets) socket.destroy();

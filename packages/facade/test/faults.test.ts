@@ -1,0 +1,683 @@
+/**
+ * Issue 14, faults: every fault the fault server can produce, for every vendor through the
+ * facade. Each case checks the error code (or the result), the number of requests that reached
+ * the server and the `attempts` on the error, and every wait the policy took. Waits go through an
+ * injected sleep and jitter, so the time bound is checked exactly without waiting: the time a call
+ * may take is the sum of its waits plus one timeout per attempt, and the policy allows at most
+ * sum over retries n of min(0.5 s × 2^n, 8 s) (or the server's wait, up to 60 s) plus
+ * (maxRetries + 1) × timeoutMs. The caller's signal is tested at every stage: before send, during
+ * a request, during the body, during a backoff wait, during a server-asked wait, during a retry.
+ */
+import { PhoneBridgeError, type Provider, providerTitle } from "@phonebridge/core";
+import fc from "fast-check";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Adapter } from "../src/adapter.js";
+import { caldAdapter } from "../src/adapters/cald.js";
+import { cartesiaAdapter } from "../src/adapters/cartesia.js";
+import { retellAdapter } from "../src/adapters/retell.js";
+import { verbexAdapter } from "../src/adapters/verbex.js";
+import { vogentAdapter } from "../src/adapters/vogent.js";
+import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
+import { DEFAULT_MAX_RETRIES, MAX_SERVER_WAIT_MS, sleep as realSleep } from "../src/retry.js";
+import { type FaultServer, faults, type Reply, startFaultServer } from "./fault-server.js";
+import { OK_BODY } from "./helpers.js";
+
+const KEY = "sk_live_PBFAULTS_0123456789";
+const MiB = 1024 * 1024;
+/** Per-attempt timeout for the cases that hang: short, so nothing is slow. */
+const TIMEOUT_MS = 25;
+/** A generous timeout for the cases that do not hang (a loaded machine must not turn them into timeouts). */
+const SLOW_TIMEOUT_MS = 10_000;
+
+const ADAPTERS: Record<Provider, Adapter> = {
+  retell: retellAdapter as Adapter,
+  cartesia: cartesiaAdapter as Adapter,
+  verbex: verbexAdapter as Adapter,
+  vogent: vogentAdapter as Adapter,
+  cald: caldAdapter as Adapter,
+};
+const PROVIDERS = Object.keys(ADAPTERS) as Provider[];
+const IDS: Record<Provider, string> = {
+  retell: "+14157774444",
+  cartesia: "pn_1",
+  verbex: "pn_1",
+  vogent: "pn_1",
+  cald: "pn_1",
+};
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.script());
+
+/** An injected sleep on a virtual clock: records each wait and returns at once (or rejects on abort). */
+function virtualSleep(onWait?: (ms: number) => void): { waits: number[]; sleep: PolicyOverrides["sleep"] } {
+  const waits: number[] = [];
+  return {
+    waits,
+    sleep: async (ms, signal) => {
+      waits.push(ms);
+      onWait?.(ms);
+      if (signal?.aborted) throw signal.reason;
+    },
+  };
+}
+
+function client(
+  provider: Provider,
+  options: { timeoutMs?: number; maxRetries?: number; baseUrl?: string } = {},
+  overrides: PolicyOverrides = {},
+) {
+  return createWithAdapter(
+    ADAPTERS[provider],
+    { apiKey: KEY, baseUrl: server.url, timeoutMs: SLOW_TIMEOUT_MS, ...options },
+    overrides,
+  );
+}
+
+async function failure(promise: Promise<unknown>): Promise<PhoneBridgeError> {
+  const error = await promise.then(
+    (value) => value,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PhoneBridgeError);
+  return error as PhoneBridgeError;
+}
+
+/** The backoff cap before retry n: min(0.5 s × 2^n, 8 s). */
+const cap = (n: number): number => Math.min(500 * 2 ** n, 8000);
+/** The backoff before retry n with the jitter source returning r. */
+const backoff = (n: number, r: number): number => cap(n) * (0.75 + 0.25 * r);
+
+/**
+ * The longest a call may take under the policy: one timeout per attempt plus, before each retry,
+ * the server's wait when it gave one (at most 60 s), else the backoff cap.
+ */
+function policyBound(attempts: number, timeoutMs: number, serverWaits: readonly (number | undefined)[] = []): number {
+  let total = attempts * timeoutMs;
+  for (let n = 0; n < attempts - 1; n++) total += Math.min(serverWaits[n] ?? cap(n), MAX_SERVER_WAIT_MS);
+  return total;
+}
+
+const ok = (provider: Provider): Reply => faults.json(OK_BODY[provider]);
+
+interface Case {
+  name: string;
+  replies: (provider: Provider) => Reply[];
+  /** The error code, or "ok" when the call ends with a result. */
+  code: PhoneBridgeError["code"] | "ok";
+  attempts: number;
+  status?: number;
+  /** The waits expected, given the jitter source's value r. */
+  waits: (r: number) => number[];
+  /** The server's waits before each retry (for the policy bound). */
+  serverWaits?: (number | undefined)[];
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Extra checks on the error. */
+  check?: (error: PhoneBridgeError, provider: Provider) => void;
+}
+
+const BACKOFF_2 = (r: number) => [backoff(0, r), backoff(1, r)];
+
+/** Faults whose outcome is the same for every vendor. */
+const CASES: Case[] = [
+  {
+    name: "429 with Retry-After in seconds, then 200: waits what the server asked",
+    replies: (p) => [faults.retryAfterSeconds(2), ok(p)],
+    code: "ok",
+    attempts: 2,
+    waits: () => [2000],
+    serverWaits: [2000],
+  },
+  {
+    name: "429 with a fractional Retry-After, then 200",
+    replies: (p) => [faults.retryAfterSeconds("0.25"), ok(p)],
+    code: "ok",
+    attempts: 2,
+    waits: () => [250],
+    serverWaits: [250],
+  },
+  {
+    name: "429 with retry-after-ms (taken over Retry-After), then 200",
+    replies: (p) => [
+      { status: 429, headers: { "retry-after-ms": "1500", "retry-after": "9" }, body: "{}" },
+      faults.retryAfterMs(0),
+      ok(p),
+    ],
+    code: "ok",
+    attempts: 3,
+    waits: () => [1500, 0],
+    serverWaits: [1500, 0],
+  },
+  {
+    name: "429 with an unreadable Retry-After: the backoff",
+    replies: (p) => [{ status: 429, headers: { "retry-after": "soon" }, body: "{}" }, ok(p)],
+    code: "ok",
+    attempts: 2,
+    waits: (r) => [backoff(0, r)],
+  },
+  {
+    name: "429 every time: rate_limited after maxRetries + 1 attempts, with the backoff",
+    replies: () => [faults.status(429)],
+    code: "rate_limited",
+    status: 429,
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "429 every time with Retry-After: rate_limited, the server's wait each time, retryAfterMs on the error",
+    replies: () => [faults.retryAfterSeconds(3)],
+    code: "rate_limited",
+    status: 429,
+    attempts: 3,
+    waits: () => [3000, 3000],
+    serverWaits: [3000, 3000],
+    check: (error) => expect(error.retryAfterMs).toBe(3000),
+  },
+  {
+    name: "429 asking for exactly 60 s is honoured",
+    replies: (p) => [faults.retryAfterSeconds(60), ok(p)],
+    code: "ok",
+    attempts: 2,
+    waits: () => [60_000],
+    serverWaits: [60_000],
+  },
+  {
+    name: "429 asking for more than 60 s: no retry, the error at once with retryAfterMs",
+    replies: () => [faults.retryAfterSeconds(61)],
+    code: "rate_limited",
+    status: 429,
+    attempts: 1,
+    waits: () => [],
+    check: (error) => expect(error.retryAfterMs).toBe(61_000),
+  },
+  {
+    name: "429 asking for 60 001 ms: no retry",
+    replies: () => [faults.retryAfterMs(60_001)],
+    code: "rate_limited",
+    status: 429,
+    attempts: 1,
+    waits: () => [],
+    check: (error) => expect(error.retryAfterMs).toBe(60_001),
+  },
+  ...([500, 502, 503] as const).map(
+    (status): Case => ({
+      name: `${status} every time: server after maxRetries + 1 attempts`,
+      replies: () => [faults.status(status, { message: "try later" })],
+      code: "server",
+      status,
+      attempts: 3,
+      waits: BACKOFF_2,
+      check: (error) => expect(error.vendorMessage).toBe("try later"),
+    }),
+  ),
+  {
+    name: "500, 502, then 200: the result",
+    replies: (p) => [faults.status(500), faults.status(502), ok(p)],
+    code: "ok",
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "503 with Retry-After then 503 without: the server's wait, then the backoff of retry 1",
+    replies: () => [{ status: 503, headers: { "retry-after": "1" }, body: "{}" }, faults.status(503)],
+    code: "server",
+    status: 503,
+    attempts: 3,
+    waits: (r) => [1000, backoff(1, r)],
+    serverWaits: [1000],
+  },
+  {
+    name: "408 every time: timeout after retries",
+    replies: () => [faults.status(408)],
+    code: "timeout",
+    status: 408,
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "409 every time: server after retries",
+    replies: () => [faults.status(409)],
+    code: "server",
+    status: 409,
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "503 every time with maxRetries 6: the backoff doubles up to its 8 s cap",
+    replies: () => [faults.status(503)],
+    code: "server",
+    status: 503,
+    attempts: 7,
+    maxRetries: 6,
+    waits: (r) => [0, 1, 2, 3, 4, 5].map((n) => backoff(n, r)),
+    check: () => expect([0, 1, 2, 3, 4, 5].map(cap)).toEqual([500, 1000, 2000, 4000, 8000, 8000]),
+  },
+  {
+    name: "503 with maxRetries 0: one attempt, no wait",
+    replies: () => [faults.status(503)],
+    code: "server",
+    status: 503,
+    attempts: 1,
+    maxRetries: 0,
+    waits: () => [],
+  },
+  {
+    name: "a server that never answers: timeout after every attempt timed out",
+    replies: () => ["hang"],
+    code: "timeout",
+    attempts: 3,
+    timeoutMs: TIMEOUT_MS,
+    waits: BACKOFF_2,
+    check: (error) => {
+      expect(error.status).toBeUndefined();
+      expect(error.message).toContain(`no response within ${TIMEOUT_MS} ms`);
+    },
+  },
+  {
+    name: "a body that stalls after the status line: timeout",
+    replies: () => ["stall-body"],
+    code: "timeout",
+    attempts: 3,
+    timeoutMs: TIMEOUT_MS,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "hang, then 200: the result on the second attempt",
+    replies: (p) => ["hang", ok(p)],
+    code: "ok",
+    attempts: 2,
+    timeoutMs: 200,
+    waits: (r) => [backoff(0, r)],
+  },
+  {
+    name: "connection reset before any response: connection after retries",
+    replies: () => ["reset"],
+    code: "connection",
+    attempts: 3,
+    waits: BACKOFF_2,
+    check: (error) => expect(error.status).toBeUndefined(),
+  },
+  {
+    name: "connection reset mid-response (after the status line): connection after retries",
+    replies: () => ["reset-after-status"],
+    code: "connection",
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "reset, 429 with Retry-After, 503, then 200 (maxRetries 3): each wait by its own rule",
+    replies: (p) => ["reset", faults.retryAfterSeconds(1), faults.status(503), ok(p)],
+    code: "ok",
+    attempts: 4,
+    maxRetries: 3,
+    waits: (r) => [backoff(0, r), 1000, backoff(2, r)],
+    serverWaits: [undefined, 1000],
+  },
+  {
+    name: "200 with malformed JSON: invalid_response, not retried",
+    replies: () => [faults.malformedJson(200)],
+    code: "invalid_response",
+    status: 200,
+    attempts: 1,
+    waits: () => [],
+    check: (error) => expect(error.message).toMatch(/not JSON/),
+  },
+  {
+    name: "500 with malformed JSON: server after retries, the text as the vendor's message",
+    replies: () => [faults.malformedJson(500)],
+    code: "server",
+    status: 500,
+    attempts: 3,
+    waits: BACKOFF_2,
+    check: (error) => expect(error.vendorMessage).toBe('{"phone_number": "+1415'),
+  },
+  {
+    name: "an HTML 502 page: server after retries, no vendor message made up from the HTML",
+    replies: () => [faults.html(502)],
+    code: "server",
+    status: 502,
+    attempts: 3,
+    waits: BACKOFF_2,
+    check: (error, provider) => {
+      expect(error.vendorMessage).toBeUndefined();
+      expect(error.message).toBe(`${providerTitle(provider)}: HTTP 502`);
+    },
+  },
+  {
+    name: "an HTML 404 page: not_found, not retried",
+    replies: () => [faults.html(404)],
+    code: "not_found",
+    status: 404,
+    attempts: 1,
+    waits: () => [],
+  },
+  {
+    name: "an HTML page with 200: invalid_response",
+    replies: () => [faults.html(200)],
+    code: "invalid_response",
+    status: 200,
+    attempts: 1,
+    waits: () => [],
+  },
+  {
+    name: "a 200 body streamed past 10 MiB: invalid_response, never buffered whole",
+    replies: () => [faults.huge(10 * MiB + 256 * 1024)],
+    code: "invalid_response",
+    status: 200,
+    attempts: 1,
+    waits: () => [],
+    check: (error) => expect(error.message).toMatch(/over 10 MiB/),
+  },
+  {
+    name: "a 200 body declared over 10 MiB: invalid_response",
+    replies: () => [faults.declaredHuge(11 * MiB)],
+    code: "invalid_response",
+    status: 200,
+    attempts: 1,
+    waits: () => [],
+  },
+  {
+    name: "a 503 error body declared over 10 MiB: server after retries, the body not kept",
+    replies: () => [faults.declaredHuge(50 * MiB, 503)],
+    code: "server",
+    status: 503,
+    attempts: 3,
+    waits: BACKOFF_2,
+    check: (error) => expect(error.body).toBeUndefined(),
+  },
+  ...(
+    [
+      [400, "validation"],
+      [401, "unauthorized"],
+      [403, "unauthorized"],
+      [404, "not_found"],
+      [405, "validation"],
+      [418, "validation"],
+      [422, "validation"],
+    ] as const
+  ).map(
+    ([status, code]): Case => ({
+      name: `${status}: ${code}, never retried`,
+      replies: () => [faults.status(status, { message: "no" })],
+      code,
+      status,
+      attempts: 1,
+      waits: () => [],
+    }),
+  ),
+  ...([304] as const).map(
+    (status): Case => ({
+      name: `an unexpected ${status}: invalid_response, not retried`,
+      replies: () => [{ status, body: "" }],
+      code: "invalid_response",
+      status,
+      attempts: 1,
+      waits: () => [],
+    }),
+  ),
+];
+
+/** The jitter source of the table: a value strictly inside [0, 1). */
+const R = 0.4;
+
+describe.each(PROVIDERS)("%s through the facade", (provider) => {
+  it.each(CASES)("$name", async (c) => {
+    const { waits, sleep } = virtualSleep();
+    const timeoutMs = c.timeoutMs ?? SLOW_TIMEOUT_MS;
+    const maxRetries = c.maxRetries ?? DEFAULT_MAX_RETRIES;
+    server.script(...c.replies(provider));
+    const phones = client(provider, { timeoutMs, maxRetries }, { sleep, random: () => R });
+    const outcome = await phones.update(IDS[provider], { agentId: "A" }).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    if (c.code === "ok") {
+      expect(outcome).toHaveProperty("result");
+      const { result } = outcome as { result: { provider: string; id: string } };
+      expect(result).toMatchObject({ provider, id: IDS[provider] });
+    } else {
+      const { error } = outcome as { error: PhoneBridgeError };
+      expect(error).toBeInstanceOf(PhoneBridgeError);
+      expect(error).toMatchObject({ code: c.code, provider, attempts: c.attempts });
+      expect(error.status).toBe(c.status);
+      expect(error.message.startsWith(`${providerTitle(provider)}: `)).toBe(true);
+      c.check?.(error, provider);
+    }
+    // The requests that reached the server are the attempts; each one the same request.
+    expect(server.received).toHaveLength(c.attempts);
+    expect(new Set(server.received.map((r) => `${r.method} ${r.target} ${r.body}`)).size).toBe(1);
+    // Every wait exactly as the policy says, and the whole call within the policy's bound.
+    expect(waits).toEqual(c.waits(R));
+    const spent = waits.reduce((a, b) => a + b, 0) + c.attempts * timeoutMs;
+    expect(spent).toBeLessThanOrEqual(policyBound(c.attempts, timeoutMs, c.serverWaits));
+    expect(spent).toBeLessThanOrEqual(policyBound(maxRetries + 1, timeoutMs, c.serverWaits));
+  });
+
+  it("a refused connection: connection after retries, with the backoff", async () => {
+    const closed = await startFaultServer();
+    await closed.close();
+    const { waits, sleep } = virtualSleep();
+    const error = await failure(
+      client(provider, { baseUrl: closed.url }, { sleep, random: () => R }).update(IDS[provider], { agentId: "A" }),
+    );
+    expect(error).toMatchObject({ code: "connection", provider, attempts: 3 });
+    expect(error.message).toBe(`${providerTitle(provider)}: connection failed (ECONNREFUSED)`);
+    expect(waits).toEqual(BACKOFF_2(R));
+  });
+
+  it("a redirect is not followed: invalid_response, the key never reaches the other host", async () => {
+    const other = await startFaultServer();
+    try {
+      for (const status of [301, 302, 307, 308]) {
+        server.script(faults.redirect(`${other.url}/steal`, status));
+        const error = await failure(client(provider).update(IDS[provider], { agentId: "A" }));
+        expect(error).toMatchObject({ code: "invalid_response", status, attempts: 1, provider });
+        expect(server.received).toHaveLength(1);
+      }
+      expect(other.received).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("429 with Retry-After as an HTTP date: waits until that date, a past date not at all", async () => {
+    // Only Date is faked (the clock retryAfterMsOf reads), so sockets and timers stay real.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const now = new Date("2026-11-26T06:00:00.000Z");
+      vi.setSystemTime(now);
+      const { waits, sleep } = virtualSleep();
+      server.script(
+        faults.retryAfterDate(new Date(now.getTime() + 7_000)),
+        faults.retryAfterDate(new Date("2015-10-21T07:28:00Z")),
+        ok(provider),
+      );
+      await client(provider, {}, { sleep }).update(IDS[provider], { agentId: "A" });
+      expect(waits).toEqual([7_000, 0]);
+      // A date more than 60 s ahead: the error at once.
+      server.script(faults.retryAfterDate(new Date(now.getTime() + 61_000)));
+      const error = await failure(client(provider, {}, { sleep }).update(IDS[provider], { agentId: "A" }));
+      expect(error).toMatchObject({ code: "rate_limited", attempts: 1, retryAfterMs: 61_000 });
+      expect(waits).toEqual([7_000, 0]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("the jitter stays in [0.75, 1] × the cap for any jitter source value", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), async (r) => {
+        const { waits, sleep } = virtualSleep();
+        server.script(faults.status(503));
+        await failure(client(provider, {}, { sleep, random: () => r }).update(IDS[provider], { agentId: "A" }));
+        expect(waits).toEqual([backoff(0, r), backoff(1, r)]);
+        waits.forEach((ms, n) => {
+          expect(ms).toBeGreaterThanOrEqual(0.75 * cap(n));
+          expect(ms).toBeLessThanOrEqual(cap(n));
+        });
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  describe("the caller's signal, at every stage", () => {
+    afterEach(() => server.script());
+
+    it("already aborted: nothing sent, aborted with 0 attempts", async () => {
+      server.script(ok(provider));
+      const error = await failure(
+        client(provider).update(IDS[provider], { agentId: "A" }, { signal: AbortSignal.abort() }),
+      );
+      expect(error).toMatchObject({ code: "aborted", provider, attempts: 0 });
+      expect(server.received).toHaveLength(0);
+    });
+
+    it("during a request (no answer yet): aborted at once, 1 attempt", async () => {
+      server.script("hang");
+      const controller = new AbortController();
+      const pending = failure(client(provider).update(IDS[provider], { agentId: "A" }, { signal: controller.signal }));
+      await server.requests(1);
+      controller.abort();
+      // The attempt's timeout is 10 s: only the abort can end the call within the test's time.
+      expect(await pending).toMatchObject({ code: "aborted", provider, attempts: 1 });
+      expect(server.received).toHaveLength(1);
+    });
+
+    it("during the body (status line received, body stalled): aborted, 1 attempt", async () => {
+      server.script("stall-body");
+      const controller = new AbortController();
+      const pending = failure(client(provider).update(IDS[provider], { agentId: "A" }, { signal: controller.signal }));
+      await server.requests(1);
+      // Give the status line time to reach the client, so the abort lands in the body read.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      controller.abort();
+      expect(await pending).toMatchObject({ code: "aborted", provider, attempts: 1 });
+    });
+
+    it("during a backoff wait: aborted at once, no further request", async () => {
+      server.script(faults.status(503));
+      const controller = new AbortController();
+      const waits: number[] = [];
+      const sleep: PolicyOverrides["sleep"] = (ms, signal) => {
+        waits.push(ms);
+        const waiting = realSleep(ms, signal);
+        controller.abort();
+        return waiting;
+      };
+      const error = await failure(
+        client(provider, {}, { sleep, random: () => R }).update(
+          IDS[provider],
+          { agentId: "A" },
+          { signal: controller.signal },
+        ),
+      );
+      expect(error).toMatchObject({ code: "aborted", provider, attempts: 1 });
+      expect(waits).toEqual([backoff(0, R)]);
+      expect(server.received).toHaveLength(1);
+    });
+
+    it("during a 60 s wait the server asked for: aborted at once (the real sleep is used)", async () => {
+      server.script(faults.retryAfterSeconds(60));
+      const controller = new AbortController();
+      const pending = failure(
+        client(provider, {}, { sleep: realSleep }).update(
+          IDS[provider],
+          { agentId: "A" },
+          { signal: controller.signal },
+        ),
+      );
+      await server.requests(1);
+      // The response is on its way; abort once the wait has begun (or sooner: aborted either way).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      controller.abort(new Error("user pressed Ctrl-C"));
+      expect(await pending).toMatchObject({ code: "aborted", provider });
+      expect(server.received).toHaveLength(1);
+    });
+
+    it("during a retry in flight: aborted, with the attempts sent so far", async () => {
+      server.script(faults.status(503), "hang");
+      const controller = new AbortController();
+      const { sleep } = virtualSleep();
+      const pending = failure(
+        client(provider, {}, { sleep }).update(IDS[provider], { agentId: "A" }, { signal: controller.signal }),
+      );
+      await server.requests(2);
+      controller.abort("any reason");
+      expect(await pending).toMatchObject({ code: "aborted", provider, attempts: 2 });
+    });
+  });
+});
+
+describe("responses that break the contract: a 2xx the facade cannot read is invalid_response", () => {
+  /** Per vendor: bodies missing a field its spec requires, or with a mapped field of the wrong type. */
+  const BROKEN: Record<Provider, Array<[name: string, body: unknown]>> = {
+    retell: [
+      ["missing phone_number", { phone_number_type: "custom", last_modification_timestamp: 1 }],
+      ["missing last_modification_timestamp", { phone_number: "+14157774444", phone_number_type: "custom" }],
+      ["phone_number a number", { ...OK_BODY.retell, phone_number: 14157774444 }],
+      ["nickname an object", { ...OK_BODY.retell, nickname: { text: "x" } }],
+      ["inbound_agents a string", { ...OK_BODY.retell, inbound_agents: "agent_1" }],
+      ["outbound_agents without weights", { ...OK_BODY.retell, outbound_agents: [{ agent_id: "a" }] }],
+    ],
+    cartesia: [
+      ["missing number", { ...OK_BODY.cartesia, number: undefined }],
+      ["missing provider", { ...OK_BODY.cartesia, provider: undefined }],
+      ["missing agent", { ...OK_BODY.cartesia, agent: undefined }],
+      ["number a number", { ...OK_BODY.cartesia, number: 5 }],
+      ["label a number", { ...OK_BODY.cartesia, label: 5 }],
+      ["agent a string", { ...OK_BODY.cartesia, agent: "ag_1" }],
+      ["agent.id a number", { ...OK_BODY.cartesia, agent: { id: 5, name: "n" } }],
+      ["agent without name", { ...OK_BODY.cartesia, agent: { id: "ag_1" } }],
+    ],
+    verbex: [
+      ["missing phone_number", { friendly_name: "x" }],
+      ["phone_number null", { phone_number: null }],
+      ["friendly_name a number", { ...OK_BODY.verbex, friendly_name: 5 }],
+      ["inbound_agent_id a number", { ...OK_BODY.verbex, inbound_agent_id: 5 }],
+      ["outbound_agent_id an array", { ...OK_BODY.verbex, outbound_agent_id: ["a"] }],
+    ],
+    vogent: [
+      ["missing agentId", { id: "pn_1", number: "+14155551234", type: "PSTN" }],
+      ["missing type", { id: "pn_1", number: "+14155551234", agentId: null }],
+      ["number a number", { ...OK_BODY.vogent, number: 5 }],
+      ["agentId a number", { ...OK_BODY.vogent, agentId: 5 }],
+    ],
+    cald: [
+      ["phoneNumber a number", { ...OK_BODY.cald, phoneNumber: 14155551234 }],
+      ["agentId a number", { ...OK_BODY.cald, agentId: 5 }],
+      ["agentId an object", { ...OK_BODY.cald, agentId: { id: "a" } }],
+    ],
+  };
+  /** Bodies no vendor's spec allows. */
+  const COMMON: Array<[name: string, reply: Reply]> = [
+    ["an array", faults.json([OK_BODY.retell])],
+    ["null", faults.json(null)],
+    ["a string", faults.json("ok")],
+    ["not JSON", { status: 200, headers: { "content-type": "text/plain" }, body: "OK" }],
+    ["204 without a body", { status: 204 }],
+    ["201 with malformed JSON", faults.malformedJson(201)],
+  ];
+
+  describe.each(PROVIDERS)("%s", (provider) => {
+    it.each([...BROKEN[provider].map(([name, body]): [string, Reply] => [name, faults.json(body)]), ...COMMON])(
+      "%s",
+      async (_name, reply) => {
+        server.script(reply);
+        const error = await failure(client(provider).update(IDS[provider], { agentId: "A" }));
+        const status = typeof reply === "object" && "status" in reply ? reply.status : 200;
+        expect(error).toMatchObject({ code: "invalid_response", provider, status, attempts: 1 });
+        expect(error.message.startsWith(`${providerTitle(provider)}: `)).toBe(true);
+        expect(server.received).toHaveLength(1);
+      },
+    );
+
+    it("the valid body (control): a result", async () => {
+      server.script(ok(provider));
+      await expect(client(provider).update(IDS[provider], { agentId: "A" })).resolves.toMatchObject({ provider });
+    });
+  });
+});
