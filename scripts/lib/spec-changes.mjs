@@ -108,8 +108,22 @@ const LABEL = { major: "Breaking", minor: "Compatible", patch: "Documentation" }
 
 /** Breaking first; the same change in several fields as one sentence. */
 export function order(changes) {
-  return groupForText([...changes].sort((a, b) => BUMPS.indexOf(b.bump) - BUMPS.indexOf(a.bump)));
+  const sorted = [...changes].sort((a, b) => BUMPS.indexOf(b.bump) - BUMPS.indexOf(a.bump));
+  // Many documentation-only changes say little each: past a handful, one line counts them.
+  const docs = sorted.filter((c) => c.kind === "documentation");
+  if (docs.length <= MAX_DOC_LINES) return groupForText(sorted);
+  return [
+    ...groupForText(sorted.filter((c) => c.kind !== "documentation")),
+    {
+      bump: "patch",
+      side: "document",
+      kind: "documentation",
+      sentence: `Descriptions, summaries, examples or code samples changed in ${docs.length} places (documentation only).`,
+    },
+  ];
 }
+
+const MAX_DOC_LINES = 6;
 
 /** The changeset for the vendor package. */
 export function renderVendorChangeset(result) {

@@ -97,3 +97,17 @@ describe("changeset sentences", () => {
     ]);
   });
 });
+
+describe("changeset text for many documentation changes", () => {
+  it("counts them in one line past a handful", async () => {
+    const { order } = await import("../lib/spec-changes.mjs");
+    const before = structuredClone(specs.retell);
+    const after = structuredClone(before);
+    for (const p of Object.values(after.components.schemas.PhoneNumberResponse.properties)) p.description = "changed";
+    const { changes } = diffSpecs(before, after);
+    expect(changes.length).toBeGreaterThan(6);
+    expect(order(changes).map((c) => c.sentence)).toEqual([
+      `Descriptions, summaries, examples or code samples changed in ${changes.length} places (documentation only).`,
+    ]);
+  });
+});
