@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
 import type { InputRow } from "./rows.js";
 import { UsageError } from "./usage-error.js";
 
@@ -51,7 +51,7 @@ export function doneRows(path: string, rows: readonly InputRow[]): Set<number> {
 /** True when the file exists and holds anything. */
 export function hasContent(path: string): boolean {
   try {
-    return readFileSync(path).length > 0;
+    return statSync(path).size > 0;
   } catch {
     return false;
   }
