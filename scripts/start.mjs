@@ -1,16 +1,39 @@
 #!/usr/bin/env node
-// `pnpm start`, the main job: builds what is stale (turbo, cached) and runs the demo.
+// `pnpm start`, the main job: builds what is stale (turbo, cached), then, through the
+// `phonebridge` command line over the facade, shows the request each vendor would get for the
+// example file (a dry run against the real vendors' URLs, nothing sent) and applies it to the
+// embedded Prism mocks, printing the normalized results as a table.
 import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
-const build = spawnSync(join(root, "node_modules/.bin/turbo"), ["run", "build", "--output-logs=errors-only"], {
-  cwd: root,
-  stdio: "inherit",
-  env,
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
-const demo = spawnSync(process.execPath, [join(root, "scripts/demo.mjs"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
-process.exit(demo.status ?? 1);
+const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: "inherit", env }).status ?? 1;
+
+const built = run(join(root, "node_modules/.bin/turbo"), ["run", "build", "--output-logs=errors-only"]);
+if (built !== 0) process.exit(built);
+
+const cli = join(root, "packages/cli/dist/bin.js");
+const input = "packages/cli/examples/numbers.csv";
+mkdirSync(join(root, ".cache"), { recursive: true });
+
+console.log(`\n1. What each vendor would receive for ${input} (dry run: nothing is sent)\n`);
+const dry = run(process.execPath, [
+  cli, "apply", input, "--dry-run",
+  "--api-key", "demo-key",
+  "--base-url", "verbex=https://your-verbex-host.example",
+]);
+if (dry !== 0) process.exit(dry);
+
+console.log("\n2. The same file applied to a Prism mock of each vendor's spec on 127.0.0.1\n");
+const applied = run(process.execPath, [
+  cli, "apply", input, "--mock", "--table", "--overwrite",
+  "--results", ".cache/quickstart.results.jsonl",
+]);
+console.log(
+  "\nPrism answers with the examples in each vendor's spec, so numbers, labels and agent ids above" +
+    "\nare those examples (\"string\" where the spec gives none), not an echo of what was sent.",
+);
+process.exit(applied);
