@@ -22,6 +22,9 @@ import { DEFAULT_MAX_RETRIES, MAX_SERVER_WAIT_MS, sleep as realSleep } from "../
 import { type FaultServer, faults, type Reply, startFaultServer } from "./fault-server.js";
 import { OK_BODY } from "./helpers.js";
 
+// A fixed seed keeps the run deterministic; PHONEBRIDGE_FC_SEED explores others.
+fc.configureGlobal({ seed: Number(process.env.PHONEBRIDGE_FC_SEED ?? 14) });
+
 const KEY = "sk_live_PBFAULTS_0123456789";
 const MiB = 1024 * 1024;
 /** Per-attempt timeout for the cases that hang: short, so nothing is slow. */

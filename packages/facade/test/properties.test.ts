@@ -1,0 +1,523 @@
+/**
+ * Issue 14, bad input: property-based tests (fast-check) over the facade's inputs, for every
+ * vendor. Each generated invalid input must be refused before any request (the `fetch` fails the
+ * test if it is called) with a PhoneBridgeError `invalid_input` (or `unsupported_change` where
+ * the vendor has no such field) whose `field` and message name the field and whose message names
+ * the vendor. Each generated valid input must be accepted by the vendor's Prism mock (started once
+ * by @phonebridge/testing's globalSetup), which validates the request against the vendor's spec.
+ */
+import { PhoneBridgeError, type Provider, providerTitle } from "@phonebridge/core";
+import { mockUrl } from "@phonebridge/testing/vitest";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { capabilities, createPhoneNumbers, PROVIDERS } from "../src/index.js";
+
+/** Untyped JavaScript callers: the run-time checks are what these tests exercise. */
+// A fixed seed keeps the run deterministic; PHONEBRIDGE_FC_SEED explores others.
+fc.configureGlobal({ seed: Number(process.env.PHONEBRIDGE_FC_SEED ?? 14) });
+
+type Loose = { update(id: unknown, changes: unknown, options?: unknown): Promise<unknown> };
+
+const IDS: Record<Provider, string> = {
+  retell: "+14157774444",
+  cartesia: "pn_1",
+  verbex: "pn_1",
+  vogent: "pn_1",
+  cald: "pn_1",
+};
+const E164 = /^\+[1-9]\d{1,14}$/;
+const CHANGES = ["agentId", "label", "outboundAgentId"] as const;
+type Change = (typeof CHANGES)[number];
+
+/** How many invalid inputs were generated and checked, over all properties. */
+let generated = 0;
+afterAll(() => {
+  // Issue 14: at least 1,000 generated invalid inputs in total.
+  expect(generated).toBeGreaterThanOrEqual(1000);
+});
+
+/** A client whose fetch fails the test when it is called at all. */
+function guarded(provider: Provider): { phones: Loose; calls: () => number } {
+  let calls = 0;
+  const fetch = (() => {
+    calls++;
+    throw new Error("fetch was called for an input that must be refused before any request");
+  }) as typeof globalThis.fetch;
+  const phones = createPhoneNumbers({ provider, apiKey: "key_props_1234", baseUrl: "http://127.0.0.1:9", fetch });
+  return { phones: phones as unknown as Loose, calls: () => calls };
+}
+
+type Refusal = { code: "invalid_input" | "unsupported_change"; field: string };
+
+/** Calls update and checks the refusal: code, field, the field and the vendor named, nothing sent. */
+async function refuses(
+  provider: Provider,
+  id: unknown,
+  changes: unknown,
+  options: unknown,
+  expected: Refusal,
+): Promise<void> {
+  generated++;
+  const { phones, calls } = guarded(provider);
+  const error = await phones.update(id, changes, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(calls()).toBe(0);
+  expect(error).toBeInstanceOf(PhoneBridgeError);
+  const e = error as PhoneBridgeError;
+  expect({ code: e.code, field: e.field, provider: e.provider, attempts: e.attempts }).toEqual({
+    ...expected,
+    provider,
+    attempts: 0,
+  });
+  expect(e.message.startsWith(`${providerTitle(provider)}: `)).toBe(true);
+  // The message names the field: "changes" as "change(s)", "vendor.x" by x, the others as they are.
+  const name = expected.field === "changes" ? "change" : expected.field.replace(/^vendor\./, "");
+  expect(e.message).toContain(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arbitraries
+
+const CONTROL_CODES = [
+  ...Array.from({ length: 0x20 }, (_, i) => i),
+  ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i),
+];
+const control = fc.constantFrom(...CONTROL_CODES.map((code) => String.fromCharCode(code)));
+/** Every character JavaScript's `\s` matches that is not also a control character. */
+const whitespace = fc.constantFrom(
+  " ",
+  "\u00a0",
+  "\u1680",
+  "\u2000",
+  "\u2005",
+  "\u200a",
+  "\u2028",
+  "\u2029",
+  "\u202f",
+  "\u205f",
+  "\u3000",
+  "\ufeff",
+);
+const ID_CHARS = [..."abcdefXYZ0123456789-_.~+:@!$&'()*,;=%?#[]é日📞"];
+/** An id no path rule refuses (not valid for Retell, whose ids are E.164). */
+const plainId = fc
+  .string({ unit: fc.constantFrom(...ID_CHARS), minLength: 1, maxLength: 24 })
+  .filter((id) => id !== "." && id !== "..");
+/**
+ * Ids for the Prism runs: no ",", which Prism 5.16 reads as an array separator in a path
+ * parameter ("must be string"), although RFC 3986 and the contract leave it as it is.
+ */
+const prismId = plainId.filter((id) => !id.includes(","));
+const digits = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: max });
+const e164 = fc.tuple(fc.integer({ min: 1, max: 9 }), digits(1, 14)).map(([first, rest]) => `+${first}${rest}`);
+const validId = (provider: Provider) => (provider === "retell" ? e164 : plainId);
+
+/** Inserts `inserted` somewhere into `base`. */
+const inserting = (base: fc.Arbitrary<string>, inserted: fc.Arbitrary<string>) =>
+  fc.tuple(base, inserted, fc.nat()).map(([text, c, at]) => {
+    const i = at % (text.length + 1);
+    return text.slice(0, i) + c + text.slice(i);
+  });
+
+/** Text without control characters, 1 to `max` characters (any Unicode). */
+const cleanText = (max: number) =>
+  fc
+    .string({ unit: "grapheme", minLength: 1, maxLength: max })
+    .filter((text) => !/[\u0000-\u001f\u007f-\u009f]/.test(text) && text.trim() === text && text !== "");
+const agentId = cleanText(40);
+const label = cleanText(60);
+
+/** Values an untyped caller may pass where a string or null belongs. */
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.bigInt(),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
+  fc.constant(Symbol("s")),
+  fc.constant(() => "A"),
+  fc.constant(new Date(0)),
+);
+/** Any defined value (a passthrough value). */
+const anyValue = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+);
+const fieldName = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 20 }),
+    fc.constantFrom("sip_trunk_password", "auth_password", "price", "0", "1"),
+  )
+  .filter((name) => name !== "__proto__");
+
+/** What a change given as `value` yields on `provider` when the value is wrong. */
+function refusalOf(provider: Provider, change: Change, value: unknown): Refusal {
+  const cap = capabilities[provider][change];
+  const unsupported = value === null ? cap.clear === "unsupported" : cap.set === "unsupported";
+  return { code: unsupported ? "unsupported_change" : "invalid_input", field: change };
+}
+
+const RUNS = 30;
+
+describe.each(PROVIDERS)("%s: generated invalid input is refused before any request", (provider) => {
+  const okId = IDS[provider];
+  const ok = { agentId: "agent_1" };
+
+  it("ids: empty, '.', '..', with '/', '..' segments, whitespace or control characters", async () => {
+    const badId = fc.oneof(
+      fc.constantFrom("", ".", ".."),
+      inserting(validId(provider), fc.constant("/")),
+      fc.tuple(fc.constantFrom("../", "./", "/..", "%2F../"), validId(provider)).map(([a, b]) => a + b),
+      inserting(validId(provider), control),
+      inserting(validId(provider), whitespace),
+      fc.string({ unit: whitespace, minLength: 1, maxLength: 5 }),
+      fc.string({ unit: control, minLength: 1, maxLength: 5 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(badId, async (id) =>
+        refuses(provider, id, ok, undefined, { code: "invalid_input", field: "id" }),
+      ),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("ids of the wrong type", async () => {
+    const notString = fc.oneof(wrongType, fc.constant(null), fc.constant(undefined));
+    await fc.assert(
+      fc.asyncProperty(notString, async (id) =>
+        refuses(provider, id, ok, undefined, { code: "invalid_input", field: "id" }),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('agent ids: "" (never "remove"), control characters, wrong types', async () => {
+    const supported = CHANGES.filter((c) => c !== "label");
+    const bad = fc.oneof(fc.constant(""), inserting(agentId, control), wrongType);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...supported), bad, async (change, value) =>
+        refuses(provider, okId, { [change]: value }, undefined, refusalOf(provider, change, value)),
+      ),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("labels: empty, of absurd size, with control characters, of the wrong type", async () => {
+    const huge = fc
+      .tuple(fc.constantFrom("x", "é", "📞", "日本"), fc.integer({ min: 256, max: 200_000 }))
+      // n repetitions: at least 256 characters (code points), whatever the unit.
+      .map(([unit, n]) => unit.repeat(n));
+    const bad = fc.oneof(fc.constant(""), huge, inserting(label, control), wrongType);
+    await fc.assert(
+      fc.asyncProperty(bad, async (value) =>
+        refuses(provider, okId, { label: value }, undefined, refusalOf(provider, "label", value)),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("unsupported changes (null or a string) where the vendor has no such field", async () => {
+    const unsupported = CHANGES.flatMap((change) =>
+      (["set", "clear"] as const)
+        .filter((d) => capabilities[provider][change][d] === "unsupported")
+        .map((d) => ({ change, d })),
+    );
+    if (unsupported.length === 0) return;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...unsupported), label, async ({ change, d }, text) =>
+        refuses(provider, okId, { [change]: d === "set" ? text : null }, undefined, {
+          code: "unsupported_change",
+          field: change,
+        }),
+      ),
+      { numRuns: RUNS / 2 },
+    );
+  });
+
+  it("unknown keys in changes, beside a valid change or alone", async () => {
+    const unknownKey = fc
+      .oneof(
+        fc.string({ minLength: 1, maxLength: 20 }),
+        fc.constantFrom(
+          "agent",
+          "agent_id",
+          "AgentId",
+          "agentID",
+          "nickname",
+          "constructor",
+          "toString",
+          "hasOwnProperty",
+        ),
+      )
+      .filter((key) => !(CHANGES as readonly string[]).includes(key) && key !== "__proto__");
+    await fc.assert(
+      fc.asyncProperty(unknownKey, anyValue, fc.boolean(), async (key, value, withValid) => {
+        const changes: Record<string, unknown> = withValid ? { agentId: "agent_1" } : {};
+        Object.defineProperty(changes, key, { value, enumerable: true, configurable: true, writable: true });
+        await refuses(provider, okId, changes, undefined, { code: "invalid_input", field: key });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("changes, options.vendor and options.signal of the wrong type; nothing to change", async () => {
+    const cases = fc.oneof(
+      fc
+        .oneof(
+          wrongType.filter((v) => typeof v !== "object" || Array.isArray(v)),
+          fc.constant(null),
+          fc.string(),
+        )
+        .map((changes) => ({ changes, options: undefined as unknown, field: "changes" })),
+      fc
+        .oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.integer()))
+        .map((vendor) => ({ changes: ok as unknown, options: { vendor } as unknown, field: "vendor" })),
+      fc
+        .oneof(fc.constant({}), fc.constant({ aborted: true }), fc.string(), fc.integer())
+        .map((signal) => ({ changes: ok as unknown, options: { signal } as unknown, field: "signal" })),
+      fc
+        .tuple(
+          fc.subarray([...CHANGES]),
+          fc.oneof(fc.constant(undefined), fc.constant({}), fc.constant({ anything: undefined })),
+        )
+        .map(([keys, vendor]) => ({
+          changes: Object.fromEntries(keys.map((k) => [k, undefined])) as unknown,
+          options: (vendor === undefined ? undefined : { vendor }) as unknown,
+          field: "changes",
+        })),
+    );
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ changes, options, field }) =>
+        refuses(provider, okId, changes, options, { code: "invalid_input", field }),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  if (provider === "cald") {
+    it("Cald: any passthrough field is refused, naming it", async () => {
+      const vendor = fc
+        .dictionary(fieldName, anyValue, { minKeys: 1, maxKeys: 4 })
+        .filter((fields) => Object.keys(fields).length > 0);
+      await fc.assert(
+        fc.asyncProperty(
+          vendor,
+          fc.constantFrom({ agentId: "agent_1" }, { agentId: null }, {}),
+          async (fields, changes) => {
+            let first = "";
+            for (const key in fields) {
+              first = key;
+              break;
+            }
+            await refuses(
+              provider,
+              okId,
+              changes,
+              { vendor: fields },
+              { code: "invalid_input", field: `vendor.${first}` },
+            );
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+  } else {
+    it("passthrough conflicts: the same vendor field through a change and options.vendor", async () => {
+      const pairs = CHANGES.flatMap((change) => {
+        const cap = capabilities[provider][change];
+        return cap.set === "unsupported" || cap.field === undefined ? [] : [{ change, field: cap.field }];
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...pairs),
+          fc.oneof(label, fc.constant(null)),
+          anyValue,
+          async ({ change, field }, value, vendorValue) => {
+            const changeValue = value === null && capabilities[provider][change].clear === "unsupported" ? "x" : value;
+            await refuses(
+              provider,
+              okId,
+              { [change]: changeValue },
+              { vendor: { [field]: vendorValue } },
+              { code: "invalid_input", field: `vendor.${field}` },
+            );
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  if (provider === "retell") {
+    it("Retell: ids that are not E.164", async () => {
+      const notE164 = fc
+        .oneof(
+          digits(1, 15),
+          digits(1, 14).map((d) => `+0${d}`),
+          digits(16, 20).map((d) => `+${d}`),
+          fc.constant("+"),
+          fc.tuple(e164, fc.constantFrom("-", "(", ")", "x", "ext", ".", "a", "é")).map(([n, c]) => n + c),
+          plainId,
+        )
+        .filter((id) => !E164.test(id));
+      await fc.assert(
+        fc.asyncProperty(notE164, async (id) => {
+          await refuses(provider, id, ok, undefined, { code: "invalid_input", field: "id" });
+        }),
+        { numRuns: RUNS * 3 },
+      );
+    });
+
+    it("Retell: weighted agent lists with weights outside (0, 1], not summing to 1, or not lists", async () => {
+      const LISTS = ["inbound_agents", "outbound_agents", "inbound_sms_agents", "outbound_sms_agents"] as const;
+      const entry = (weight: fc.Arbitrary<unknown>) => fc.record({ agent_id: agentId, weight });
+      const inRange = fc.double({ min: 1e-6, max: 1, noNaN: true });
+      const outOfRange = fc.oneof(
+        fc.double({ max: 0, noNaN: true }),
+        fc.double({ min: 1, minExcluded: true }),
+        fc.constant(Number.NaN),
+        fc.constantFrom("0.5", null, true),
+      );
+      const badList = fc.oneof(
+        // At least one weight outside (0, 1].
+        fc
+          .tuple(
+            fc.array(entry(inRange), { maxLength: 3 }),
+            entry(outOfRange),
+            fc.array(entry(inRange), { maxLength: 3 }),
+          )
+          .map(([a, b, c]) => [...a, b, ...c]),
+        // All in (0, 1], but the sum is not 1 within 1e-9.
+        fc
+          .array(entry(inRange), { minLength: 1, maxLength: 6 })
+          .filter((list) => Math.abs(list.reduce((sum, item) => sum + (item.weight as number), 0) - 1) > 1e-9),
+        // A bad agent id inside.
+        fc.oneof(fc.constant(""), inserting(agentId, control), fc.integer()).map((id) => [{ agent_id: id, weight: 1 }]),
+        fc.oneof(fc.string(), fc.integer(), fc.constant({ agent_id: "a", weight: 1 }), fc.constant([1])),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...LISTS), badList, fc.boolean(), async (name, list, withLabel) => {
+          await refuses(
+            provider,
+            okId,
+            withLabel ? { label: "L" } : {},
+            { vendor: { [name]: list } },
+            {
+              code: "invalid_input",
+              field: `vendor.${name}`,
+            },
+          );
+        }),
+        { numRuns: RUNS * 4 },
+      );
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Valid input against Prism
+
+/** A set of changes the vendor supports, at least one key set. */
+function validChanges(provider: Provider): fc.Arbitrary<Record<string, string | null>> {
+  const parts = CHANGES.map((change) => {
+    const cap = capabilities[provider][change];
+    const values: fc.Arbitrary<string | null>[] = [];
+    if (cap.set !== "unsupported") values.push(change === "label" ? label : agentId);
+    if (cap.clear !== "unsupported") values.push(fc.constant(null));
+    return values.length === 0 ? fc.constant(undefined) : fc.option(fc.oneof(...values), { nil: undefined });
+  });
+  return fc
+    .tuple(...parts)
+    .map(([agent, text, outbound]) => {
+      const changes: Record<string, string | null> = {};
+      if (agent !== undefined) changes.agentId = agent;
+      if (text !== undefined) changes.label = text;
+      if (outbound !== undefined) changes.outboundAgentId = outbound;
+      return changes;
+    })
+    .filter((changes) => Object.keys(changes).length > 0);
+}
+
+/** A weighted split summing to 1: integer percentages. */
+const split = fc
+  .array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 })
+  .map((shares) => {
+    const total = shares.reduce((a, b) => a + b, 0);
+    const weights = shares.map((s) => s / total);
+    // Put the rounding remainder on the first weight, so the sum is 1 within 1e-9.
+    weights[0] = 1 - weights.slice(1).reduce((a, b) => a + b, 0);
+    return weights;
+  })
+  .chain((weights) => fc.tuple(...weights.map((weight) => agentId.map((agent_id) => ({ agent_id, weight })))));
+
+/** Passthrough fields the vendor's spec allows, that no change in `changes` also sets. */
+function validVendor(provider: Provider): fc.Arbitrary<Record<string, unknown> | undefined> {
+  switch (provider) {
+    case "retell":
+      return fc.option(
+        fc.record(
+          {
+            inbound_sms_agents: split,
+            inbound_webhook_url: fc.webUrl(),
+            auth_username: agentId,
+            auth_password: agentId,
+          },
+          { requiredKeys: [] },
+        ),
+        { nil: undefined },
+      );
+    case "verbex":
+      return fc.option(fc.record({ sip_trunk_username: agentId, sip_trunk_password: agentId }, { requiredKeys: [] }), {
+        nil: undefined,
+      });
+    case "cartesia":
+      return fc.option(fc.record({ provider: fc.record({ id: agentId }) }), { nil: undefined });
+    default:
+      return fc.constant(undefined);
+  }
+}
+
+describe.each(PROVIDERS)("%s: generated valid input is accepted by Prism", (provider) => {
+  it("every request gets a 2xx from the mock and a normalized result", async () => {
+    const sent: string[] = [];
+    const record = ((input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(String(init?.body));
+      return fetch(input, init);
+    }) as typeof fetch;
+    const phones = createPhoneNumbers({
+      provider,
+      apiKey: "key_props_1234",
+      baseUrl: mockUrl(provider),
+      fetch: record,
+      maxRetries: 0,
+    }) as unknown as Loose;
+    await fc.assert(
+      fc.asyncProperty(
+        provider === "retell" ? e164 : prismId,
+        validChanges(provider),
+        validVendor(provider),
+        async (id, changes, vendor) => {
+          const before = sent.length;
+          const result = await phones.update(id, changes, vendor === undefined ? undefined : { vendor });
+          expect(result).toMatchObject({ provider, id });
+          expect(sent.length).toBe(before + 1);
+          // Nothing the caller did not set: every key of the body comes from a change or the passthrough.
+          const body = JSON.parse(sent.at(-1) ?? "{}") as Record<string, unknown>;
+          const allowed = new Set([
+            ...CHANGES.filter((c) => changes[c] !== undefined).map((c) => capabilities[provider][c].field),
+            ...Object.keys(vendor ?? {}),
+          ]);
+          for (const key of Object.keys(body)) expect(allowed.has(key)).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
