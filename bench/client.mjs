@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { AGENT, API_KEY, PROVIDERS, VENDORS } from "./lib/fixtures.mjs";
-import { loadPackage, median, quantile, ROOT } from "./lib/load.mjs";
+import { loadPackage, median, medianCi, quantile, ROOT } from "./lib/load.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -26,12 +26,16 @@ const { values: args } = parseArgs({
 });
 
 const QUICK = args.quick;
-const ROUNDS = Number(args.rounds ?? (QUICK ? 5 : 15));
-const SEQ_BLOCK = QUICK ? 50 : 100;
+const ROUNDS = Number(args.rounds ?? (QUICK ? 6 : 30));
+const MIN_ROUNDS = QUICK ? 3 : 9;
 const CONCURRENCY = 32;
-const CONC_BLOCK = CONCURRENCY * (QUICK ? 3 : 6);
+// Small blocks (a few ms each), several per variant and round.
+const SEQ_BLOCK = 20;
+const SEQ_PASSES = QUICK ? 2 : 4;
+const CONC_BLOCK = CONCURRENCY * 4;
+const CONC_PASSES = QUICK ? 1 : 2;
 const WARMUP = QUICK ? 100 : 300;
-const MAX_SECONDS = Number(args["max-seconds"] ?? (QUICK ? 30 : 75)); // per mode
+const MAX_SECONDS = Number(args["max-seconds"] ?? (QUICK ? 20 : 55)); // per mode
 
 function startServer() {
   return new Promise((resolvePromise, reject) => {
@@ -162,8 +166,8 @@ function threadCpuUs() {
     return Number.NaN;
   }
 }
-async function runBlock(call, n, concurrency) {
-  const latencies = new Float64Array(n);
+/** Runs `n` calls (sequentially or `concurrency` in flight); CPU totals and every latency. */
+async function runBlock(call, n, concurrency, latencies = []) {
   const thread0 = threadCpuUs();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -171,71 +175,89 @@ async function runBlock(call, n, concurrency) {
     for (let i = 0; i < n; i++) {
       const start = performance.now();
       await call();
-      latencies[i] = performance.now() - start;
+      latencies.push(performance.now() - start);
     }
   } else {
     let next = 0;
     const worker = async () => {
-      for (;;) {
-        const i = next++;
-        if (i >= n) return;
+      while (next++ < n) {
         const start = performance.now();
         await call();
-        latencies[i] = performance.now() - start;
+        latencies.push(performance.now() - start);
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
   }
-  const wallMs = performance.now() - t0;
+  const wallUs = (performance.now() - t0) * 1000;
   const cpu = process.cpuUsage(cpu0);
-  const threadUs = (threadCpuUs() - thread0) / n;
-  return { cpuUs: (cpu.user + cpu.system) / n, threadUs, latencyMs: median(latencies), wallUs: (wallMs * 1000) / n };
+  return { calls: n, cpuUs: cpu.user + cpu.system, threadUs: threadCpuUs() - thread0, wallUs, latencies };
 }
 
+/**
+ * One mode (sequential or 32 in flight). A round is PASSES passes over every vendor's group, and
+ * in a group each variant's small block sits between two raw-fetch blocks of that vendor
+ * (F A F B F C F, the order rotating). A round's figure for a variant is its CPU per call summed
+ * over the round's blocks divided by the same for its vendor's raw-fetch blocks: interleaving at
+ * a few milliseconds cancels most of the machine's changing load. Median over rounds.
+ */
 async function runMode(variants, mode) {
   const concurrency = mode === "sequential" ? 1 : CONCURRENCY;
   const block = mode === "sequential" ? SEQ_BLOCK : CONC_BLOCK;
+  const passes = mode === "sequential" ? SEQ_PASSES : CONC_PASSES;
   for (const variant of variants) await runBlock(variant.call, WARMUP, concurrency);
   const groups = PROVIDERS.map((provider) => ({
     base: variants.find((v) => v.key === `fetch:${provider}`),
     others: variants.filter((v) => v.provider === provider && v.kind !== "fetch"),
   })).filter((g) => g.base !== undefined);
-  const samples = new Map(variants.map((v) => [v.key, []]));
+  const perRound = new Map(variants.map((v) => [v.key, []]));
   const started = performance.now();
   let rounds = 0;
   for (let r = 0; r < ROUNDS; r++) {
-    // Each variant's block sits between two raw-fetch blocks of its vendor (F A F B F C F), and
-    // is divided by their mean: the baseline is measured under the same load, seconds apart.
-    // The order of vendors and of variants changes every round.
-    const shift = r % groups.length;
-    for (const group of [...groups.slice(shift), ...groups.slice(0, shift)]) {
-      const others = r % 2 ? [...group.others].reverse() : group.others;
-      const k = others.length ? r % others.length : 0;
-      const order = [...others.slice(k), ...others.slice(0, k)];
-      let before = await runBlock(group.base.call, block, concurrency);
-      samples.get(group.base.key).push({ ...before, cpuRatio: 1, latencyRatio: 1, threadRatio: 1 });
-      for (const variant of order) {
-        const own = await runBlock(variant.call, block, concurrency);
-        const after = await runBlock(group.base.call, block, concurrency);
-        samples.get(group.base.key).push({ ...after, cpuRatio: 1, latencyRatio: 1, threadRatio: 1 });
-        samples.get(variant.key).push({
-          ...own,
-          cpuRatio: own.cpuUs / ((before.cpuUs + after.cpuUs) / 2),
-          latencyRatio: own.latencyMs / ((before.latencyMs + after.latencyMs) / 2),
-          threadRatio: own.threadUs / ((before.threadUs + after.threadUs) / 2),
-        });
-        before = after;
+    const acc = new Map(variants.map((v) => [v.key, { calls: 0, cpuUs: 0, threadUs: 0, wallUs: 0, latencies: [] }]));
+    const run = async (variant) => {
+      const a = acc.get(variant.key);
+      const b = await runBlock(variant.call, block, concurrency, a.latencies);
+      a.calls += b.calls;
+      a.cpuUs += b.cpuUs;
+      a.threadUs += b.threadUs;
+      a.wallUs += b.wallUs;
+    };
+    for (let pass = 0; pass < passes; pass++) {
+      const turn = r * passes + pass;
+      const shift = turn % groups.length;
+      for (const group of [...groups.slice(shift), ...groups.slice(0, shift)]) {
+        const others = turn % 2 ? [...group.others].reverse() : group.others;
+        const k = others.length ? turn % others.length : 0;
+        await run(group.base);
+        for (const variant of [...others.slice(k), ...others.slice(0, k)]) {
+          await run(variant);
+          await run(group.base);
+        }
       }
     }
+    for (const variant of variants) {
+      const a = acc.get(variant.key);
+      const f = acc.get(`fetch:${variant.provider}`);
+      const latency = median(a.latencies);
+      const baseLatency = median(f.latencies);
+      perRound.get(variant.key).push({
+        cpuUs: a.cpuUs / a.calls,
+        threadUs: a.threadUs / a.calls,
+        wallUs: a.wallUs / a.calls,
+        latencyMs: latency,
+        cpuRatio: a.cpuUs / a.calls / (f.cpuUs / f.calls),
+        threadRatio: a.threadUs / a.calls / (f.threadUs / f.calls),
+        latencyRatio: latency / baseLatency,
+      });
+    }
     rounds++;
-    if (rounds >= 5 && (performance.now() - started) / 1000 > MAX_SECONDS) break;
+    if (rounds >= MIN_ROUNDS && (performance.now() - started) / 1000 > MAX_SECONDS) break;
   }
 
   const rows = [];
   for (const variant of variants) {
-    const own = samples.get(variant.key);
-    const cpuRatios = own.map((b) => b.cpuRatio);
-    const latRatios = own.map((b) => b.latencyRatio);
+    const own = perRound.get(variant.key);
+    const pick = (k) => own.map((b) => b[k]);
     rows.push({
       key: variant.key,
       kind: variant.kind,
@@ -245,24 +267,19 @@ async function runMode(variants, mode) {
       concurrency,
       rounds,
       callsPerBlock: block,
-      cpuRatio: median(cpuRatios),
-      cpuRatioIqr: [quantile(cpuRatios, 0.25), quantile(cpuRatios, 0.75)],
-      latencyRatio: median(latRatios),
-      threadCpuRatio: median(own.map((b) => b.threadRatio)),
-      threadCpuRatioIqr: [
-        quantile(
-          own.map((b) => b.threadRatio),
-          0.25,
-        ),
-        quantile(
-          own.map((b) => b.threadRatio),
-          0.75,
-        ),
-      ],
-      latencyRatioIqr: [quantile(latRatios, 0.25), quantile(latRatios, 0.75)],
-      cpuUsPerCall: median(own.map((b) => b.cpuUs)),
-      latencyMs: median(own.map((b) => b.latencyMs)),
-      wallUsPerCall: median(own.map((b) => b.wallUs)),
+      blocksPerRound: passes,
+      cpuRatio: median(pick("cpuRatio")),
+      cpuRatioIqr: [quantile(pick("cpuRatio"), 0.25), quantile(pick("cpuRatio"), 0.75)],
+      cpuRatioCi95: medianCi(pick("cpuRatio")),
+      threadCpuRatio: median(pick("threadRatio")),
+      threadCpuRatioIqr: [quantile(pick("threadRatio"), 0.25), quantile(pick("threadRatio"), 0.75)],
+      threadCpuRatioCi95: medianCi(pick("threadRatio")),
+      latencyRatio: median(pick("latencyRatio")),
+      latencyRatioIqr: [quantile(pick("latencyRatio"), 0.25), quantile(pick("latencyRatio"), 0.75)],
+      cpuUsPerCall: median(pick("cpuUs")),
+      threadCpuUsPerCall: median(pick("threadUs")),
+      latencyMs: median(pick("latencyMs")),
+      wallUsPerCall: median(pick("wallUs")),
     });
   }
   return { rows, seconds: (performance.now() - started) / 1000 };
@@ -316,7 +333,7 @@ async function main() {
           const block = await runBlock(v.call, per, 1);
           const { profile } = await session.post("Profiler.stop");
           // The sampler ticks on wall time; the block's CPU time (main thread) rescales it.
-          profile.threadCpuUs = block.threadUs * per;
+          profile.threadCpuUs = block.threadUs;
           profiles[v.key].push(profile);
         }
       }
@@ -337,8 +354,8 @@ async function main() {
       loadavgAtEnd: (await import("node:os")).loadavg(),
       method:
         "client CPU = process.cpuUsage() of the client process (server in a child process); blocks of " +
-        `${SEQ_BLOCK} sequential / ${CONC_BLOCK} calls at ${CONCURRENCY} in flight, alternating in one process; ` +
-        "each block between two raw-fetch blocks of the same vendor (F A F B F); ratio = block / mean of its two neighbours; median over rounds",
+        `${SEQ_BLOCK} sequential (${SEQ_PASSES} per round) / ${CONC_BLOCK} calls at ${CONCURRENCY} in flight (${CONC_PASSES} per round), alternating in one process; ` +
+        "each block between two raw-fetch blocks of the same vendor (F A F B F); a round's ratio = CPU per call over the round's blocks / the same for raw fetch; median over rounds",
       seconds: { sequential: sequential.seconds, concurrent: concurrent.seconds },
       rows: [...sequential.rows, ...concurrent.rows],
       skipped: built.skipped,

@@ -33,7 +33,7 @@ function layerOf(url, functionName) {
 
 function shortLocation(url, line) {
   const path = url.startsWith("file://") ? fileURLToPath(url) : url;
-  return `${relative(ROOT, path)}:${line + 1}`;
+  return `${path.startsWith("/") ? relative(ROOT, path) : path}:${line + 1}`;
 }
 
 /**
@@ -41,7 +41,7 @@ function shortLocation(url, line) {
  * call: each block's samples are scaled to the CPU time measured for that block.
  */
 export function summarize(profiles, calls) {
-  const sum = { total: 0, layers: {}, owners: {}, selfFns: {} };
+  const sum = { total: 0, layers: {}, owners: {}, selfFns: {}, files: {} };
   const add = (into, from, k) => {
     for (const [key, v] of Object.entries(from)) into[key] = (into[key] ?? 0) + v * k;
   };
@@ -52,6 +52,7 @@ export function summarize(profiles, calls) {
     add(sum.layers, one.layers, k);
     add(sum.owners, one.owners, k);
     add(sum.selfFns, one.selfFns, k);
+    add(sum.files, one.files, k);
   }
   const perCall = (obj) =>
     Object.fromEntries(
@@ -64,6 +65,7 @@ export function summarize(profiles, calls) {
     layers: perCall(sum.layers),
     owners: perCall(sum.owners),
     selfFunctions: perCall(sum.selfFns),
+    files: perCall(sum.files),
   };
 }
 
@@ -74,6 +76,7 @@ function summarizeOne(profile) {
   const layers = {};
   const owners = {};
   const selfFns = {};
+  const files = {};
   let total = 0;
   const deltas = profile.timeDeltas;
   for (let i = 0; i < profile.samples.length; i++) {
@@ -84,6 +87,9 @@ function summarizeOne(profile) {
     if (layer === "idle") continue;
     total += dt;
     layers[layer] = (layers[layer] ?? 0) + dt;
+    // Self time per source file (per built-in function for V8 builtins, which have no file).
+    const file = url === "" ? `${functionName || "(anonymous)"} (builtin)` : shortLocation(url, -1).replace(/:0$/, "");
+    files[file] = (files[file] ?? 0) + dt;
     if (layer.startsWith("@phonebridge/") || layer === "retell-sdk" || layer === "openapi-fetch") {
       const fn = `${functionName || "(anonymous)"} ${shortLocation(url, lineNumber)}`;
       selfFns[fn] = (selfFns[fn] ?? 0) + dt;
@@ -109,7 +115,7 @@ function summarizeOne(profile) {
     owner ??= inFetch ? "inside fetch()" : `(${layer}, not under phonebridge code)`;
     owners[owner] = (owners[owner] ?? 0) + dt;
   }
-  return { total, layers, owners, selfFns };
+  return { total, layers, owners, selfFns, files };
 }
 
 /** Concatenates V8 CPU profiles (each one timed block) into one, under a common root. */
@@ -183,7 +189,13 @@ export function profileAgainstFetch(key, calls = 4000) {
     const d = Math.round(((own.layers[layer] ?? 0) - (base.layers[layer] ?? 0)) * 10) / 10;
     if (Math.abs(d) >= 0.5) extra[layer] = d;
   }
-  return { key, calls: made.calls, base, own, extraPerCallByLayer: extra, cpuprofiles: files };
+  const extraFiles = {};
+  for (const file of new Set([...Object.keys(own.files), ...Object.keys(base.files)])) {
+    const d = Math.round(((own.files[file] ?? 0) - (base.files[file] ?? 0)) * 10) / 10;
+    if (d >= 1) extraFiles[file] = d;
+  }
+  const extraPerCallByFile = Object.fromEntries(Object.entries(extraFiles).sort((a, b) => b[1] - a[1]));
+  return { key, calls: made.calls, base, own, extraPerCallByLayer: extra, extraPerCallByFile, cpuprofiles: files };
 }
 
 export function profileText(results) {
@@ -193,6 +205,9 @@ export function profileText(results) {
       `${r.key}: ${r.own.usPerCall} µs/call sampled vs raw fetch ${r.base.usPerCall} µs/call (${(r.own.usPerCall / r.base.usPerCall).toFixed(2)}x, main-thread CPU, ${r.calls} calls each in alternating blocks)`,
     );
     lines.push(`  extra per call by layer (µs): ${JSON.stringify(r.extraPerCallByLayer)}`);
+    lines.push("  extra self time per call by file, over raw fetch (µs, >= 1):");
+    for (const [k, v] of Object.entries(r.extraPerCallByFile ?? {}).slice(0, 12))
+      lines.push(`    ${String(v).padStart(7)}  ${k}`);
     lines.push("  owners (µs/call, innermost phonebridge frame with the built-ins it calls):");
     for (const [k, v] of Object.entries(r.own.owners).slice(0, 14)) lines.push(`    ${String(v).padStart(7)}  ${k}`);
     lines.push("  self time in package code (µs/call):");

@@ -138,10 +138,20 @@ export async function measureSizes() {
   }
   // References, no budget: the facade's root entry (all five vendors) and the official Retell SDK.
   if (facade) {
-    await measure(
-      { key: "facade:all", what: "@phonebridge/facade (root entry, all five vendors)", problems: [], reference: true },
-      exportFile("facade"),
-    );
+    const all = {
+      key: "facade:all",
+      what: "@phonebridge/facade (root entry, all five vendors)",
+      problems: [],
+      reference: true,
+    };
+    await measure(all, exportFile("facade"));
+    // Self-check of the "no other vendor" test: every vendor's markers must show in the root
+    // entry's bundle, or they no longer identify that vendor's code.
+    const text = all.minBytes === undefined ? undefined : (await bundle(exportFile("facade"))).text;
+    const blind = text === undefined ? [] : PROVIDERS.filter((p) => !MARKERS[p].every((m) => text.includes(m)));
+    if (blind.length) {
+      rows.find((r) => r.key === "facade:all").problems.push(`vendor markers not found for ${blind.join(", ")}`);
+    }
   }
   try {
     const sdk = import.meta.resolve ? import.meta.resolve("retell-sdk") : undefined;
@@ -161,7 +171,11 @@ export function sizeTable(result) {
   const lines = ["| bundle | min | min+gz | budget | result |", "|---|---:|---:|---:|---|"];
   for (const r of result.rows) {
     const kb = (n) => (n === undefined ? "–" : `${(n / 1000).toFixed(2)} kB`);
-    const verdict = r.reference ? "reference" : r.pass ? "pass" : `**miss**: ${r.problems.join("; ")}`;
+    const verdict = r.reference
+      ? ["reference", ...r.problems].join("; ")
+      : r.pass
+        ? "pass"
+        : `**miss**: ${r.problems.join("; ")}`;
     lines.push(`| ${r.what} | ${kb(r.minBytes)} | ${kb(r.gzipBytes)} | ${kb(r.budgetBytes)} | ${verdict} |`);
   }
   return lines.join("\n");

@@ -56,3 +56,15 @@ export function quantile(values, q) {
   const hi = Math.ceil(pos);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
+
+/**
+ * A distribution-free ~95% confidence interval of the median (order statistics of the binomial
+ * sign test): [x(k), x(n-k+1)] with k = floor((n - 1.96 sqrt(n)) / 2).
+ */
+export function medianCi(values) {
+  const sorted = Array.from(values).sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return [Number.NaN, Number.NaN];
+  const k = Math.max(1, Math.floor((n - 1.96 * Math.sqrt(n)) / 2));
+  return [sorted[k - 1], sorted[n - k]];
+}
