@@ -6,6 +6,7 @@ import {
   providerTitle,
   readBodyCapped,
   redact,
+  scrub,
 } from "@phonebridge/core";
 import { type Adapter, type CheckedChanges, isRecord, missingField } from "./adapter.js";
 import type { ChangeCapability, ChangeName } from "./capabilities.js";
@@ -38,6 +39,41 @@ function characters(text: string): number {
   return count;
 }
 
+/** A copy of a JSON value with `scrubText` applied to every string in it. */
+function scrubDeep(value: unknown, scrubText: (text: string) => string): unknown {
+  if (typeof value === "string") return scrubText(value);
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, scrubText));
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = scrubDeep(item, scrubText);
+  return out;
+}
+
+/**
+ * The error with whatever `scrubText` replaces (the API key, a call's passthrough secrets) taken
+ * out of its message, vendor message and body; the same error when it held none. A new error, so
+ * that its stack, which repeats the message, is clean too.
+ */
+function withoutSecrets(error: PhoneBridgeError, scrubText: (text: string) => string): PhoneBridgeError {
+  const message = scrubText(error.message);
+  const vendorMessage = error.vendorMessage === undefined ? undefined : scrubText(error.vendorMessage);
+  const bodyText = error.body === undefined ? "" : JSON.stringify(error.body);
+  const bodyClean = scrubText(bodyText) === bodyText;
+  if (message === error.message && vendorMessage === error.vendorMessage && bodyClean) return error;
+  const prefix = `${providerTitle(error.provider)}: `;
+  return new PhoneBridgeError({
+    code: error.code,
+    provider: error.provider,
+    detail: message.startsWith(prefix) ? message.slice(prefix.length) : message,
+    status: error.status,
+    field: error.field,
+    vendorMessage,
+    attempts: error.attempts,
+    retryAfterMs: error.retryAfterMs,
+    body: bodyClean ? error.body : scrubDeep(error.body, scrubText),
+  });
+}
+
 /** Test hooks: deterministic jitter and waits. Not part of the public API. */
 export type PolicyOverrides = Partial<Pick<RetryPolicy, "random" | "sleep">>;
 
@@ -68,6 +104,21 @@ export function createWithAdapter<P extends Provider, Body>(
   const secretFields = transport.descriptor.secrets.response;
   const secrets: ReadonlySet<string> | undefined = secretFields.length > 0 ? new Set(secretFields) : undefined;
   const { checkId, checkVendor, refine, required } = adapter;
+  // Request fields whose values are secrets (Retell auth_password, Verbex sip_trunk_password and
+  // twilio_auth_token): a vendor that echoes one back must not make it visible.
+  const requestSecrets = transport.descriptor.secrets.request;
+  const allSecrets: ReadonlySet<string> = new Set([...requestSecrets, ...secretFields]);
+
+  /** The secret values a call's passthrough carries; empty (and free) in the common case. */
+  const secretValuesOf = (vendor: unknown): string[] => {
+    const values: string[] = [];
+    if (requestSecrets.length === 0 || !isRecord(vendor)) return values;
+    for (const name of requestSecrets) {
+      const value = vendor[name];
+      if (typeof value === "string" && value.length >= 4) values.push(value);
+    }
+    return values;
+  };
 
   const invalidResponse = (status: number, detail: string): PhoneBridgeError =>
     new PhoneBridgeError({ code: "invalid_response", provider, status, detail });
@@ -198,13 +249,15 @@ export function createWithAdapter<P extends Provider, Body>(
       if (error instanceof BodyTooLargeError) throw invalidResponse(status, "the response body is over 10 MiB");
       throw error;
     }
-    let data: unknown;
+    let parsed: unknown;
     try {
-      data = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       throw invalidResponse(status, `the HTTP ${status} response body is not JSON`);
     }
-    if (!isRecord(data)) throw invalidResponse(status, `the HTTP ${status} response body is not a JSON object`);
+    if (!isRecord(parsed)) throw invalidResponse(status, `the HTTP ${status} response body is not a JSON object`);
+    // A body that echoes the API key (one substring search): replaced before anything is read.
+    const data = transport.scrub(text) === text ? parsed : (transport.redact(parsed) as Record<string, unknown>);
     const missing = missingField(data, required);
     if (missing !== undefined)
       throw invalidResponse(status, `the HTTP ${status} response lacks the required field ${missing}`);
@@ -224,12 +277,34 @@ export function createWithAdapter<P extends Provider, Body>(
   };
 
   const update = async (id: string, changes: unknown, updateOptions?: { signal?: AbortSignal; vendor?: unknown }) => {
-    const body = check(id, changes, updateOptions?.vendor);
+    let body: Record<string, unknown>;
+    try {
+      body = check(id, changes, updateOptions?.vendor);
+    } catch (error) {
+      // An input error may quote the id: never the API key, passed there by mistake.
+      throw error instanceof PhoneBridgeError ? withoutSecrets(error, transport.scrub) : error;
+    }
     const signal = updateOptions?.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw inputError(provider, "signal", "options.signal must be an AbortSignal");
     }
-    return runWithRetries(provider, policy, (attemptSignal) => attempt(id, body, attemptSignal), signal);
+    const values = updateOptions?.vendor === undefined ? [] : secretValuesOf(updateOptions.vendor);
+    if (values.length === 0) {
+      return runWithRetries(provider, policy, (attemptSignal) => attempt(id, body, attemptSignal), signal);
+    }
+    // The passthrough carries secrets: whatever the vendor echoes of them is replaced too.
+    const scrubText = (text: string): string => transport.scrub(scrub(text, values));
+    try {
+      const result = await runWithRetries(
+        provider,
+        policy,
+        (attemptSignal) => attempt(id, body, attemptSignal),
+        signal,
+      );
+      return redact(result, allSecrets, values) as typeof result;
+    } catch (error) {
+      throw error instanceof PhoneBridgeError ? withoutSecrets(error, scrubText) : error;
+    }
   };
 
   return { provider, update } as PhoneNumbers<P>;
