@@ -17,6 +17,8 @@ import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./typ
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** What an id may never contain: `/`, whitespace, control characters. */
 const BAD_ID = /[/\s\u0000-\u001f\u007f-\u009f]/;
+/** Half of a UTF-16 pair on its own: not Unicode, so it can never be percent-encoded into a path. */
+const LONE_SURROGATE = /\p{Cs}/u;
 /** phonebridge's own label limit: no vendor documents one. */
 export const MAX_LABEL_LENGTH = 255;
 
@@ -130,6 +132,9 @@ export function createWithAdapter<P extends Provider, Body>(
     if (id === "." || id === "..") throw inputError(provider, "id", `the id ${describe(id)} cannot be a path segment`);
     if (BAD_ID.test(id)) {
       throw inputError(provider, "id", `the id ${describe(id)} holds "/", whitespace or a control character`);
+    }
+    if (LONE_SURROGATE.test(id)) {
+      throw inputError(provider, "id", `the id ${describe(id)} holds a lone surrogate (it is not valid Unicode)`);
     }
     if (checkId !== undefined) {
       const problem = checkId(id);
