@@ -99,6 +99,15 @@ if (only.has("cpu")) {
           `misses: ${misses.map((j) => j.text).join(", ") || "none"}; ` +
           `within noise (95% interval of the median straddles ${GOAL.facadeCpuRatio}): ${unsure.map((j) => j.text).join(", ") || "none"}`,
       });
+      const threadWorst = facade.reduce((a, b) => (b.threadCpuRatio > a.threadCpuRatio ? b : a));
+      const threadMisses = facade.filter((x) => x.threadCpuRatio > GOAL.facadeCpuRatio);
+      verdicts.push({
+        goal: `the same on main-thread CPU only (V8's helper threads left out: less noisy)`,
+        pass: threadMisses.length === 0,
+        detail:
+          `worst ${f2(threadWorst.threadCpuRatio)}x (${threadWorst.provider}, ${threadWorst.mode}); ` +
+          `misses: ${threadMisses.map((x) => `${x.provider}/${x.mode} ${f2(x.threadCpuRatio)}x [${f2(x.threadCpuRatioCi95[0])}–${f2(x.threadCpuRatioCi95[1])}]`).join(", ") || "none"}`,
+      });
       for (const mode of ["sequential", "concurrent"]) {
         const f = find("facade:retell", mode);
         const sdk = find("retell-sdk:retell", mode);
