@@ -293,7 +293,8 @@ const CASES: Case[] = [
     replies: (p) => ["hang", ok(p)],
     code: "ok",
     attempts: 2,
-    timeoutMs: 200,
+    // Long enough that a loaded machine still answers the second attempt in time.
+    timeoutMs: 500,
     waits: (r) => [backoff(0, r)],
   },
   {
