@@ -22,6 +22,7 @@ const { values: args } = parseArgs({
     "profile-variant": { type: "string" },
     calls: { type: "string" },
     "max-seconds": { type: "string" },
+    modes: { type: "string", default: "sequential,concurrent" },
   },
 });
 
@@ -30,8 +31,8 @@ const ROUNDS = Number(args.rounds ?? (QUICK ? 6 : 30));
 const MIN_ROUNDS = QUICK ? 3 : 9;
 const CONCURRENCY = 32;
 // Small blocks (a few ms each), several per variant and round.
-const SEQ_BLOCK = 20;
-const SEQ_PASSES = QUICK ? 2 : 4;
+const SEQ_BLOCK = Number(process.env.BENCH_SEQ_BLOCK ?? 5);
+const SEQ_PASSES = Number(process.env.BENCH_SEQ_PASSES ?? (QUICK ? 8 : 16));
 const CONC_BLOCK = CONCURRENCY * 4;
 const CONC_PASSES = QUICK ? 1 : 2;
 const WARMUP = QUICK ? 100 : 300;
@@ -345,8 +346,10 @@ async function main() {
 
     const cpuCount = (await import("node:os")).availableParallelism();
     const load = (await import("node:os")).loadavg();
-    const sequential = await runMode(variants, "sequential");
-    const concurrent = await runMode(variants, "concurrent");
+    const modes = args.modes.split(",");
+    const none = { rows: [], seconds: 0 };
+    const sequential = modes.includes("sequential") ? await runMode(variants, "sequential") : none;
+    const concurrent = modes.includes("concurrent") ? await runMode(variants, "concurrent") : none;
     const report = {
       node: process.version,
       cpus: cpuCount,

@@ -134,7 +134,7 @@ if (only.has("cpu")) {
     if (toProfile.length) {
       log(`bench: profiling ${toProfile.join(", ")} next to raw fetch …`);
       try {
-        results.cpu.profiles = toProfile.slice(0, 3).map((key) => profileAgainstFetch(key, args.quick ? 2000 : 4000));
+        results.cpu.profiles = toProfile.slice(0, 2).map((key) => profileAgainstFetch(key, args.quick ? 1500 : 3000));
       } catch (error) {
         results.cpu.profiles = [{ error: error.message.split("\n")[0] }];
       }
