@@ -282,6 +282,12 @@ describe.each(PROVIDERS)("%s", (provider) => {
     expect(server.received).toHaveLength(0);
   });
 
+  it("the client object itself, logged or serialized, shows no key", () => {
+    const phones = createPhoneNumbers({ provider, apiKey: KEY, baseUrl: server.url });
+    console.log(phones);
+    expectClean([JSON.stringify(phones), inspect(phones, { depth: null, showHidden: true }), String(phones)]);
+  });
+
   it("a result whose body echoes the key or the passthrough secrets: none in the result", async () => {
     const echo: Record<Provider, Record<string, unknown>> = {
       retell: { ...OK_BODY.retell, nickname: `key ${KEY}`, inbound_webhook_url: `https://example.com/hook?key=${KEY}` },
