@@ -70,7 +70,7 @@ function virtualSleep(onWait?: (ms: number) => void): { waits: number[]; sleep: 
 
 function client(
   provider: Provider,
-  options: { timeoutMs?: number; maxRetries?: number; baseUrl?: string } = {},
+  options: { timeoutMs?: number; maxRetries?: number; baseUrl?: string; fetch?: typeof fetch } = {},
   overrides: PolicyOverrides = {},
 ) {
   return createWithAdapter(
@@ -554,12 +554,21 @@ describe.each(PROVIDERS)("%s through the facade", (provider) => {
     it("during the body (status line received, body stalled): aborted, 1 attempt", async () => {
       server.script("stall-body");
       const controller = new AbortController();
-      const pending = failure(client(provider).update(IDS[provider], { agentId: "A" }, { signal: controller.signal }));
-      await server.requests(1);
-      // Give the status line time to reach the client, so the abort lands in the body read.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      controller.abort();
-      expect(await pending).toMatchObject({ code: "aborted", provider, attempts: 1 });
+      // A fetch that aborts the caller's signal as soon as the status line is in: the abort lands in the body read.
+      const abortOnHeaders = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const response = await fetch(input, init);
+        controller.abort();
+        return response;
+      }) as typeof fetch;
+      const error = await failure(
+        client(provider, { fetch: abortOnHeaders }).update(
+          IDS[provider],
+          { agentId: "A" },
+          { signal: controller.signal },
+        ),
+      );
+      expect(error).toMatchObject({ code: "aborted", provider, attempts: 1 });
+      expect(server.received).toHaveLength(1);
     });
 
     it("during a backoff wait: aborted at once, no further request", async () => {
@@ -587,18 +596,19 @@ describe.each(PROVIDERS)("%s through the facade", (provider) => {
     it("during a 60 s wait the server asked for: aborted at once (the real sleep is used)", async () => {
       server.script(faults.retryAfterSeconds(60));
       const controller = new AbortController();
-      const pending = failure(
-        client(provider, {}, { sleep: realSleep }).update(
-          IDS[provider],
-          { agentId: "A" },
-          { signal: controller.signal },
-        ),
+      const waits: number[] = [];
+      // The real sleep, aborted as soon as the wait has begun: without the abort the test would take 60 s.
+      const sleep: PolicyOverrides["sleep"] = (ms, signal) => {
+        waits.push(ms);
+        const waiting = realSleep(ms, signal);
+        setImmediate(() => controller.abort(new Error("user pressed Ctrl-C")));
+        return waiting;
+      };
+      const error = await failure(
+        client(provider, {}, { sleep }).update(IDS[provider], { agentId: "A" }, { signal: controller.signal }),
       );
-      await server.requests(1);
-      // The response is on its way; abort once the wait has begun (or sooner: aborted either way).
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      controller.abort(new Error("user pressed Ctrl-C"));
-      expect(await pending).toMatchObject({ code: "aborted", provider });
+      expect(error).toMatchObject({ code: "aborted", provider, attempts: 1 });
+      expect(waits).toEqual([60_000]);
       expect(server.received).toHaveLength(1);
     });
 
