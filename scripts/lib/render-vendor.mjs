@@ -199,6 +199,42 @@ This package is generated: its source changes only through \`specs/${vendor}/\` 
 `;
 }
 
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** api.md: one line per operation of the spec, and the package's own functions (Stainless style). */
+function renderApiIndex(loaded) {
+  const { vendor, title, spec, descriptor } = loaded;
+  const Name = pascal(vendor);
+  const rows = [];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = item?.[method];
+      if (!operation) continue;
+      const summary = String(operation.summary ?? operation.description ?? "").split("\n")[0].replace(/\|/g, "\\|");
+      rows.push(`| \`client.${method.toUpperCase()}("${path}", …)\` | \`${operation.operationId ?? "-"}\` | ${summary} |`);
+    }
+  }
+  const { method, path } = descriptor.update;
+  return `<!-- ${header(vendor, "").replace(/\n/g, "\n    ").trim()} -->
+# @phonebridge/${vendor} API
+
+| function | returns |
+|---|---|
+| \`create${Name}Client(options?)\` | \`${Name}Client\`: the openapi-fetch client below, plus \`updatePhoneNumber\` |
+| \`client.updatePhoneNumber(id, body, { signal }?)\` | \`Promise<UpdatePhoneNumberResponse>\` (\`${method} ${path}\`), or a \`PhoneBridgeError\` |
+| \`create${Name}Transport(options?)\` | \`${Name}Transport\`: the lean update path (\`send\`, \`update\`) |
+| \`${vendor}Descriptor\` | what the package knows about ${title}'s API (base URL, auth, headers, operation, secrets) |
+
+## Operations of the spec (openapi-fetch)
+
+| call | operationId | summary |
+|---|---|---|
+${rows.join("\n")}
+
+Types: \`paths\`, \`components\`, \`operations\`, \`UpdatePhoneNumberBody\`, \`UpdatePhoneNumberResponse\`.
+`;
+}
+
 function renderPackageJson(root, loaded) {
   const { vendor, title } = loaded;
   const path = join(root, "packages", vendor, "package.json");
@@ -216,7 +252,7 @@ function renderPackageJson(root, loaded) {
       "./openapi.json": "./openapi.json",
       "./package.json": "./package.json",
     },
-    files: ["dist", "src", "openapi.json"],
+    files: ["dist", "src", "openapi.json", "api.md"],
     repository: { type: "git", url: "https://github.com/phonebridge/phonebridge.git", directory: `packages/${vendor}` },
     scripts: {
       build: "tsc -p tsconfig.build.json",
@@ -434,6 +470,7 @@ export async function renderVendorPackage(root, loaded) {
     [join(dir, "src/generated/client.ts"), renderClient(loaded)],
     [join(dir, "src/index.ts"), renderIndex(loaded)],
     [join(dir, "README.md"), renderReadme(loaded)],
+    [join(dir, "api.md"), renderApiIndex(loaded)],
     [join(dir, "package.json"), renderPackageJson(root, loaded)],
     [join(dir, "tsconfig.json"), TSCONFIG],
     [join(dir, "tsconfig.build.json"), TSCONFIG_BUILD],
