@@ -191,7 +191,8 @@ export function createVendorTransport<Body, Data>(
         parsed = undefined;
       }
     }
-    const body = redactValue(parsed ?? (text ? scrubText(text.slice(0, 2000)) : undefined));
+    // Scrubbed before it is cut, so that a key straddling the cut cannot survive in part.
+    const body = redactValue(parsed ?? (text ? scrubText(text).slice(0, 2000) : undefined));
     const vendorMessage = vendorMessageOf(redactValue(parsed), scrubText(text));
     const retryAfterMs = retryAfterMsOf(response.headers);
     const code = codeForStatus(status);

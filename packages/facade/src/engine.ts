@@ -4,6 +4,7 @@ import {
   PhoneBridgeError,
   type Provider,
   providerTitle,
+  REDACTED,
   readBodyCapped,
   redact,
   scrub,
@@ -41,6 +42,26 @@ function characters(text: string): number {
   return count;
 }
 
+/** The shortest head of a secret that is treated as the secret when a text was cut inside it. */
+const MIN_SECRET_HEAD = 6;
+
+/**
+ * `text` with each secret replaced by "[redacted]", also one cut short where the text was clipped
+ * (the head of a secret at the very end, or just before "…"), since a vendor message or a body
+ * kept as text may have been cut before the secrets of a call were known.
+ */
+function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = scrub(text, secrets);
+  for (const secret of secrets) {
+    for (let k = Math.min(secret.length - 1, out.length); k >= MIN_SECRET_HEAD; k--) {
+      const head = secret.slice(0, k);
+      if (out.includes(`${head}…`)) out = out.split(`${head}…`).join(`${REDACTED}…`);
+      if (out.endsWith(head)) out = `${out.slice(0, out.length - k)}${REDACTED}`;
+    }
+  }
+  return out;
+}
+
 /** A copy of a JSON value with `scrubText` applied to every string in it. */
 function scrubDeep(value: unknown, scrubText: (text: string) => string): unknown {
   if (typeof value === "string") return scrubText(value);
@@ -52,15 +73,17 @@ function scrubDeep(value: unknown, scrubText: (text: string) => string): unknown
 }
 
 /**
- * The error with whatever `scrubText` replaces (the API key, a call's passthrough secrets) taken
- * out of its message, vendor message and body; the same error when it held none. A new error, so
- * that its stack, which repeats the message, is clean too.
+ * The error with `secrets` (the API key, a call's passthrough secrets) taken out of its message,
+ * vendor message and body; the same error when it held none. A new error, so that its stack,
+ * which repeats the message, is clean too. Only on the error path: it may walk the body.
  */
-function withoutSecrets(error: PhoneBridgeError, scrubText: (text: string) => string): PhoneBridgeError {
+function withoutSecrets(error: PhoneBridgeError, secrets: readonly string[]): PhoneBridgeError {
+  if (secrets.length === 0) return error;
+  const scrubText = (text: string): string => scrubSecrets(text, secrets);
   const message = scrubText(error.message);
   const vendorMessage = error.vendorMessage === undefined ? undefined : scrubText(error.vendorMessage);
-  const bodyText = error.body === undefined ? "" : JSON.stringify(error.body);
-  const bodyClean = scrubText(bodyText) === bodyText;
+  const body = error.body === undefined ? undefined : scrubDeep(error.body, scrubText);
+  const bodyClean = body === undefined || JSON.stringify(body) === JSON.stringify(error.body);
   if (message === error.message && vendorMessage === error.vendorMessage && bodyClean) return error;
   const prefix = `${providerTitle(error.provider)}: `;
   return new PhoneBridgeError({
@@ -72,7 +95,7 @@ function withoutSecrets(error: PhoneBridgeError, scrubText: (text: string) => st
     vendorMessage,
     attempts: error.attempts,
     retryAfterMs: error.retryAfterMs,
-    body: bodyClean ? error.body : scrubDeep(error.body, scrubText),
+    body: bodyClean ? error.body : body,
   });
 }
 
@@ -109,6 +132,14 @@ export function createWithAdapter<P extends Provider, Body>(
   // Request fields whose values are secrets (Retell auth_password, Verbex sip_trunk_password and
   // twilio_auth_token): a vendor that echoes one back must not make it visible.
   const requestSecrets = transport.descriptor.secrets.request;
+  // The API key in use, as the transport resolved it (option or env var), for the error path.
+  const { auth } = transport.descriptor;
+  const authValue = transport.headers[auth.header];
+  const apiKey =
+    authValue === undefined ? "" : auth.scheme === "bearer" ? authValue.replace(/^Bearer /, "") : authValue;
+  const keySecrets: readonly string[] = apiKey.length >= 4 ? [apiKey] : [];
+  /** An id as an input error may quote it: a key inside replaced before it is shortened. */
+  const quote = (value: unknown): string => describe(typeof value === "string" ? scrub(value, keySecrets) : value);
   const allSecrets: ReadonlySet<string> = new Set([...requestSecrets, ...secretFields]);
 
   /** The secret values a call's passthrough carries; empty (and free) in the common case. */
@@ -127,14 +158,14 @@ export function createWithAdapter<P extends Provider, Body>(
 
   /** Every input rule of the contract; throws the first broken one. Returns the body to send. */
   const check = (id: unknown, changes: unknown, vendor: unknown): Record<string, unknown> => {
-    if (typeof id !== "string") throw inputError(provider, "id", `the id must be a string, not ${describe(id)}`);
+    if (typeof id !== "string") throw inputError(provider, "id", `the id must be a string, not ${quote(id)}`);
     if (id === "") throw inputError(provider, "id", "the id is empty");
-    if (id === "." || id === "..") throw inputError(provider, "id", `the id ${describe(id)} cannot be a path segment`);
+    if (id === "." || id === "..") throw inputError(provider, "id", `the id ${quote(id)} cannot be a path segment`);
     if (BAD_ID.test(id)) {
-      throw inputError(provider, "id", `the id ${describe(id)} holds "/", whitespace or a control character`);
+      throw inputError(provider, "id", `the id ${quote(id)} holds "/", whitespace or a control character`);
     }
     if (LONE_SURROGATE.test(id)) {
-      throw inputError(provider, "id", `the id ${describe(id)} holds a lone surrogate (it is not valid Unicode)`);
+      throw inputError(provider, "id", `the id ${quote(id)} holds a lone surrogate (it is not valid Unicode)`);
     }
     if (checkId !== undefined) {
       const problem = checkId(id);
@@ -287,7 +318,7 @@ export function createWithAdapter<P extends Provider, Body>(
       body = check(id, changes, updateOptions?.vendor);
     } catch (error) {
       // An input error may quote the id: never the API key, passed there by mistake.
-      throw error instanceof PhoneBridgeError ? withoutSecrets(error, transport.scrub) : error;
+      throw error instanceof PhoneBridgeError ? withoutSecrets(error, keySecrets) : error;
     }
     const signal = updateOptions?.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
@@ -298,7 +329,6 @@ export function createWithAdapter<P extends Provider, Body>(
       return runWithRetries(provider, policy, (attemptSignal) => attempt(id, body, attemptSignal), signal);
     }
     // The passthrough carries secrets: whatever the vendor echoes of them is replaced too.
-    const scrubText = (text: string): string => transport.scrub(scrub(text, values));
     try {
       const result = await runWithRetries(
         provider,
@@ -308,7 +338,7 @@ export function createWithAdapter<P extends Provider, Body>(
       );
       return redact(result, allSecrets, values) as typeof result;
     } catch (error) {
-      throw error instanceof PhoneBridgeError ? withoutSecrets(error, scrubText) : error;
+      throw error instanceof PhoneBridgeError ? withoutSecrets(error, [...keySecrets, ...values]) : error;
     }
   };
 

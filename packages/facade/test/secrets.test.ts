@@ -302,6 +302,38 @@ describe.each(PROVIDERS)("%s", (provider) => {
   });
 });
 
+describe.each(PROVIDERS)("%s: secrets cut short where a text is clipped", (provider) => {
+  const id = IDS[provider];
+  const vendor = PASSTHROUGH[provider];
+  const options = vendor === undefined ? undefined : { vendor };
+  /** A key long enough that the 40 characters of an id an input error quotes are all key. */
+  const LONG_KEY = `sk_live_${MARK}_${"k".repeat(64)}`;
+
+  it("an error body kept as text (2,000 characters) or a vendor message (500) that ends inside a secret", async () => {
+    const secret = sentSecret(provider);
+    const replies: Reply[] = [
+      { status: 400, headers: { "content-type": "text/plain" }, body: `${"x".repeat(1975)}${KEY} and more` },
+      { status: 400, headers: { "content-type": "text/plain" }, body: `${"x".repeat(1975)}${secret} and more` },
+      faults.json({ message: `${"m".repeat(475)}${KEY} and more` }, 400),
+      faults.json({ message: `${"m".repeat(475)}${secret} and more` }, 400),
+    ];
+    for (const reply of replies) {
+      server.script(reply);
+      const error = await failure(client(provider).update(id, { agentId: "A" }, options as never));
+      expect(error.code).toBe("validation");
+      expectClean(shownError(error));
+    }
+  });
+
+  it("an input error quoting the first 40 characters of an id that is a long key", async () => {
+    const phones = createWithAdapter(ADAPTERS[provider], { apiKey: LONG_KEY, baseUrl: server.url }, instant);
+    const error = await failure(phones.update(`${LONG_KEY}/x`, { agentId: "A" }));
+    expect(error).toMatchObject({ code: "invalid_input", field: "id" });
+    expectClean(shownError(error));
+    expect(server.received).toHaveLength(0);
+  });
+});
+
 describe("Verbex responses that carry secrets", () => {
   it("raw has twilio_auth_token and sip_trunk_password redacted at any depth; the rest is kept", async () => {
     server.script(
