@@ -239,10 +239,9 @@ export function createVendorTransport<Body, Data>(
     }
   };
 
-  return {
+  const transport = {
     descriptor,
     baseUrl,
-    headers,
     fetch: fetchImpl,
     updateUrl,
     send,
@@ -251,4 +250,6 @@ export function createVendorTransport<Body, Data>(
     scrub: scrubText,
     redact: redactValue,
   };
+  // The headers hold the key: not enumerable, so logging or serializing a transport never shows it.
+  return Object.defineProperty(transport, "headers", { value: headers, enumerable: false }) as VendorTransport<Body, Data>;
 }

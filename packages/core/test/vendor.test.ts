@@ -69,6 +69,16 @@ describe("createVendorTransport configuration", () => {
   });
 });
 
+describe("a transport never shows its key", () => {
+  it("is safe to log and serialize", async () => {
+    const { inspect } = await import("node:util");
+    const transport = createVendorTransport(descriptor, { apiKey: "sk_live_SHOWN_NOWHERE" });
+    expect(transport.headers.Authorization).toBe("Bearer sk_live_SHOWN_NOWHERE");
+    expect(inspect(transport, { depth: 5 })).not.toContain("SHOWN_NOWHERE");
+    expect(JSON.stringify(transport)).not.toContain("SHOWN_NOWHERE");
+  });
+});
+
 describe("the lean request path", () => {
   it("sends one request with the vendor's method, path, headers and body", async () => {
     const { calls, fetch } = recordingFetch(json(200, { ok: true }));
