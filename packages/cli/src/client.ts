@@ -25,6 +25,7 @@ export interface UpdateResult {
 
 export interface PhoneNumbers {
   update(id: string, changes: Changes, options?: UpdateOptions): Promise<UpdateResult>;
+  plan(id: string, changes: Changes, options?: Pick<UpdateOptions, "vendor">): PlannedRequest;
 }
 
 export interface ClientOptions {
@@ -57,50 +58,23 @@ export interface PlannedRequest {
   body: unknown;
 }
 
-/** Thrown by the recording `fetch` of a dry run, so that nothing leaves the process. */
-class DryRunStop extends Error {}
-
 /**
- * A client whose `fetch` records the request and never sends it. The facade runs every input
- * rule before it calls `fetch`, so a call either rejects with the input error (a bad row) or
- * reaches `fetch`, where the request is captured. Calls must not overlap: `plan` awaits each.
+ * Plans the request each row would send with the facade's `plan`: the same input checks as a
+ * real update, no fetch, no timers. The CLI's own redaction (keys given on its command line)
+ * runs over the facade's.
  */
 export function createPlanner(create: CreatePhoneNumbers, options: ClientOptions, secrets: Secrets) {
-  let captured: PlannedRequest | undefined;
-  const recordingFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request ? input : undefined;
-    const headers: Record<string, string> = {};
-    new Headers(init?.headers ?? request?.headers).forEach((value, name) => {
-      headers[name] = value;
-    });
-    const text = typeof init?.body === "string" ? init.body : request ? await request.clone().text() : "";
-    let body: unknown = text === "" ? undefined : text;
-    try {
-      if (text !== "") body = JSON.parse(text);
-    } catch {
-      // not JSON: shown as text
-    }
-    captured = {
-      method: init?.method ?? request?.method ?? "GET",
-      url: secrets.text(request ? request.url : String(input)),
-      headers: secrets.headers(headers),
-      body: secrets.value(body),
-    };
-    throw new DryRunStop("dry run: not sent");
-  };
-  const client = create({ ...options, fetch: recordingFetch as typeof globalThis.fetch, maxRetries: 0 });
+  const client = create(options);
   return {
     /** Resolves with the request, or rejects with the facade's input error. */
     async plan(id: string, changes: Changes, updateOptions?: UpdateOptions): Promise<PlannedRequest> {
-      captured = undefined;
-      try {
-        await client.update(id, changes, updateOptions);
-      } catch (error) {
-        if (captured !== undefined) return captured;
-        throw error;
-      }
-      if (captured !== undefined) return captured;
-      throw new Error("the facade returned without sending a request");
+      const planned = client.plan(id, changes, { vendor: updateOptions?.vendor });
+      return {
+        method: planned.method,
+        url: secrets.text(planned.url),
+        headers: secrets.headers({ ...planned.headers }),
+        body: secrets.value(planned.body),
+      };
     },
   };
 }

@@ -12,6 +12,7 @@ export {
 export { encodePathSegment, pathSerializer } from "./path.js";
 export { REDACTED, holdsSecret, redact, scrub } from "./redact.js";
 export {
+  type PlannedRequest,
   type RequestOptions,
   type VendorClientOptions,
   type VendorDescriptor,

@@ -1,7 +1,7 @@
 import { BodyTooLargeError, readBodyCapped } from "./body.js";
 import { PhoneBridgeError, type Provider, codeForStatus, providerTitle } from "./errors.js";
 import { encodePathSegment } from "./path.js";
-import { holdsSecret, redact, scrub } from "./redact.js";
+import { REDACTED, holdsSecret, redact, scrub } from "./redact.js";
 import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
 
 /** What a vendor package knows about its vendor: generated from its spec and vendor config. */
@@ -48,6 +48,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A request as it would be sent, safe to show: credentials and secret fields redacted. */
+export interface PlannedRequest {
+  readonly method: "PATCH" | "PUT";
+  /** Base URL and encoded path, exactly as sent. */
+  readonly url: string;
+  /** Every header sent; the auth header (and any header holding the key) as "[redacted]". */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body, secret fields and the key replaced by "[redacted]". */
+  readonly body: unknown;
+}
+
 /** The resolved, per-client state: computed once at creation, never on the request path. */
 export interface VendorTransport<Body, Data> {
   readonly descriptor: VendorDescriptor;
@@ -65,6 +76,11 @@ export interface VendorTransport<Body, Data> {
    * for callers (the facade) that read the response themselves. Rejects only on bad input.
    */
   send(id: string, body: Body, signal?: AbortSignal): Promise<Response>;
+  /**
+   * The update request for `id` and `body` as it would be sent, redacted, without sending it
+   * (a dry run). Throws the same `invalid_input` as `send` for an id that cannot be a segment.
+   */
+  describeRequest(id: string, body: Body): PlannedRequest;
   /** Sends the update; resolves with the parsed 2xx body or rejects with a PhoneBridgeError. */
   update(id: string, body: Body, options?: RequestOptions): Promise<Data>;
   /** Builds the PhoneBridgeError for a non-2xx response, reading and redacting its body. */
@@ -175,6 +191,19 @@ export function createVendorTransport<Body, Data>(
     return fetchImpl(url, { method, headers: sendHeaders, body: JSON.stringify(body), signal, redirect: "manual" });
   };
 
+  const describeRequest = (id: string, body: Body): PlannedRequest => {
+    const url = updateUrl(id);
+    if (url === undefined) throw inputError(provider, "id", `the id ${JSON.stringify(scrubText(String(id)))} cannot be a path segment`);
+    // Header names in lower case, as HTTP/2 sends them and as servers see them.
+    const shown: Record<string, string> = {};
+    const auth = descriptor.auth.header.toLowerCase();
+    for (const [name, value] of Object.entries(sendHeaders)) {
+      const lower = name.toLowerCase();
+      shown[lower] = lower === auth ? REDACTED : scrubText(value);
+    }
+    return { method, url: scrubText(url), headers: shown, body: redact(body, secretKeys, secretValues) };
+  };
+
   const errorFromResponse = async (response: Response, attempts = 1): Promise<PhoneBridgeError> => {
     const { status } = response;
     let text = "";
@@ -245,6 +274,7 @@ export function createVendorTransport<Body, Data>(
     fetch: fetchImpl,
     updateUrl,
     send,
+    describeRequest,
     update,
     errorFromResponse,
     scrub: scrubText,

@@ -79,6 +79,27 @@ describe("a transport never shows its key", () => {
   });
 });
 
+describe("describeRequest", () => {
+  it("shows the exact request without sending it, credentials and secret fields redacted", () => {
+    const { calls, fetch } = recordingFetch(json(200, {}));
+    const transport = createVendorTransport(descriptor, { apiKey: "sk_live_PLANNED_KEY", fetch });
+    const planned = transport.describeRequest("+1 2", { auth_password: "pw-123456", note: "sk_live_PLANNED_KEY" });
+    expect(planned).toEqual({
+      method: "PATCH",
+      url: "https://api.example.test/v1/numbers/+1%202/settings",
+      headers: {
+        accept: "application/json",
+        "content-type": "application/json",
+        "x-version": "2026-03-01",
+        authorization: "[redacted]",
+      },
+      body: { auth_password: "[redacted]", note: "[redacted]" },
+    });
+    expect(calls).toHaveLength(0);
+    expect(() => transport.describeRequest("..", {})).toThrow(expect.objectContaining({ code: "invalid_input", field: "id" }));
+  });
+});
+
 describe("the lean request path", () => {
   it("sends one request with the vendor's method, path, headers and body", async () => {
     const { calls, fetch } = recordingFetch(json(200, { ok: true }));

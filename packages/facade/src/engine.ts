@@ -1,6 +1,7 @@
 import {
   BodyTooLargeError,
   holdsSecret,
+  type PlannedRequest,
   PhoneBridgeError,
   type Provider,
   providerTitle,
@@ -342,5 +343,18 @@ export function createWithAdapter<P extends Provider, Body>(
     }
   };
 
-  return { provider, update } as PhoneNumbers<P>;
+  /** The request `update` would send, redacted, sent nowhere: the same checks, no fetch, no timers. */
+  const plan = (id: string, changes: unknown, planOptions?: { vendor?: unknown }): PlannedRequest => {
+    let body: Record<string, unknown>;
+    try {
+      body = check(id, changes, planOptions?.vendor);
+    } catch (error) {
+      throw error instanceof PhoneBridgeError ? withoutSecrets(error, keySecrets) : error;
+    }
+    const planned = transport.describeRequest(id, body as Body);
+    const values = planOptions?.vendor === undefined ? [] : secretValuesOf(planOptions.vendor);
+    return values.length === 0 ? planned : (redact(planned, allSecrets, values) as PlannedRequest);
+  };
+
+  return { provider, update, plan } as PhoneNumbers<P>;
 }

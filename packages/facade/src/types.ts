@@ -3,7 +3,7 @@ import type {
   UpdatePhoneNumberBody as CartesiaBody,
   UpdatePhoneNumberResponse as CartesiaResponse,
 } from "@phonebridge/cartesia";
-import type { Provider } from "@phonebridge/core";
+import type { PlannedRequest, Provider } from "@phonebridge/core";
 import type {
   UpdatePhoneNumberBody as RetellBody,
   UpdatePhoneNumberResponse as RetellResponse,
@@ -23,7 +23,7 @@ import type { verbexCapabilities } from "./adapters/verbex.js";
 import type { vogentCapabilities } from "./adapters/vogent.js";
 import type { ChangeCapability, ChangeName } from "./capabilities.js";
 
-export type { Provider };
+export type { PlannedRequest, Provider };
 
 /** Everything the facade knows about a vendor at the type level. */
 export interface VendorTypes {
@@ -125,4 +125,10 @@ export interface PhoneNumbers<P extends Provider = Provider> {
    * `PhoneBridgeError`. Nothing the caller did not set is ever sent.
    */
   update(id: string, changes: Changes<P>, options?: UpdateOptions<P>): Promise<ResultOf<P>>;
+  /**
+   * The request `update` would send for the same arguments, without sending it (a dry run):
+   * method, URL, headers with the credentials redacted, body with secret fields redacted. Runs
+   * exactly the checks `update` runs and throws the same `invalid_input` / `unsupported_change`.
+   */
+  plan(id: string, changes: Changes<P>, options?: Pick<UpdateOptions<P>, "vendor">): PlannedRequest;
 }
