@@ -40,12 +40,14 @@ describe("@phonebridge/cartesia against a Prism mock of specs/cartesia", () => {
   it("the openapi-fetch client reaches the same operation with the same encoding", async () => {
     const client = createCartesiaClient({ apiKey, baseUrl: proxy.url });
     const { data, response } = await client.PATCH("/agents/phone-numbers/{id}", {
-      params: { header: { "Cartesia-Version": "2026-03-01" }, path: { id: id } },
+      params: { path: { id: id } },
       body,
     });
     expect(response.status).toBe(200);
     expect(data).toBeDefined();
     expect(proxy.last().target).toBe("/agents/phone-numbers/pn_123");
+    // Not asked of the caller (the types make it optional), sent all the same.
+    expect(proxy.last().headers["cartesia-version"]).toBe("2026-03-01");
   });
 
   it("a request that reaches the server without credentials gets Prism's 401, as a typed error", async () => {

@@ -17,6 +17,7 @@ export {
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
+  type WithOptionalHeaders,
   createVendorTransport,
 } from "./vendor.js";
 export { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";

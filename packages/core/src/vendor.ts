@@ -283,3 +283,27 @@ export function createVendorTransport<Body, Data>(
   // The headers hold the key: not enumerable, so logging or serializing a transport never shows it.
   return Object.defineProperty(transport, "headers", { value: headers, enumerable: false }) as VendorTransport<Body, Data>;
 }
+
+type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/** One operation with the header parameters named in `H` made optional. */
+type WithOptionalHeadersOp<Op, H extends string> = Op extends { parameters: infer Params }
+  ? Params extends { header?: infer Header }
+    ? Omit<Op, "parameters"> & {
+        parameters: Omit<Params, "header"> & {
+          header?: Omit<Header, H> & Partial<Pick<Header, Extract<keyof Header, H>>>;
+        };
+      }
+    : Op
+  : Op;
+
+/**
+ * An openapi-typescript `paths` type in which the constant headers a client sends on every
+ * request by itself (such as Cartesia's `Cartesia-Version`) are optional, so callers of the
+ * typed client are not asked for them.
+ */
+export type WithOptionalHeaders<Paths, H extends string> = {
+  [P in keyof Paths]: {
+    [M in keyof Paths[P]]: M extends HttpMethod ? WithOptionalHeadersOp<Paths[P][M], H> : Paths[P][M];
+  };
+};

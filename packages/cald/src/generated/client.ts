@@ -41,11 +41,14 @@ export const caldDescriptor: VendorDescriptor = {
   },
 };
 
+/** The spec's paths, as the client types its calls. */
+export type ClientPaths = paths;
+
 export type CaldClientOptions = VendorClientOptions;
 export type CaldTransport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
 /** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
-export interface CaldClient extends Client<paths> {
+export interface CaldClient extends Client<ClientPaths> {
   /**
    * `PATCH /phonenumbers/{phoneNumberId}`: resolves with the parsed 200 body, or rejects with a
    * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
@@ -70,7 +73,7 @@ export function createCaldTransport(options?: CaldClientOptions): CaldTransport 
 export function createCaldClient(options?: CaldClientOptions): CaldClient {
   const transport = createCaldTransport(options);
   const send = transport.fetch;
-  const client = createClient<paths>({
+  const client = createClient<ClientPaths>({
     baseUrl: transport.baseUrl,
     headers: transport.headers,
     fetch: (request: Request) => send(request),

@@ -6,6 +6,7 @@ import {
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
+  type WithOptionalHeaders,
   createVendorTransport,
   pathSerializer,
 } from "@phonebridge/core";
@@ -43,11 +44,14 @@ export const cartesiaDescriptor: VendorDescriptor = {
   },
 };
 
+/** The spec's paths with the headers this client sends by itself (Cartesia-Version) optional. */
+export type ClientPaths = WithOptionalHeaders<paths, "Cartesia-Version">;
+
 export type CartesiaClientOptions = VendorClientOptions;
 export type CartesiaTransport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
 /** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
-export interface CartesiaClient extends Client<paths> {
+export interface CartesiaClient extends Client<ClientPaths> {
   /**
    * `PATCH /agents/phone-numbers/{id}`: resolves with the parsed 200 body, or rejects with a
    * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
@@ -72,7 +76,7 @@ export function createCartesiaTransport(options?: CartesiaClientOptions): Cartes
 export function createCartesiaClient(options?: CartesiaClientOptions): CartesiaClient {
   const transport = createCartesiaTransport(options);
   const send = transport.fetch;
-  const client = createClient<paths>({
+  const client = createClient<ClientPaths>({
     baseUrl: transport.baseUrl,
     headers: transport.headers,
     fetch: (request: Request) => send(request),

@@ -41,11 +41,14 @@ export const retellDescriptor: VendorDescriptor = {
   },
 };
 
+/** The spec's paths, as the client types its calls. */
+export type ClientPaths = paths;
+
 export type RetellClientOptions = VendorClientOptions;
 export type RetellTransport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
 /** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
-export interface RetellClient extends Client<paths> {
+export interface RetellClient extends Client<ClientPaths> {
   /**
    * `PATCH /update-phone-number/{phone_number}`: resolves with the parsed 200 body, or rejects with a
    * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
@@ -70,7 +73,7 @@ export function createRetellTransport(options?: RetellClientOptions): RetellTran
 export function createRetellClient(options?: RetellClientOptions): RetellClient {
   const transport = createRetellTransport(options);
   const send = transport.fetch;
-  const client = createClient<paths>({
+  const client = createClient<ClientPaths>({
     baseUrl: transport.baseUrl,
     headers: transport.headers,
     fetch: (request: Request) => send(request),

@@ -41,11 +41,14 @@ export const verbexDescriptor: VendorDescriptor = {
   },
 };
 
+/** The spec's paths, as the client types its calls. */
+export type ClientPaths = paths;
+
 export type VerbexClientOptions = VendorClientOptions;
 export type VerbexTransport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
 /** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
-export interface VerbexClient extends Client<paths> {
+export interface VerbexClient extends Client<ClientPaths> {
   /**
    * `PATCH /v1/phone-numbers/{phone_number_id}`: resolves with the parsed 200 body, or rejects with a
    * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
@@ -70,7 +73,7 @@ export function createVerbexTransport(options?: VerbexClientOptions): VerbexTran
 export function createVerbexClient(options?: VerbexClientOptions): VerbexClient {
   const transport = createVerbexTransport(options);
   const send = transport.fetch;
-  const client = createClient<paths>({
+  const client = createClient<ClientPaths>({
     baseUrl: transport.baseUrl,
     headers: transport.headers,
     fetch: (request: Request) => send(request),

@@ -41,11 +41,14 @@ export const vogentDescriptor: VendorDescriptor = {
   },
 };
 
+/** The spec's paths, as the client types its calls. */
+export type ClientPaths = paths;
+
 export type VogentClientOptions = VendorClientOptions;
 export type VogentTransport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
 /** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
-export interface VogentClient extends Client<paths> {
+export interface VogentClient extends Client<ClientPaths> {
   /**
    * `PUT /phone_numbers/{id}`: resolves with the parsed 200 body, or rejects with a
    * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
@@ -70,7 +73,7 @@ export function createVogentTransport(options?: VogentClientOptions): VogentTran
 export function createVogentClient(options?: VogentClientOptions): VogentClient {
   const transport = createVogentTransport(options);
   const send = transport.fetch;
-  const client = createClient<paths>({
+  const client = createClient<ClientPaths>({
     baseUrl: transport.baseUrl,
     headers: transport.headers,
     fetch: (request: Request) => send(request),
