@@ -22,7 +22,8 @@ const { values: args } = parseArgs({
     "profile-variant": { type: "string" },
     calls: { type: "string" },
     "max-seconds": { type: "string" },
-    modes: { type: "string", default: "sequential,concurrent" },
+    modes: { type: "string", default: "sequential,concurrent,stubbed" },
+    vendors: { type: "string" },
   },
 });
 
@@ -36,6 +37,9 @@ const SEQ_PASSES = Number(process.env.BENCH_SEQ_PASSES ?? (QUICK ? 8 : 16));
 const CONC_BLOCK = CONCURRENCY * 4;
 const CONC_PASSES = QUICK ? 1 : 2;
 const WARMUP = QUICK ? 100 : 300;
+// With fetch stubbed (no I/O), blocks of 100 calls, 2 per variant and round.
+const STUB_BLOCK = 100;
+const STUB_PASSES = 2;
 const MAX_SECONDS = Number(args["max-seconds"] ?? (QUICK ? 20 : 55)); // per mode
 
 function startServer() {
@@ -53,7 +57,29 @@ function stopServer(child) {
 }
 
 /** Builds every variant that can be built now; the others come back as skipped rows. */
-async function buildVariants(origin) {
+/**
+ * A `fetch` that answers like the bench server without any I/O: a new Response per call with the
+ * vendor's 200 body. With it, a variant's CPU minus raw fetch's is the client's own work alone.
+ */
+function stubFetch(origin) {
+  const routes = Object.values(VENDORS).map((v) => ({
+    prefix: origin + v.route,
+    body: JSON.stringify(v.response),
+  }));
+  return async (input) => {
+    const url = typeof input === "string" ? input : input.url;
+    const hit = routes.find((r) => url.startsWith(r.prefix));
+    const body = hit ? hit.body : '{"message":"no such route"}';
+    return new Response(body, {
+      status: hit ? 200 : 404,
+      headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+    });
+  };
+}
+
+async function buildVariants(origin, fetchImpl = undefined) {
+  const doFetch = fetchImpl ?? ((url, init) => fetch(url, init));
+  const io = fetchImpl ? { fetch: fetchImpl } : {};
   const variants = [];
   const skipped = [];
   const facade = await loadPackage("facade");
@@ -64,7 +90,8 @@ async function buildVariants(origin) {
     retellSdk = { skipped: `retell-sdk is not installed: ${error.message}` };
   }
 
-  for (const provider of PROVIDERS) {
+  const only = args.vendors ? args.vendors.split(",") : PROVIDERS;
+  for (const provider of PROVIDERS.filter((p) => only.includes(p))) {
     const v = VENDORS[provider];
     const url = origin + v.path(v.id);
     const headers = { accept: "application/json", "content-type": "application/json", ...v.headers };
@@ -75,11 +102,47 @@ async function buildVariants(origin) {
       "fetch",
       "raw fetch(url, init) + res.json()",
       async () => {
-        const res = await fetch(url, { method: v.method, headers, body: JSON.stringify(v.body) });
+        const res = await doFetch(url, { method: v.method, headers, body: JSON.stringify(v.body) });
         return res.json();
       },
       (data) => data && typeof data === "object",
     );
+
+    if (provider === "retell") {
+      // A/A control: the raw-fetch call again, as a variant of its own. It should come out at
+      // 1.00; how far it strays shows the run's noise (and would show a bias of the design).
+      add(
+        "fetch-aa",
+        "raw fetch again (A/A control)",
+        async () => {
+          const res = await doFetch(url, { method: v.method, headers, body: JSON.stringify(v.body) });
+          return res.json();
+        },
+        (data) => data && typeof data === "object",
+      );
+      // For reference: raw fetch with a per-call timeout the cheapest way that cancels the
+      // request (one AbortController and one timer), as the facade's per-attempt timeout needs.
+      add(
+        "fetch-timeout",
+        "raw fetch + AbortController and timer per call",
+        async () => {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 60_000);
+          try {
+            const res = await doFetch(url, {
+              method: v.method,
+              headers,
+              body: JSON.stringify(v.body),
+              signal: controller.signal,
+            });
+            return await res.json();
+          } finally {
+            clearTimeout(timer);
+          }
+        },
+        (data) => data && typeof data === "object",
+      );
+    }
 
     const vendorPkg = await loadPackage(provider);
     const title = provider[0].toUpperCase() + provider.slice(1);
@@ -90,7 +153,7 @@ async function buildVariants(origin) {
       const createClient = vendorPkg.module[`create${title}Client`];
       const createTransport = vendorPkg.module[`create${title}Transport`];
       if (typeof createTransport === "function") {
-        const transport = createTransport({ apiKey: API_KEY, baseUrl: origin });
+        const transport = createTransport({ apiKey: API_KEY, baseUrl: origin, ...io });
         add(
           "send",
           `@phonebridge/${provider} transport.send + res.json()`,
@@ -99,7 +162,7 @@ async function buildVariants(origin) {
         );
       } else skipped.push({ key: `send:${provider}`, reason: `no create${title}Transport export` });
       if (typeof createClient === "function") {
-        const client = createClient({ apiKey: API_KEY, baseUrl: origin });
+        const client = createClient({ apiKey: API_KEY, baseUrl: origin, ...io });
         add(
           "update",
           `@phonebridge/${provider} updatePhoneNumber`,
@@ -130,7 +193,7 @@ async function buildVariants(origin) {
       skipped.push({ key: `facade:${provider}`, reason: "no createPhoneNumbers export" });
     } else {
       try {
-        const numbers = facade.module.createPhoneNumbers({ provider, apiKey: API_KEY, baseUrl: origin });
+        const numbers = facade.module.createPhoneNumbers({ provider, apiKey: API_KEY, baseUrl: origin, ...io });
         add(
           "facade",
           `@phonebridge/facade update(id, { agentId })`,
@@ -145,7 +208,7 @@ async function buildVariants(origin) {
     if (provider === "retell") {
       if (retellSdk.skipped) skipped.push({ key: "retell-sdk:retell", reason: retellSdk.skipped });
       else {
-        const sdk = new retellSdk({ apiKey: API_KEY, baseURL: origin });
+        const sdk = new retellSdk({ apiKey: API_KEY, baseURL: origin, ...io });
         add(
           "retell-sdk",
           "retell-sdk phoneNumber.update",
@@ -195,17 +258,20 @@ async function runBlock(call, n, concurrency, latencies = []) {
 }
 
 /**
- * One mode (sequential or 32 in flight). A round is PASSES passes over every vendor's group, and
- * in a group each variant's small block sits between two raw-fetch blocks of that vendor
- * (F A F B F C F, the order rotating). A round's figure for a variant is its CPU per call summed
- * over the round's blocks divided by the same for its vendor's raw-fetch blocks: interleaving at
- * a few milliseconds cancels most of the machine's changing load. Median over rounds.
+ * One mode (sequential, 32 in flight, or stubbed). A round is PASSES passes over every vendor's
+ * group; a pass runs one small block of each variant of the vendor, raw fetch included, in an
+ * order that rotates (and reverses) from pass to pass, so that no variant gains from its place
+ * (an earlier design that put every block between two raw-fetch blocks favoured the variants by
+ * about 5%: the A/A control found it). A round's figure for a variant is its CPU per call over
+ * the round's blocks divided by the same for its vendor's raw fetch: interleaving at a few
+ * milliseconds cancels most of the machine's changing load. Median over rounds.
  */
 async function runMode(variants, mode) {
-  const concurrency = mode === "sequential" ? 1 : CONCURRENCY;
-  const block = mode === "sequential" ? SEQ_BLOCK : CONC_BLOCK;
-  const passes = mode === "sequential" ? SEQ_PASSES : CONC_PASSES;
-  for (const variant of variants) await runBlock(variant.call, WARMUP, concurrency);
+  const concurrency = mode === "concurrent" ? CONCURRENCY : 1;
+  const block = { sequential: SEQ_BLOCK, concurrent: CONC_BLOCK, stubbed: STUB_BLOCK }[mode];
+  const passes = { sequential: SEQ_PASSES, concurrent: CONC_PASSES, stubbed: STUB_PASSES }[mode];
+  const maxSeconds = mode === "stubbed" ? MAX_SECONDS / 3 : MAX_SECONDS;
+  for (const variant of variants) await runBlock(variant.call, mode === "stubbed" ? WARMUP * 5 : WARMUP, concurrency);
   const groups = PROVIDERS.map((provider) => ({
     base: variants.find((v) => v.key === `fetch:${provider}`),
     others: variants.filter((v) => v.provider === provider && v.kind !== "fetch"),
@@ -227,13 +293,12 @@ async function runMode(variants, mode) {
       const turn = r * passes + pass;
       const shift = turn % groups.length;
       for (const group of [...groups.slice(shift), ...groups.slice(0, shift)]) {
-        const others = turn % 2 ? [...group.others].reverse() : group.others;
-        const k = others.length ? turn % others.length : 0;
-        await run(group.base);
-        for (const variant of [...others.slice(k), ...others.slice(0, k)]) {
-          await run(variant);
-          await run(group.base);
-        }
+        // Every variant of the vendor, raw fetch included, once per pass, the order rotating
+        // (and reversed every other pass): no variant is favoured by its place.
+        const all = [group.base, ...group.others];
+        const ordered = turn % 2 ? [...all].reverse() : all;
+        const k = turn % ordered.length;
+        for (const variant of [...ordered.slice(k), ...ordered.slice(0, k)]) await run(variant);
       }
     }
     for (const variant of variants) {
@@ -249,10 +314,12 @@ async function runMode(variants, mode) {
         cpuRatio: a.cpuUs / a.calls / (f.cpuUs / f.calls),
         threadRatio: a.threadUs / a.calls / (f.threadUs / f.calls),
         latencyRatio: latency / baseLatency,
+        overheadUs: a.cpuUs / a.calls - f.cpuUs / f.calls,
+        threadOverheadUs: a.threadUs / a.calls - f.threadUs / f.calls,
       });
     }
     rounds++;
-    if (rounds >= MIN_ROUNDS && (performance.now() - started) / 1000 > MAX_SECONDS) break;
+    if (rounds >= MIN_ROUNDS && (performance.now() - started) / 1000 > maxSeconds) break;
   }
 
   const rows = [];
@@ -277,6 +344,9 @@ async function runMode(variants, mode) {
       threadCpuRatioCi95: medianCi(pick("threadRatio")),
       latencyRatio: median(pick("latencyRatio")),
       latencyRatioIqr: [quantile(pick("latencyRatio"), 0.25), quantile(pick("latencyRatio"), 0.75)],
+      overheadUs: median(pick("overheadUs")),
+      overheadUsCi95: medianCi(pick("overheadUs")),
+      threadOverheadUs: median(pick("threadOverheadUs")),
       cpuUsPerCall: median(pick("cpuUs")),
       threadCpuUsPerCall: median(pick("threadUs")),
       latencyMs: median(pick("latencyMs")),
@@ -350,6 +420,12 @@ async function main() {
     const none = { rows: [], seconds: 0 };
     const sequential = modes.includes("sequential") ? await runMode(variants, "sequential") : none;
     const concurrent = modes.includes("concurrent") ? await runMode(variants, "concurrent") : none;
+    // The client's own work: the same variants with fetch stubbed out (no socket, no server).
+    let stubbed = none;
+    if (modes.includes("stubbed")) {
+      const stub = await buildVariants(origin, stubFetch(origin));
+      stubbed = await runMode(await verify(stub.variants, []), "stubbed");
+    }
     const report = {
       node: process.version,
       cpus: cpuCount,
@@ -358,9 +434,9 @@ async function main() {
       method:
         "client CPU = process.cpuUsage() of the client process (server in a child process); blocks of " +
         `${SEQ_BLOCK} sequential (${SEQ_PASSES} per round) / ${CONC_BLOCK} calls at ${CONCURRENCY} in flight (${CONC_PASSES} per round), alternating in one process; ` +
-        "each block between two raw-fetch blocks of the same vendor (F A F B F); a round's ratio = CPU per call over the round's blocks / the same for raw fetch; median over rounds",
-      seconds: { sequential: sequential.seconds, concurrent: concurrent.seconds },
-      rows: [...sequential.rows, ...concurrent.rows],
+        "every variant of a vendor (raw fetch included) once per pass, the order rotating; a round's ratio = CPU per call over the round's blocks / the same for raw fetch; median over rounds",
+      seconds: { sequential: sequential.seconds, concurrent: concurrent.seconds, stubbed: stubbed.seconds },
+      rows: [...sequential.rows, ...concurrent.rows, ...stubbed.rows],
       skipped: built.skipped,
     };
     if (args.out) writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
