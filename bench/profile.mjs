@@ -195,7 +195,22 @@ export function profileAgainstFetch(key, calls = 4000) {
     if (d >= 1) extraFiles[file] = d;
   }
   const extraPerCallByFile = Object.fromEntries(Object.entries(extraFiles).sort((a, b) => b[1] - a[1]));
-  return { key, calls: made.calls, base, own, extraPerCallByLayer: extra, extraPerCallByFile, cpuprofiles: files };
+  // Keep the results file small: the top entries of each breakdown.
+  const top = (summary) => {
+    const out = { ...summary };
+    for (const k of ["owners", "selfFunctions", "files"])
+      out[k] = Object.fromEntries(Object.entries(summary[k]).slice(0, 20));
+    return out;
+  };
+  return {
+    key,
+    calls: made.calls,
+    base: top(base),
+    own: top(own),
+    extraPerCallByLayer: extra,
+    extraPerCallByFile,
+    cpuprofiles: files,
+  };
 }
 
 export function profileText(results) {
