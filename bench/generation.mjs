@@ -228,7 +228,7 @@ export function measureScaling({ skipOctokit = false } = {}) {
   return { cache: CACHE, rows };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { json: { type: "string" }, "skip-octokit": { type: "boolean" } } });
   const result = { generate: measureGenerate(), scaling: measureScaling({ skipOctokit: values["skip-octokit"] }) };
   console.log(JSON.stringify(result, null, 2));

@@ -181,7 +181,7 @@ export function sizeTable(result) {
   return lines.join("\n");
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { json: { type: "string" } } });
   const result = await measureSizes();
   console.log(sizeTable(result));
