@@ -342,6 +342,8 @@ async function runMode(variants, mode) {
       cpuRatio: median(pick("cpuRatio")),
       cpuRatioIqr: [quantile(pick("cpuRatio"), 0.25), quantile(pick("cpuRatio"), 0.75)],
       cpuRatioCi95: medianCi(pick("cpuRatio")),
+      cpuRatios: pick("cpuRatio").map((n) => Math.round(n * 1e4) / 1e4),
+      threadCpuRatios: pick("threadRatio").map((n) => Math.round(n * 1e4) / 1e4),
       threadCpuRatio: median(pick("threadRatio")),
       threadCpuRatioIqr: [quantile(pick("threadRatio"), 0.25), quantile(pick("threadRatio"), 0.75)],
       threadCpuRatioCi95: medianCi(pick("threadRatio")),
