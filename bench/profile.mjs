@@ -118,6 +118,40 @@ function summarizeOne(profile) {
   return { total, layers, owners, selfFns, files };
 }
 
+function fileKeyOf(callFrame) {
+  const { url, functionName } = callFrame;
+  return url === "" ? `${functionName || "(anonymous)"} (builtin)` : shortLocation(url, -1).replace(/:0$/, "");
+}
+
+/** The top call stacks (innermost first, 7 frames) of the samples whose own frame is in `file`. */
+function stacksIn(profiles, file, calls) {
+  const acc = {};
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const total = profile.timeDeltas.reduce((a, b) => a + b, 0);
+    const k = total > 0 && profile.threadCpuUs > 0 ? profile.threadCpuUs / total : 1;
+    for (let i = 0; i < profile.samples.length; i++) {
+      let node = byId.get(profile.samples[i]);
+      if (fileKeyOf(node.callFrame) !== file) continue;
+      const chain = [];
+      for (let depth = 0; node !== undefined && depth < 7; depth++, node = byId.get(parent.get(node.id))) {
+        const cf = node.callFrame;
+        chain.push(
+          `${cf.functionName || "(anonymous)"} (${fileKeyOf(cf).replace(/^node:internal\//, "")}:${cf.lineNumber + 1})`,
+        );
+      }
+      const key = chain.join(" < ");
+      acc[key] = (acc[key] ?? 0) + (profile.timeDeltas[i + 1] ?? 0) * k;
+    }
+  }
+  return Object.entries(acc)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([stack, us]) => ({ usPerCall: Math.round((us / calls) * 10) / 10, stack }));
+}
+
 /** Concatenates V8 CPU profiles (each one timed block) into one, under a common root. */
 export function mergeProfiles(profiles) {
   const root = {
@@ -195,6 +229,12 @@ export function profileAgainstFetch(key, calls = 4000) {
     if (d >= 1) extraFiles[file] = d;
   }
   const extraPerCallByFile = Object.fromEntries(Object.entries(extraFiles).sort((a, b) => b[1] - a[1]));
+  // For the largest extra costs outside phonebridge's own files: the stacks they are called from.
+  const hotStacks = {};
+  for (const [file, d] of Object.entries(extraPerCallByFile)) {
+    if (file.startsWith("packages/") || d < 3 || Object.keys(hotStacks).length >= 4) continue;
+    hotStacks[file] = stacksIn(profiles[key], file, made.calls);
+  }
   // Keep the results file small: the top entries of each breakdown.
   const top = (summary) => {
     const out = { ...summary };
@@ -209,6 +249,7 @@ export function profileAgainstFetch(key, calls = 4000) {
     own: top(own),
     extraPerCallByLayer: extra,
     extraPerCallByFile,
+    hotStacks,
     cpuprofiles: files,
   };
 }
@@ -223,6 +264,13 @@ export function profileText(results) {
     lines.push("  extra self time per call by file, over raw fetch (µs, >= 1):");
     for (const [k, v] of Object.entries(r.extraPerCallByFile ?? {}).slice(0, 12))
       lines.push(`    ${String(v).padStart(7)}  ${k}`);
+    if (r.hotStacks && Object.keys(r.hotStacks).length) {
+      lines.push("  where the largest extra costs outside phonebridge's files are called from (µs/call):");
+      for (const [file, stacks] of Object.entries(r.hotStacks)) {
+        lines.push(`    ${file}:`);
+        for (const s of stacks) lines.push(`      ${String(s.usPerCall).padStart(6)}  ${s.stack}`);
+      }
+    }
     lines.push("  owners (µs/call, innermost phonebridge frame with the built-ins it calls):");
     for (const [k, v] of Object.entries(r.own.owners).slice(0, 14)) lines.push(`    ${String(v).padStart(7)}  ${k}`);
     lines.push("  self time in package code (µs/call):");
