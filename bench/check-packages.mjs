@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, readManifest } from "./lib/load.mjs";
+import { pnpmCommand, ROOT, readManifest } from "./lib/load.mjs";
 
 const bin = (name) => join(ROOT, "node_modules/.bin", name);
 const wanted = process.argv.slice(2);
@@ -29,7 +29,8 @@ try {
     const dest = join(scratch, dir);
     let tarball;
     try {
-      execFileSync("pnpm", ["pack", "--pack-destination", dest], { cwd, stdio: ["ignore", "ignore", "pipe"] });
+      const [command, args] = pnpmCommand(["pack", "--pack-destination", dest]);
+      execFileSync(command, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
       tarball = join(
         dest,
         readdirSync(dest).find((f) => f.endsWith(".tgz")),

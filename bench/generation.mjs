@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { PROVIDERS } from "./lib/fixtures.mjs";
-import { median, ROOT } from "./lib/load.mjs";
+import { median, pnpmCommand, ROOT } from "./lib/load.mjs";
 
 export const OCTOKIT_OPENAPI = { name: "@octokit/openapi", version: "23.0.2", file: "generated/api.github.com.json" };
 const CACHE = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "phonebridge-bench");
@@ -49,7 +49,8 @@ export function scratchTree() {
   // Its own install, from the pnpm store, offline (hard links): `pnpm generate` runs through
   // turbo and `pnpm run`, which installs first when node_modules does not match the lockfile.
   // Never a link to the workspace's node_modules: pnpm would re-link the working tree's.
-  execFileSync("pnpm", ["install", "--frozen-lockfile", "--offline", "--ignore-scripts"], {
+  const [pnpm, installArgs] = pnpmCommand(["install", "--frozen-lockfile", "--offline", "--ignore-scripts"]);
+  execFileSync(pnpm, installArgs, {
     cwd: dir,
     stdio: "ignore",
     timeout: 180_000,
@@ -89,7 +90,7 @@ export function measureGenerate() {
     const committed = new Map(files.map((f) => [f, readFileSync(join(dir, f))]));
     for (const f of files) rmSync(join(dir, f));
 
-    const [cmd, args] = ["pnpm", ["generate"]];
+    const [cmd, args] = pnpmCommand(["generate"]);
     const cold = timed(cmd, args, dir);
     const identical = files.every(
       (f) => existsSync(join(dir, f)) && readFileSync(join(dir, f)).equals(committed.get(f)),

@@ -68,3 +68,16 @@ export function medianCi(values) {
   const k = Math.max(1, Math.floor((n - 1.96 * Math.sqrt(n)) / 2));
   return [sorted[k - 1], sorted[n - k]];
 }
+
+/**
+ * How to run pnpm from a script that pnpm started: the pnpm that runs us (npm_execpath: a
+ * native binary for pnpm 12, or a JS file for older ones, as `npx pnpm@…` installs it), else
+ * `pnpm` from PATH. Returns [command, args].
+ */
+export function pnpmCommand(args) {
+  const exec = process.env.npm_execpath;
+  if (exec && /pnpm[^/]*$/.test(exec)) {
+    return /\.[cm]?js$/.test(exec) ? [process.execPath, [exec, ...args]] : [exec, args];
+  }
+  return ["pnpm", args];
+}
