@@ -10,6 +10,7 @@
 //   node bench/generation.mjs [--json out.json] [--skip-octokit]
 import { execFileSync, spawnSync } from "node:child_process";
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -187,6 +188,48 @@ function openapiTs(specPath) {
   return { ...JSON.parse(r.stdout.trim().split("\n").at(-1)), specBytes: statSync(specPath).size };
 }
 
+/**
+ * The whole generator (scripts/generate.mjs: YAML read, overlay, openapi-typescript, the client,
+ * README and tests written) on GitHub's spec, as a sixth "vendor" in a scratch copy, with
+ * `PATCH /gists/{gist_id}` as its update operation.
+ */
+function pipelineOnGithub(spec) {
+  const what = "the generator (`node scripts/generate.mjs github`) on the same spec, as a sixth vendor";
+  let dir;
+  try {
+    dir = scratchTree();
+    mkdirSync(join(dir, "specs/github"));
+    copyFileSync(spec, join(dir, "specs/github/openapi.yaml"));
+    writeFileSync(
+      join(dir, "specs/github/vendor.yaml"),
+      [
+        "provider: github",
+        "title: GitHub",
+        "envPrefix: GITHUB",
+        "update: { method: patch, path: '/gists/{gist_id}' }",
+        "secrets: { request: [], response: [] }",
+        "contract: { id: aa5a315d61ae9438b18d, body: { description: x }, wrongTypeBody: { description: 42 } }",
+        "",
+      ].join("\n"),
+    );
+    const run = timed(process.execPath, ["scripts/generate.mjs", "github"], dir);
+    if (run.status !== 0)
+      return { key: "generate:github", what, skipped: `failed: ${run.output.trim().split("\n").at(-1)}` };
+    const schema = join(dir, "packages/github/src/generated/schema.ts");
+    return {
+      key: "generate:github",
+      what,
+      seconds: run.seconds,
+      outputBytes: existsSync(schema) ? statSync(schema).size : undefined,
+      specBytes: statSync(spec).size,
+    };
+  } catch (error) {
+    return { key: "generate:github", what, skipped: error.message.split("\n")[0] };
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function measureScaling({ skipOctokit = false } = {}) {
   const rows = [];
   for (const vendor of PROVIDERS) {
@@ -224,6 +267,7 @@ export function measureScaling({ skipOctokit = false } = {}) {
       } catch (error) {
         rows.push({ key: "openapi-ts:github", what, skipped: `openapi-typescript failed: ${error.message}` });
       }
+      rows.push(pipelineOnGithub(spec));
     }
   }
   return { cache: CACHE, rows };
