@@ -16,9 +16,20 @@ const steps = [
   { name: "effective specs are valid OpenAPI", cmd: ["node", "scripts/validate-specs.mjs"] },
   { name: "spec changes carry changesets", cmd: ["node", "scripts/specs-check.mjs"], when: "scripts/specs-check.mjs" },
   { name: "lint and format (Biome)", cmd: [bin("biome"), "ci", "."], when: "biome.json" },
-  { name: "build, typecheck and package tests", cmd: [bin("turbo"), "run", "build", "typecheck", "test", "--output-logs=new-only", "--concurrency=2"] },
-  { name: "scripts tests (spec lifecycle)", cmd: [bin("vitest"), "run", "--config", "scripts/vitest.config.mjs"], when: "scripts/vitest.config.mjs" },
-  { name: "package exports (publint, attw)", cmd: ["node", "bench/check-packages.mjs"], when: "bench/check-packages.mjs" },
+  {
+    name: "build, typecheck and package tests",
+    cmd: [bin("turbo"), "run", "build", "typecheck", "test", "--output-logs=new-only", "--concurrency=2"],
+  },
+  {
+    name: "scripts tests (spec lifecycle)",
+    cmd: [bin("vitest"), "run", "--config", "scripts/vitest.config.mjs"],
+    when: "scripts/vitest.config.mjs",
+  },
+  {
+    name: "package exports (publint, attw)",
+    cmd: ["node", "bench/check-packages.mjs"],
+    when: "bench/check-packages.mjs",
+  },
 ];
 
 function run(cmd, env) {

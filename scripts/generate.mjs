@@ -4,7 +4,7 @@
 //   README.md, package.json (version kept), tsconfig files, test/contract.test.ts.
 // Deterministic: the same specs give byte-identical files.
 // `--check` writes nothing and fails when a committed generated file differs (CI).
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";

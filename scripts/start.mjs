@@ -21,19 +21,30 @@ mkdirSync(join(root, ".cache"), { recursive: true });
 
 console.log(`\n1. What each vendor would receive for ${input} (dry run: nothing is sent)\n`);
 const dry = run(process.execPath, [
-  cli, "apply", input, "--dry-run",
-  "--api-key", "demo-key",
-  "--base-url", "verbex=https://your-verbex-host.example",
+  cli,
+  "apply",
+  input,
+  "--dry-run",
+  "--api-key",
+  "demo-key",
+  "--base-url",
+  "verbex=https://your-verbex-host.example",
 ]);
 if (dry !== 0) process.exit(dry);
 
 console.log("\n2. The same file applied to a Prism mock of each vendor's spec on 127.0.0.1\n");
 const applied = run(process.execPath, [
-  cli, "apply", input, "--mock", "--table", "--overwrite",
-  "--results", ".cache/quickstart.results.jsonl",
+  cli,
+  "apply",
+  input,
+  "--mock",
+  "--table",
+  "--overwrite",
+  "--results",
+  ".cache/quickstart.results.jsonl",
 ]);
 console.log(
   "\nPrism answers with the examples in each vendor's spec, so numbers, labels and agent ids above" +
-    "\nare those examples (\"string\" where the spec gives none), not an echo of what was sent.",
+    '\nare those examples ("string" where the spec gives none), not an echo of what was sent.',
 );
 process.exit(applied);

@@ -2,7 +2,7 @@
 // Checks that every effective spec (document + overlay, as generated into
 // packages/<vendor>/openapi.json) is valid OpenAPI, with Redocly's structural rules.
 // The published documents themselves may be invalid (Cartesia's is): that is what overlays fix.
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createConfig, lintFromString } from "@redocly/openapi-core";

@@ -46,7 +46,7 @@ export function checkOverlay(overlay, vendor) {
     if (typeof fix.reason !== "string" || !fix.reason.trim()) throw new Error(`${where}: needs a reason`);
     if (typeof fix.target !== "string") throw new Error(`${where}: needs a JSON Pointer target`);
     parsePointer(fix.target);
-    if (("set" in fix) === Boolean(fix.remove)) throw new Error(`${where}: give exactly one of set or remove: true`);
+    if ("set" in fix === Boolean(fix.remove)) throw new Error(`${where}: give exactly one of set or remove: true`);
   }
   return overlay.fixes;
 }

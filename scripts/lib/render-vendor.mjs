@@ -160,8 +160,11 @@ function renderReadme(loaded) {
   const headers = Object.entries(descriptor.headers)
     .map(([name, value]) => `\`${name}: ${value}\` (sent on every request)`)
     .join(", ");
-  const body = JSON.stringify(config.contract.body).replace(/"([a-zA-Z_]+)":/g, "$1: ").replace(/,/g, ", ");
-  const baseOption = descriptor.defaultBaseUrl === undefined ? `, baseUrl: process.env.${descriptor.envPrefix}_BASE_URL` : "";
+  const body = JSON.stringify(config.contract.body)
+    .replace(/"([a-zA-Z_]+)":/g, "$1: ")
+    .replace(/,/g, ", ");
+  const baseOption =
+    descriptor.defaultBaseUrl === undefined ? `, baseUrl: process.env.${descriptor.envPrefix}_BASE_URL` : "";
   return `<!-- ${header(vendor, "").replace(/\n/g, "\n    ").trim()} -->
 # @phonebridge/${vendor}
 
@@ -219,8 +222,12 @@ function renderApiIndex(loaded) {
     for (const method of HTTP_METHODS) {
       const operation = item?.[method];
       if (!operation) continue;
-      const summary = String(operation.summary ?? operation.description ?? "").split("\n")[0].replace(/\|/g, "\\|");
-      rows.push(`| \`client.${method.toUpperCase()}("${path}", …)\` | \`${operation.operationId ?? "-"}\` | ${summary} |`);
+      const summary = String(operation.summary ?? operation.description ?? "")
+        .split("\n")[0]
+        .replace(/\|/g, "\\|");
+      rows.push(
+        `| \`client.${method.toUpperCase()}("${path}", …)\` | \`${operation.operationId ?? "-"}\` | ${summary} |`,
+      );
     }
   }
   const { method, path } = descriptor.update;
@@ -312,7 +319,10 @@ function renderContractTest(loaded) {
     expect(response.status).toBe(${loaded.success.status});
     expect(data).toBeDefined();
     expect(proxy.last().target).toBe(${ts(target(encodedId))});${requiredHeaders
-      .map(([name, value]) => `\n    // Not asked of the caller (the types make it optional), sent all the same.\n    expect(proxy.last().headers[${ts(name.toLowerCase())}]).toBe(${ts(value)});`)
+      .map(
+        ([name, value]) =>
+          `\n    // Not asked of the caller (the types make it optional), sent all the same.\n    expect(proxy.last().headers[${ts(name.toLowerCase())}]).toBe(${ts(value)});`,
+      )
       .join("")}
   });`);
   if (descriptor.auth.declared) {
@@ -471,7 +481,10 @@ const TSCONFIG_BUILD = `{
 
 export async function renderVendorPackage(root, loaded) {
   const dir = join(root, "packages", loaded.vendor);
-  const spec = { ...loaded.spec, "x-phonebridge-generated": `from specs/${loaded.vendor}/ (document + overlay) by scripts/generate.mjs; do not edit` };
+  const spec = {
+    ...loaded.spec,
+    "x-phonebridge-generated": `from specs/${loaded.vendor}/ (document + overlay) by scripts/generate.mjs; do not edit`,
+  };
   return new Map([
     [join(dir, "openapi.json"), `${JSON.stringify(spec, null, 2)}\n`],
     [join(dir, "src/generated/schema.ts"), await renderSchema(loaded)],

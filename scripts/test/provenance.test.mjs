@@ -1,11 +1,13 @@
 // Every hand-written file in specs/ must parse: tools (specs:pull, the generator) read them.
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
 const specs = join(import.meta.dirname, "..", "..", "specs");
-const vendors = readdirSync(specs, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const vendors = readdirSync(specs, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 
 describe("specs/<vendor>/*.yaml", () => {
   for (const vendor of vendors) {

@@ -5,11 +5,7 @@ export const REDACTED = "[redacted]";
  * "[redacted]", and every string equal to or containing one of `secretValues` (the API key) has
  * it replaced. `value` itself is never modified.
  */
-export function redact(
-  value: unknown,
-  secretKeys: ReadonlySet<string>,
-  secretValues: readonly string[] = [],
-): unknown {
+export function redact(value: unknown, secretKeys: ReadonlySet<string>, secretValues: readonly string[] = []): unknown {
   if (typeof value === "string") return scrub(value, secretValues);
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((item) => redact(item, secretKeys, secretValues));

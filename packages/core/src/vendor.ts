@@ -1,7 +1,7 @@
 import { BodyTooLargeError, readBodyCapped } from "./body.js";
-import { PhoneBridgeError, type Provider, codeForStatus, providerTitle } from "./errors.js";
+import { codeForStatus, PhoneBridgeError, type Provider } from "./errors.js";
 import { encodePathSegment } from "./path.js";
-import { REDACTED, holdsSecret, redact, scrub } from "./redact.js";
+import { holdsSecret, REDACTED, redact, scrub } from "./redact.js";
 import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
 
 /** What a vendor package knows about its vendor: generated from its spec and vendor config. */
@@ -143,7 +143,8 @@ function networkError(provider: Provider, error: unknown, signal: AbortSignal | 
     return new PhoneBridgeError({ code: "aborted", provider, detail: "the request was aborted", attempts: 1 });
   }
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  const reason = typeof cause?.code === "string" ? cause.code : error instanceof Error ? error.message : "network error";
+  const reason =
+    typeof cause?.code === "string" ? cause.code : error instanceof Error ? error.message : "network error";
   return new PhoneBridgeError({ code: "connection", provider, detail: `connection failed (${reason})`, attempts: 1 });
 }
 
@@ -193,7 +194,8 @@ export function createVendorTransport<Body, Data>(
 
   const describeRequest = (id: string, body: Body): PlannedRequest => {
     const url = updateUrl(id);
-    if (url === undefined) throw inputError(provider, "id", `the id ${JSON.stringify(scrubText(String(id)))} cannot be a path segment`);
+    if (url === undefined)
+      throw inputError(provider, "id", `the id ${JSON.stringify(scrubText(String(id)))} cannot be a path segment`);
     // Header names in lower case, as HTTP/2 sends them and as servers see them.
     const shown: Record<string, string> = {};
     const auth = descriptor.auth.header.toLowerCase();
@@ -256,7 +258,13 @@ export function createVendorTransport<Body, Data>(
       text = await readBodyCapped(response);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        throw new PhoneBridgeError({ code: "invalid_response", provider, status: response.status, attempts: 1, detail: "the response body is over 10 MiB" });
+        throw new PhoneBridgeError({
+          code: "invalid_response",
+          provider,
+          status: response.status,
+          attempts: 1,
+          detail: "the response body is over 10 MiB",
+        });
       }
       throw networkError(provider, error, signal);
     }
@@ -264,7 +272,13 @@ export function createVendorTransport<Body, Data>(
     try {
       return JSON.parse(text) as Data;
     } catch {
-      throw new PhoneBridgeError({ code: "invalid_response", provider, status: response.status, attempts: 1, detail: "the response body is not JSON" });
+      throw new PhoneBridgeError({
+        code: "invalid_response",
+        provider,
+        status: response.status,
+        attempts: 1,
+        detail: "the response body is not JSON",
+      });
     }
   };
 
@@ -281,7 +295,10 @@ export function createVendorTransport<Body, Data>(
     redact: redactValue,
   };
   // The headers hold the key: not enumerable, so logging or serializing a transport never shows it.
-  return Object.defineProperty(transport, "headers", { value: headers, enumerable: false }) as VendorTransport<Body, Data>;
+  return Object.defineProperty(transport, "headers", { value: headers, enumerable: false }) as VendorTransport<
+    Body,
+    Data
+  >;
 }
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, holdsSecret, redact, scrub } from "../src/redact.js";
+import { holdsSecret, REDACTED, redact, scrub } from "../src/redact.js";
 
 const secrets = new Set(["auth_password", "twilio_auth_token"]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { PhoneBridgeError } from "../src/errors.js";
-import { type VendorDescriptor, createVendorTransport } from "../src/vendor.js";
+import { createVendorTransport, type VendorDescriptor } from "../src/vendor.js";
 
 const descriptor: VendorDescriptor = {
   provider: "retell",
@@ -21,8 +21,10 @@ function recordingFetch(response: () => Response) {
   return { calls, fetch: fetch as unknown as typeof globalThis.fetch };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
 describe("createVendorTransport configuration", () => {
   it("refuses a missing key before any request, naming the option and the env var", () => {
@@ -96,7 +98,9 @@ describe("describeRequest", () => {
       body: { auth_password: "[redacted]", note: "[redacted]" },
     });
     expect(calls).toHaveLength(0);
-    expect(() => transport.describeRequest("..", {})).toThrow(expect.objectContaining({ code: "invalid_input", field: "id" }));
+    expect(() => transport.describeRequest("..", {})).toThrow(
+      expect.objectContaining({ code: "invalid_input", field: "id" }),
+    );
   });
 });
 
@@ -127,7 +131,11 @@ describe("the lean request path", () => {
 
   it("turns an error status into a PhoneBridgeError with the redacted vendor body", async () => {
     const { fetch } = recordingFetch(
-      json(422, { status: "error", message: "bad key-secret-1", twilio_auth_token: "TWILIO-SECRET-9" }, { "retry-after": "2" }),
+      json(
+        422,
+        { status: "error", message: "bad key-secret-1", twilio_auth_token: "TWILIO-SECRET-9" },
+        { "retry-after": "2" },
+      ),
     );
     const transport = createVendorTransport(descriptor, { apiKey: "key-secret-1", fetch });
     const error = await transport.update("n1", {}).catch((caught: unknown) => caught);
@@ -157,7 +165,9 @@ describe("the lean request path", () => {
   it("sends nothing when the signal is already aborted", async () => {
     const { calls, fetch } = recordingFetch(json(200, {}));
     const transport = createVendorTransport(descriptor, { apiKey: "k", fetch });
-    await expect(transport.update("n1", {}, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "aborted" });
+    await expect(transport.update("n1", {}, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: "aborted",
+    });
     expect(calls).toHaveLength(0);
   });
 });

@@ -1,8 +1,8 @@
 import {
   BodyTooLargeError,
   holdsSecret,
-  type PlannedRequest,
   PhoneBridgeError,
+  type PlannedRequest,
   type Provider,
   providerTitle,
   REDACTED,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Changes, PhoneBridgeError, PROVIDERS, type Provider, createPhoneNumbers } from "../src/index.js";
+import { type Changes, createPhoneNumbers, PhoneBridgeError, PROVIDERS, type Provider } from "../src/index.js";
 import { OK_BODY, stubFetch } from "./helpers.js";
 
 const KEY = "sk_live_PLAN_TEST_KEY_0001";

@@ -48,7 +48,9 @@ function checkVendors<V extends Vendor>(vendors: readonly V[]): V[] {
   if (!Array.isArray(vendors)) throw new TypeError("startMockServers: vendors must be an array of vendor names");
   for (const vendor of vendors) {
     if (!isVendor(vendor)) {
-      throw new TypeError(`startMockServers: unknown vendor ${JSON.stringify(vendor)}; expected one of ${VENDORS.join(", ")}`);
+      throw new TypeError(
+        `startMockServers: unknown vendor ${JSON.stringify(vendor)}; expected one of ${VENDORS.join(", ")}`,
+      );
     }
   }
   return [...new Set(vendors)];
@@ -81,7 +83,12 @@ export async function startMockServers<V extends Vendor = Vendor>(
     throw new TypeError(`startMockServers: timeoutMs must be a positive number, got ${String(timeoutMs)}`);
   }
   if (selected.length === 0) {
-    return { urls: {} as Record<V, string>, pids: {} as Record<V, number>, specs: {} as Record<V, string>, stop: async () => {} };
+    return {
+      urls: {} as Record<V, string>,
+      pids: {} as Record<V, number>,
+      specs: {} as Record<V, string>,
+      stop: async () => {},
+    };
   }
 
   // Every spec is found before any process starts, so a wrong path leaves nothing to clean up.

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { createRequire } from "node:module";
 import { type AddressInfo, connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -44,7 +43,7 @@ export function prismBinPath(): string {
     const require = createRequire(import.meta.url);
     const pkgPath = require.resolve("@stoplight/prism-cli/package.json");
     const pkg = require(pkgPath) as { bin?: string | Record<string, string> };
-    const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.["prism"];
+    const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prism;
     if (bin === undefined) throw new Error(`@stoplight/prism-cli declares no prism binary (${pkgPath})`);
     prismBin = join(dirname(pkgPath), bin);
   }
@@ -115,7 +114,9 @@ export async function freePorts(count: number): Promise<number[]> {
     return servers.map((server) => (server.address() as AddressInfo).port);
   } finally {
     await Promise.all(
-      servers.map((server) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))),
+      servers.map(
+        (server) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
+      ),
     );
   }
 }
@@ -147,7 +148,6 @@ class OutputTail {
   /** The last lines, without colour codes and without the usage text yargs prints on failure. */
   tail(): string {
     const cleaned = this.text
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
       .replace(/\u001b\[[0-9;]*m/g, "")
       .replace(/^prism mock <document>$[\s\S]*?^\s*--seed\b.*$\n?/m, "");
     const lines = cleaned.split("\n").map((line) => line.trimEnd());

@@ -1,4 +1,4 @@
-import { type IncomingHttpHeaders, type Server, createServer, request as httpRequest } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** One request exactly as it reached the proxy: the request-target is not decoded or normalized. */

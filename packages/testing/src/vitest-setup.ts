@@ -30,15 +30,21 @@ export function mockUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): MockUrls 
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new Error(`${MOCK_URLS_ENV} must be a JSON object of vendor → base URL, got ${JSON.stringify(raw.slice(0, 200))}`);
+    throw new Error(
+      `${MOCK_URLS_ENV} must be a JSON object of vendor → base URL, got ${JSON.stringify(raw.slice(0, 200))}`,
+    );
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new Error(`${MOCK_URLS_ENV} must be a JSON object of vendor → base URL`);
   }
   const urls: MockUrls = {};
   for (const [vendor, url] of Object.entries(parsed)) {
-    if (!isVendor(vendor)) throw new Error(`${MOCK_URLS_ENV}: unknown vendor ${JSON.stringify(vendor)}; expected one of ${VENDORS.join(", ")}`);
-    if (typeof url !== "string" || !URL.canParse(url)) throw new Error(`${MOCK_URLS_ENV}: ${vendor} must be a URL, got ${JSON.stringify(url)}`);
+    if (!isVendor(vendor))
+      throw new Error(
+        `${MOCK_URLS_ENV}: unknown vendor ${JSON.stringify(vendor)}; expected one of ${VENDORS.join(", ")}`,
+      );
+    if (typeof url !== "string" || !URL.canParse(url))
+      throw new Error(`${MOCK_URLS_ENV}: ${vendor} must be a URL, got ${JSON.stringify(url)}`);
     urls[vendor] = url.replace(/\/+$/, "");
   }
   return urls;

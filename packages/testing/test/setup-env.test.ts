@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { MOCK_URLS_ENV, mockServersSetup, mockUrlsFromEnv } from "../src/vitest-setup.js";
 import type { MockUrls } from "../src/vitest.js";
+import { MOCK_URLS_ENV, mockServersSetup, mockUrlsFromEnv } from "../src/vitest-setup.js";
 import { accepts, portOf, prismChildren } from "./helpers.js";
 
 const saved = process.env[MOCK_URLS_ENV];
@@ -43,8 +43,12 @@ describe(`mockServersSetup with ${MOCK_URLS_ENV}`, () => {
   });
 
   it("rejects a malformed value clearly", () => {
-    expect(() => mockUrlsFromEnv({ [MOCK_URLS_ENV]: "retell=http://x" })).toThrow(/must be a JSON object of vendor → base URL/);
-    expect(() => mockUrlsFromEnv({ [MOCK_URLS_ENV]: '{"twilio":"http://127.0.0.1:1"}' })).toThrow(/unknown vendor "twilio"/);
+    expect(() => mockUrlsFromEnv({ [MOCK_URLS_ENV]: "retell=http://x" })).toThrow(
+      /must be a JSON object of vendor → base URL/,
+    );
+    expect(() => mockUrlsFromEnv({ [MOCK_URLS_ENV]: '{"twilio":"http://127.0.0.1:1"}' })).toThrow(
+      /unknown vendor "twilio"/,
+    );
     expect(() => mockUrlsFromEnv({ [MOCK_URLS_ENV]: '{"retell":42}' })).toThrow(/retell must be a URL/);
     expect(mockUrlsFromEnv({})).toBeUndefined();
   });

@@ -132,16 +132,20 @@ describe("startMockServers", () => {
     const before = prismChildren();
     // 1 ms is shorter than node takes to start, so Prism cannot be listening at the first check.
     const start = startMockServers(["retell"], { timeoutMs: 1 });
-    await expect(start).rejects.toThrow(/Prism mock for retell did not accept connections on 127\.0\.0\.1:\d+ within 1 ms/);
+    await expect(start).rejects.toThrow(
+      /Prism mock for retell did not accept connections on 127\.0\.0\.1:\d+ within 1 ms/,
+    );
     expect(prismChildren()).toEqual(before);
   });
 
   it("rejects unknown vendors and bad options before starting anything", async () => {
     // @ts-expect-error not a vendor
-    await expect(startMockServers(["twilio"])).rejects.toThrow(/unknown vendor "twilio"; expected one of cald, cartesia, retell, verbex, vogent/);
-    await expect(startMockServers(["retell"], { timeoutMs: 0 })).rejects.toThrow(/timeoutMs must be a positive number/);
-    await expect(startMockServers(["retell"], { specs: { retell: new URL("https://example.com/spec.json") } })).rejects.toThrow(
-      /only file: URLs are supported/,
+    await expect(startMockServers(["twilio"])).rejects.toThrow(
+      /unknown vendor "twilio"; expected one of cald, cartesia, retell, verbex, vogent/,
     );
+    await expect(startMockServers(["retell"], { timeoutMs: 0 })).rejects.toThrow(/timeoutMs must be a positive number/);
+    await expect(
+      startMockServers(["retell"], { specs: { retell: new URL("https://example.com/spec.json") } }),
+    ).rejects.toThrow(/only file: URLs are supported/);
   });
 });
