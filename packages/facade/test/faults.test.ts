@@ -11,16 +11,10 @@
 import { PhoneBridgeError, type Provider, providerTitle } from "@phonebridge/core";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Adapter } from "../src/adapter.js";
-import { caldAdapter } from "../src/adapters/cald.js";
-import { cartesiaAdapter } from "../src/adapters/cartesia.js";
-import { retellAdapter } from "../src/adapters/retell.js";
-import { verbexAdapter } from "../src/adapters/verbex.js";
-import { vogentAdapter } from "../src/adapters/vogent.js";
 import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
 import { DEFAULT_MAX_RETRIES, MAX_SERVER_WAIT_MS, sleep as realSleep } from "../src/retry.js";
 import { type FaultServer, faults, type Reply, startFaultServer } from "./fault-server.js";
-import { OK_BODY } from "./helpers.js";
+import { ADAPTERS, IDS, OK_BODY, PROVIDERS } from "./helpers.js";
 
 // A fixed seed keeps the run deterministic; PHONEBRIDGE_FC_SEED explores others.
 fc.configureGlobal({ seed: Number(process.env.PHONEBRIDGE_FC_SEED ?? 14) });
@@ -31,22 +25,6 @@ const MiB = 1024 * 1024;
 const TIMEOUT_MS = 25;
 /** A generous timeout for the cases that do not hang (a loaded machine must not turn them into timeouts). */
 const SLOW_TIMEOUT_MS = 10_000;
-
-const ADAPTERS: Record<Provider, Adapter> = {
-  retell: retellAdapter as Adapter,
-  cartesia: cartesiaAdapter as Adapter,
-  verbex: verbexAdapter as Adapter,
-  vogent: vogentAdapter as Adapter,
-  cald: caldAdapter as Adapter,
-};
-const PROVIDERS = Object.keys(ADAPTERS) as Provider[];
-const IDS: Record<Provider, string> = {
-  retell: "+14157774444",
-  cartesia: "pn_1",
-  verbex: "pn_1",
-  vogent: "pn_1",
-  cald: "pn_1",
-};
 
 let server: FaultServer;
 beforeAll(async () => {

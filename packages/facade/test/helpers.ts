@@ -1,3 +1,11 @@
+import type { Provider } from "@phonebridge/core";
+import type { Adapter } from "../src/adapter.js";
+import { caldAdapter } from "../src/adapters/cald.js";
+import { cartesiaAdapter } from "../src/adapters/cartesia.js";
+import { retellAdapter } from "../src/adapters/retell.js";
+import { verbexAdapter } from "../src/adapters/verbex.js";
+import { vogentAdapter } from "../src/adapters/vogent.js";
+
 /** A `fetch` that records each request exactly as it leaves the facade, then passes it on. */
 export interface SentRequest {
   method: string;
@@ -48,3 +56,24 @@ export function stubFetch(body: unknown): { sent: SentRequest[]; fetch: typeof f
       })) as typeof fetch,
   );
 }
+
+/** A valid id per vendor (Retell's is an E.164 number). */
+export const IDS: Readonly<Record<Provider, string>> = {
+  retell: "+14157774444",
+  cartesia: "pn_1",
+  verbex: "pn_1",
+  vogent: "pn_1",
+  cald: "pn_1",
+};
+
+/** Every vendor's adapter, for tests that drive the engine directly. */
+export const ADAPTERS: Readonly<Record<Provider, Adapter>> = {
+  retell: retellAdapter as Adapter,
+  cartesia: cartesiaAdapter as Adapter,
+  verbex: verbexAdapter as Adapter,
+  vogent: vogentAdapter as Adapter,
+  cald: caldAdapter as Adapter,
+};
+
+/** The five vendors, in the order the tests list them. */
+export const PROVIDERS = Object.keys(IDS) as Provider[];

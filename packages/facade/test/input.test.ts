@@ -1,16 +1,7 @@
 import { PhoneBridgeError } from "@phonebridge/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPhoneNumbers, type Provider, supports } from "../src/index.js";
-import { OK_BODY, stubFetch } from "./helpers.js";
-
-const IDS: Record<Provider, string> = {
-  retell: "+14157774444",
-  cartesia: "pn_1",
-  verbex: "pn_1",
-  vogent: "pn_1",
-  cald: "pn_1",
-};
-const PROVIDERS = Object.keys(IDS) as Provider[];
+import { IDS, OK_BODY, PROVIDERS, stubFetch } from "./helpers.js";
 
 function phones(provider: Provider) {
   const stub = stubFetch(OK_BODY[provider]);

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type Changes, createPhoneNumbers, PhoneBridgeError, PROVIDERS, type Provider } from "../src/index.js";
-import { OK_BODY, stubFetch } from "./helpers.js";
+import { IDS, OK_BODY, stubFetch } from "./helpers.js";
 
 const KEY = "sk_live_PLAN_TEST_KEY_0001";
 const BASE = "https://vendor.example";
-const ID: Record<Provider, string> = {
-  retell: "+14157774444",
-  cartesia: "pn_1",
-  verbex: "pn_1",
-  vogent: "pn_1",
-  cald: "pn_1",
-};
 const CHANGES: Record<Provider, Changes> = {
   retell: { agentId: "agent_1", label: "Front desk" },
   cartesia: { agentId: "agent_1", label: "Front desk" },
@@ -24,12 +17,12 @@ describe("plan: the request update would send, sent nowhere", () => {
     it(`${provider}: equals what update sends, with the key redacted, and fetches nothing`, async () => {
       const planning = stubFetch(OK_BODY[provider]);
       const planner = createPhoneNumbers({ provider, apiKey: KEY, baseUrl: BASE, fetch: planning.fetch });
-      const planned = planner.plan(ID[provider], CHANGES[provider] as never);
+      const planned = planner.plan(IDS[provider], CHANGES[provider] as never);
       expect(planning.sent).toHaveLength(0);
 
       const sending = stubFetch(OK_BODY[provider]);
       await createPhoneNumbers({ provider, apiKey: KEY, baseUrl: BASE, fetch: sending.fetch }).update(
-        ID[provider],
+        IDS[provider],
         CHANGES[provider] as never,
       );
       const [sent] = sending.sent;

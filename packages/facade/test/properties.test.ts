@@ -11,6 +11,7 @@ import { mockUrl } from "@phonebridge/testing/vitest";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { capabilities, createPhoneNumbers, PROVIDERS } from "../src/index.js";
+import { IDS } from "./helpers.js";
 
 /** Untyped JavaScript callers: the run-time checks are what these tests exercise. */
 // A fixed seed keeps the run deterministic; PHONEBRIDGE_FC_SEED explores others.
@@ -18,13 +19,6 @@ fc.configureGlobal({ seed: Number(process.env.PHONEBRIDGE_FC_SEED ?? 14) });
 
 type Loose = { update(id: unknown, changes: unknown, options?: unknown): Promise<unknown> };
 
-const IDS: Record<Provider, string> = {
-  retell: "+14157774444",
-  cartesia: "pn_1",
-  verbex: "pn_1",
-  vogent: "pn_1",
-  cald: "pn_1",
-};
 const E164 = /^\+[1-9]\d{1,14}$/;
 const CHANGES = ["agentId", "label", "outboundAgentId"] as const;
 type Change = (typeof CHANGES)[number];

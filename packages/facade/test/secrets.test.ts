@@ -9,16 +9,10 @@
 import { inspect } from "node:util";
 import { PhoneBridgeError, type Provider } from "@phonebridge/core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Adapter } from "../src/adapter.js";
-import { caldAdapter } from "../src/adapters/cald.js";
-import { cartesiaAdapter } from "../src/adapters/cartesia.js";
-import { retellAdapter } from "../src/adapters/retell.js";
-import { verbexAdapter } from "../src/adapters/verbex.js";
-import { vogentAdapter } from "../src/adapters/vogent.js";
 import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
 import { createPhoneNumbers } from "../src/index.js";
 import { type FaultServer, faults, type Reply, startFaultServer } from "./fault-server.js";
-import { OK_BODY } from "./helpers.js";
+import { ADAPTERS, IDS, OK_BODY, PROVIDERS } from "./helpers.js";
 
 /** Every fake secret holds this marker; no output may. */
 const MARK = "PBSECRET";
@@ -29,21 +23,6 @@ const TWILIO_TOKEN = `verbex_${MARK}_twilio_auth_token`;
 const RESPONSE_TWILIO = `resp_${MARK}_twilio_auth_token`;
 const RESPONSE_SIP = `resp_${MARK}_sip_trunk_password`;
 
-const ADAPTERS: Record<Provider, Adapter> = {
-  retell: retellAdapter as Adapter,
-  cartesia: cartesiaAdapter as Adapter,
-  verbex: verbexAdapter as Adapter,
-  vogent: vogentAdapter as Adapter,
-  cald: caldAdapter as Adapter,
-};
-const PROVIDERS = Object.keys(ADAPTERS) as Provider[];
-const IDS: Record<Provider, string> = {
-  retell: "+14157774444",
-  cartesia: "pn_1",
-  verbex: "pn_1",
-  vogent: "pn_1",
-  cald: "pn_1",
-};
 /** The request secrets each vendor takes through the passthrough (CONTRACT.md, Secrets). */
 const PASSTHROUGH: Record<Provider, Record<string, string> | undefined> = {
   retell: { auth_password: AUTH_PASSWORD, auth_username: "user_1" },
