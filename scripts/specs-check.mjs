@@ -11,19 +11,16 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs, repoRoot } from "./lib/cli-args.mjs";
+import { commandLine } from "./lib/cli-args.mjs";
 import { analyzeVendor, declaredBump, readChangesets } from "./lib/spec-changes.mjs";
 import { BUMPS } from "./lib/spec-diff.mjs";
 import { listVendors, packageName } from "./lib/spec-release.mjs";
 
-let args;
-try {
-  args = parseArgs(process.argv.slice(2), { values: ["root"], flags: ["no-generate-check"] });
-} catch (error) {
-  console.error(`${error.message}\nusage: pnpm specs:check`);
-  process.exit(2);
-}
-const root = repoRoot(args.options, import.meta.url);
+const { root, options } = commandLine(process.argv.slice(2), {
+  usage: "usage: pnpm specs:check [--no-generate-check]",
+  flags: ["no-generate-check"],
+  scriptUrl: import.meta.url,
+});
 const changesets = readChangesets(root);
 let failures = 0;
 try {
@@ -78,7 +75,7 @@ for (const vendor of listVendors(root)) {
   );
 }
 
-if (!args.options["no-generate-check"]) {
+if (!options["no-generate-check"]) {
   const generator = join(root, "scripts", "generate.mjs");
   if (!existsSync(generator)) {
     failures += 1;

@@ -10,58 +10,43 @@
 // there is none. --no-write only prints.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
-import { parseArgs, repoRoot } from "./lib/cli-args.mjs";
+import { commandLine } from "./lib/cli-args.mjs";
 import { analyzeVendor, changesetFiles } from "./lib/spec-changes.mjs";
-import { listVendors } from "./lib/spec-release.mjs";
 import { describeResult } from "./lib/specs-pull.mjs";
 
 const USAGE = "usage: pnpm specs:diff [vendor ...] [--no-write] [--json]";
-let args;
-try {
-  args = parseArgs(process.argv.slice(2), { values: ["root"], flags: ["no-write", "json", "help"] });
-} catch (error) {
-  console.error(`${error.message}\n${USAGE}`);
-  process.exit(2);
-}
-if (args.options.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const root = repoRoot(args.options, import.meta.url);
-const known = listVendors(root);
-for (const v of args.positional) {
-  if (!known.includes(v)) {
-    console.error(`unknown vendor "${v}" (vendors: ${known.join(", ")})\n${USAGE}`);
-    process.exit(2);
-  }
-}
-const vendors = args.positional.length ? args.positional : known;
+const { root, options, vendors } = commandLine(process.argv.slice(2), {
+  usage: USAGE,
+  flags: ["no-write", "json"],
+  vendors: true,
+  scriptUrl: import.meta.url,
+});
 const results = [];
 for (const vendor of vendors) {
   const result = await analyzeVendor(root, vendor);
   results.push(result);
-  if (!args.options.json) {
+  if (!options.json) {
     if (!result.base)
       console.log(`${vendor}: no release and no commit of specs/${vendor}/openapi.yaml yet: nothing to compare`);
     else if (!result.changes.length) console.log(`${vendor}: no change since ${result.base.label}`);
     else console.log([`${vendor}:`, ...describeResult(result)].join("\n"));
     for (const s of result.stale) console.log(`  overlay fix ${s.name} no longer applies: ${s.detail}`);
   }
-  if (args.options["no-write"] || !result.base) continue;
+  if (options["no-write"] || !result.base) continue;
   for (const [path, text] of changesetFiles(root, result)) {
     if (text === null) {
       if (existsSync(path)) {
         rmSync(path);
-        if (!args.options.json) console.log(`  removed ${relative(root, path)}`);
+        if (!options.json) console.log(`  removed ${relative(root, path)}`);
       }
     } else {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
-      if (!args.options.json) console.log(`  wrote ${relative(root, path)}`);
+      if (!options.json) console.log(`  wrote ${relative(root, path)}`);
     }
   }
 }
-if (args.options.json) {
+if (options.json) {
   console.log(
     JSON.stringify(
       results.map((r) => ({

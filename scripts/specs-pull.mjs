@@ -7,35 +7,18 @@
 // Refuses, touching nothing, on a page without OpenAPI, invalid OpenAPI, another vendor's API,
 // or an overlay fix that no longer applies (named). Vogent: compares its page and reports
 // "changed, review by hand" or "no change". Reference: docs/spec-changes.md.
-import { parseArgs, repoRoot } from "./lib/cli-args.mjs";
-import { listVendors } from "./lib/spec-release.mjs";
+import { commandLine, usageError } from "./lib/cli-args.mjs";
 import { pullVendor } from "./lib/specs-pull.mjs";
 
 const USAGE = "usage: pnpm specs:pull [vendor] [--from <url-or-file>] [--accept-identity]";
-let args;
-try {
-  args = parseArgs(process.argv.slice(2), { values: ["from", "root"], flags: ["accept-identity", "help"] });
-} catch (error) {
-  console.error(`${error.message}\n${USAGE}`);
-  process.exit(2);
-}
-if (args.options.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const root = repoRoot(args.options, import.meta.url);
-const known = listVendors(root);
-const vendors = args.positional.length ? args.positional : known;
-for (const v of vendors) {
-  if (!known.includes(v)) {
-    console.error(`unknown vendor "${v}" (vendors: ${known.join(", ")})\n${USAGE}`);
-    process.exit(2);
-  }
-}
-if (args.options.from && vendors.length !== 1) {
-  console.error(`--from needs exactly one vendor\n${USAGE}`);
-  process.exit(2);
-}
+const { root, options, vendors } = commandLine(process.argv.slice(2), {
+  usage: USAGE,
+  values: ["from"],
+  flags: ["accept-identity"],
+  vendors: true,
+  scriptUrl: import.meta.url,
+});
+if (options.from && vendors.length !== 1) usageError("--from needs exactly one vendor", USAGE);
 
 let exitCode = 0;
 for (const vendor of vendors) {
@@ -44,9 +27,9 @@ for (const vendor of vendors) {
   const outcome = await pullVendor({
     root,
     vendor,
-    from: args.options.from,
+    from: options.from,
     cwd,
-    acceptIdentity: Boolean(args.options["accept-identity"]),
+    acceptIdentity: Boolean(options["accept-identity"]),
   });
   const print = outcome.exitCode ? console.error : console.log;
   for (const line of outcome.lines) print(line);

@@ -1,35 +1,45 @@
-// Tiny argument parser shared by the specs:* scripts.
+// The command line of the specs:* scripts, on node:util's parseArgs: options, --help, usage
+// errors (exit 2), the --root override for tests, and the vendor names checked against specs/.
+
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { listVendors } from "./spec-release.mjs";
 
 /**
  * @param {string[]} argv
- * @param {{ values?: string[], flags?: string[] }} spec option names that take a value / are booleans
+ * @param {{ usage: string, values?: string[], flags?: string[], scriptUrl: string, vendors?: boolean }} spec
+ *   `values`: options that take a value; `flags`: booleans; `vendors`: positionals are vendor names
+ * @returns {{ root: string, options: Record<string, string | boolean>, vendors: string[], known: string[] }}
  */
-export function parseArgs(argv, spec) {
-  const out = { positional: [], options: {} };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (!arg.startsWith("--")) {
-      out.positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (spec.values?.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new Error(`--${name} needs a value`);
-      out.options[name] = value;
-    } else if (spec.flags?.includes(name) && inline === undefined) {
-      out.options[name] = true;
-    } else {
-      throw new Error(`unknown option ${arg}`);
-    }
+export function commandLine(argv, spec) {
+  const options = { root: { type: "string" }, help: { type: "boolean" } };
+  for (const name of spec.values ?? []) options[name] = { type: "string" };
+  for (const name of spec.flags ?? []) options[name] = { type: "boolean" };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: spec.vendors === true, strict: true });
+  } catch (error) {
+    // parseArgs explains at length how to pass a positional starting with "-": not useful here.
+    const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+    const missing = /^Option '(--\S+) <value>' argument missing/.exec(error.message);
+    const message = unknown ? `unknown option ${unknown[1]}` : missing ? `${missing[1]} needs a value` : error.message;
+    usageError(message, spec.usage);
   }
-  return out;
+  if (parsed.values.help) {
+    console.log(spec.usage);
+    process.exit(0);
+  }
+  const root = parsed.values.root ? resolve(parsed.values.root) : join(dirname(fileURLToPath(spec.scriptUrl)), "..");
+  const known = listVendors(root);
+  for (const vendor of parsed.positionals) {
+    if (!known.includes(vendor)) usageError(`unknown vendor "${vendor}" (vendors: ${known.join(", ")})`, spec.usage);
+  }
+  return { root, options: parsed.values, vendors: parsed.positionals.length ? parsed.positionals : known, known };
 }
 
-/** The repository root: --root (tests), else the folder above scripts/. */
-export function repoRoot(options, scriptUrl) {
-  if (options.root) return resolve(options.root);
-  return join(dirname(fileURLToPath(scriptUrl)), "..");
+/** Prints the problem and the usage, and exits 2 (a usage error: nothing was done). */
+export function usageError(message, usage) {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
 }
