@@ -1,4 +1,3 @@
-import { setMaxListeners } from "node:events";
 import { type ErrorCode, PhoneBridgeError, type Provider } from "@phonebridge/core";
 
 /** Per-attempt timeout when none is given (ms). */
@@ -18,8 +17,6 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["timeout", "server
 export interface RetryPolicy {
   readonly maxRetries: number;
   readonly timeoutMs: number;
-  /** The shared timeout signals of attempts made without a caller's signal. */
-  readonly deadlines: TimeoutWindows;
   /** Source of the jitter, in [0, 1); `Math.random` unless a test injects one. */
   readonly random: () => number;
   /** Waits `ms` unless `signal` aborts first (then rejects). Injected by tests. */
@@ -91,66 +88,11 @@ export function resolvePolicy(
       detail: "maxRetries must be an integer from 0 to 100",
     });
   }
-  return {
-    timeoutMs,
-    maxRetries,
-    deadlines: new TimeoutWindows(timeoutMs),
-    random: overrides.random ?? Math.random,
-    sleep: overrides.sleep ?? sleep,
-  };
+  return { timeoutMs, maxRetries, random: overrides.random ?? Math.random, sleep: overrides.sleep ?? sleep };
 }
 
 /** Why an attempt's own signal fired: set before it is aborted, read when the attempt fails. */
 const TIMED_OUT = Symbol("timed out");
-
-interface TimeoutWindow {
-  readonly controller: AbortController;
-  readonly opened: number;
-  readonly timer: ReturnType<typeof setTimeout>;
-  active: number;
-}
-
-/**
- * Per-attempt timeouts at almost no cost per call. Creating an AbortSignal costs about 4 µs of
- * CPU on Node 20, over a tenth of the facade's whole budget per call, so attempts that start
- * within the same short window (50 ms, or a twentieth of the timeout when that is shorter) share
- * one controller and one timer, fired `timeoutMs + window` after the window opened: every
- * attempt gets at least `timeoutMs` and at most one window more, never less.
- */
-export class TimeoutWindows {
-  readonly #timeoutMs: number;
-  readonly #windowMs: number;
-  #current: TimeoutWindow | undefined;
-
-  constructor(timeoutMs: number) {
-    this.#timeoutMs = timeoutMs;
-    this.#windowMs = Math.min(50, Math.floor(timeoutMs / 20));
-  }
-
-  /** The window an attempt starting now belongs to; `release` it when the attempt ends. */
-  acquire(): TimeoutWindow {
-    const now = Date.now();
-    let window = this.#current;
-    if (window === undefined || now - window.opened >= this.#windowMs || window.controller.signal.aborted) {
-      if (window !== undefined && window.active === 0) clearTimeout(window.timer);
-      const controller = new AbortController();
-      // Every attempt in flight in the window listens on the one signal.
-      setMaxListeners(0, controller.signal);
-      const timer = setTimeout(() => controller.abort(TIMED_OUT), this.#timeoutMs + this.#windowMs);
-      // Requests in flight keep the process alive by themselves; the timer alone must not.
-      timer.unref?.();
-      window = { controller, opened: now, timer, active: 0 };
-      this.#current = window;
-    }
-    window.active++;
-    return window;
-  }
-
-  release(window: TimeoutWindow): void {
-    window.active--;
-    if (window.active === 0 && window !== this.#current) clearTimeout(window.timer);
-  }
-}
 
 /**
  * One attempt: `(signal) => Promise<T>`. It resolves with the result, rejects with a
@@ -160,8 +102,8 @@ export class TimeoutWindows {
 export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
 
 /**
- * Runs `attempt` under the policy: a per-attempt timeout (a shared window's signal, or one
- * AbortController and timer of its own when the caller passed a signal), retries on retryable codes with the server's
+ * Runs `attempt` under the policy: a per-attempt timeout (one AbortController and one timer per
+ * attempt, the cheapest that cancels the request), retries on retryable codes with the server's
  * wait or capped backoff, and the caller's `signal` ending everything at once. Every error it
  * rejects with carries `attempts`, the number of requests sent.
  */
@@ -176,33 +118,19 @@ export async function runWithRetries<T>(
     if (signal?.aborted) throw abortError(provider, n);
     const attempts = n + 1;
     let error: PhoneBridgeError;
-    if (signal === undefined) {
-      // No caller's signal: the attempt's timeout is a shared window's (see TimeoutWindows).
-      const window = policy.deadlines.acquire();
-      try {
-        return await attempt(window.controller.signal);
-      } catch (thrown) {
-        error = classify(provider, thrown, window.controller.signal, timeoutMs);
-        error.attempts = attempts;
-      } finally {
-        policy.deadlines.release(window);
-      }
-    } else {
-      // The caller's signal must end this attempt alone: one controller and timer of its own.
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-      const onAbort = (): void => controller.abort(signal.reason);
-      signal.addEventListener("abort", onAbort);
-      try {
-        return await attempt(controller.signal);
-      } catch (thrown) {
-        if (signal.aborted) throw abortError(provider, attempts);
-        error = classify(provider, thrown, controller.signal, timeoutMs);
-        error.attempts = attempts;
-      } finally {
-        clearTimeout(timer);
-        signal.removeEventListener("abort", onAbort);
-      }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+    const onAbort = signal === undefined ? undefined : (): void => controller.abort(signal.reason);
+    if (onAbort !== undefined) signal?.addEventListener("abort", onAbort);
+    try {
+      return await attempt(controller.signal);
+    } catch (thrown) {
+      if (signal?.aborted) throw abortError(provider, attempts);
+      error = classify(provider, thrown, controller.signal, timeoutMs);
+      error.attempts = attempts;
+    } finally {
+      clearTimeout(timer);
+      if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
     }
     if (!isRetryable(error) || n >= maxRetries) throw error;
     const waitMs = retryDelayMs(error, n, policy.random);
