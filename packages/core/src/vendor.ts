@@ -268,7 +268,8 @@ export function createVendorTransport<Body, Data>(
       }
       throw networkError(provider, error, signal);
     }
-    if (text === "") return undefined as Data;
+    // Only "No Content" may come without a body; any other empty 2xx is not what the spec promised.
+    if (text === "" && (response.status === 204 || response.status === 205)) return undefined as Data;
     try {
       return JSON.parse(text) as Data;
     } catch {

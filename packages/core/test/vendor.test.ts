@@ -162,6 +162,20 @@ describe("the lean request path", () => {
     await expect(html.update("n1", {})).rejects.toMatchObject({ code: "invalid_response", status: 200 });
   });
 
+  it("reads an empty 204 as no data, and an empty 200 as invalid_response", async () => {
+    const noContent = recordingFetch(() => new Response(null, { status: 204 }));
+    await expect(
+      createVendorTransport(descriptor, { apiKey: "k", fetch: noContent.fetch }).update("n1", {}),
+    ).resolves.toBeUndefined();
+    const empty = recordingFetch(() => new Response("", { status: 200 }));
+    await expect(
+      createVendorTransport(descriptor, { apiKey: "k", fetch: empty.fetch }).update("n1", {}),
+    ).rejects.toMatchObject({
+      code: "invalid_response",
+      status: 200,
+    });
+  });
+
   it("sends nothing when the signal is already aborted", async () => {
     const { calls, fetch } = recordingFetch(json(200, {}));
     const transport = createVendorTransport(descriptor, { apiKey: "k", fetch });
