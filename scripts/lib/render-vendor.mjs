@@ -269,7 +269,11 @@ function renderPackageJson(root, loaded) {
       "./package.json": "./package.json",
     },
     files: ["dist", "src", "openapi.json", "api.md"],
-    repository: { type: "git", url: "git+https://github.com/phonebridge/phonebridge.git", directory: `packages/${vendor}` },
+    repository: {
+      type: "git",
+      url: "git+https://github.com/phonebridge/phonebridge.git",
+      directory: `packages/${vendor}`,
+    },
     scripts: {
       build: "tsc -p tsconfig.build.json",
       typecheck: "tsc -p tsconfig.json --noEmit",
