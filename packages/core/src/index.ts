@@ -20,4 +20,4 @@ export {
   type VendorTransport,
   type WithOptionalHeaders,
 } from "./vendor.js";
-export { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
+export { isRecord, retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";

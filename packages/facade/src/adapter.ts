@@ -1,4 +1,10 @@
-import type { PhoneBridgeError, Provider, VendorClientOptions, VendorTransport } from "@phonebridge/core";
+import {
+  isRecord,
+  type PhoneBridgeError,
+  type Provider,
+  type VendorClientOptions,
+  type VendorTransport,
+} from "@phonebridge/core";
 import type { VendorCapabilities } from "./capabilities.js";
 
 /** The normalized fields an adapter reads from a vendor's 200 body. */
@@ -47,9 +53,10 @@ export interface Adapter<P extends Provider = Provider, Body = unknown> {
 
 export const WRONG: unique symbol = Symbol("wrong type");
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isRecord };
+
+/** Control characters (C0, DEL, C1): never in an id, an agent id or a label. */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** An optional string field: absent or null is null. */
 export function optionalString(value: unknown): string | null | typeof WRONG {

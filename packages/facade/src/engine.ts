@@ -10,13 +10,11 @@ import {
   redact,
   scrub,
 } from "@phonebridge/core";
-import { type Adapter, type CheckedChanges, isRecord, missingField } from "./adapter.js";
+import { type Adapter, type CheckedChanges, CONTROL, isRecord, missingField } from "./adapter.js";
 import type { ChangeCapability, ChangeName } from "./capabilities.js";
 import { type RetryPolicy, resolvePolicy, runWithRetries } from "./retry.js";
 import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
-/** Control characters (C0, DEL, C1): never in an id, an agent id or a label. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** What an id may never contain: `/`, whitespace, control characters. */
 const BAD_ID = /[/\s\u0000-\u001f\u007f-\u009f]/;
 /** Half of a UTF-16 pair on its own: not Unicode, so it can never be percent-encoded into a path. */

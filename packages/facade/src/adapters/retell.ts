@@ -5,7 +5,7 @@
  */
 import { PhoneBridgeError } from "@phonebridge/core";
 import { createRetellTransport, type UpdatePhoneNumberBody } from "@phonebridge/retell";
-import { type Adapter, firstAgentId, isRecord, optionalString, requiredString, WRONG } from "../adapter.js";
+import { type Adapter, CONTROL, firstAgentId, isRecord, optionalString, requiredString, WRONG } from "../adapter.js";
 import type { VendorCapabilities } from "../capabilities.js";
 
 export const retellCapabilities = {
@@ -27,7 +27,6 @@ export const retellCapabilities = {
 
 /** Retell identifies a number by its E.164 form. */
 const E164 = /^\+[1-9]\d{1,14}$/;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const AGENT_LISTS = ["inbound_agents", "outbound_agents", "inbound_sms_agents", "outbound_sms_agents"] as const;
 const NOT_FOUND = /^Cannot find requested asset/i;
 
