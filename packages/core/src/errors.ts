@@ -28,16 +28,9 @@ export interface PhoneBridgeErrorInit {
   body?: unknown;
 }
 
-const TITLES: Record<Provider, string> = {
-  cald: "Cald",
-  cartesia: "Cartesia",
-  retell: "Retell",
-  verbex: "Verbex",
-  vogent: "Vogent",
-};
-
+/** The vendor's name as its own documents write it: the provider id, capitalized. */
 export function providerTitle(provider: Provider): string {
-  return TITLES[provider];
+  return provider[0]?.toUpperCase() + provider.slice(1);
 }
 
 /**
@@ -46,44 +39,35 @@ export function providerTitle(provider: Provider): string {
  */
 export class PhoneBridgeError extends Error {
   override readonly name = "PhoneBridgeError";
-  readonly code: ErrorCode;
-  readonly provider: Provider;
-  readonly status: number | undefined;
-  readonly field: string | undefined;
-  readonly vendorMessage: string | undefined;
+  // `declare`: assigned from the init in the constructor, so no field initializers are emitted.
+  declare readonly code: ErrorCode;
+  declare readonly provider: Provider;
+  declare readonly status: number | undefined;
+  declare readonly field: string | undefined;
+  declare readonly vendorMessage: string | undefined;
   /** Requests sent before this error; 0 when nothing was sent. */
-  attempts: number;
-  readonly retryAfterMs: number | undefined;
+  declare attempts: number;
+  declare readonly retryAfterMs: number | undefined;
   /** The vendor's error body with secret fields replaced by "[redacted]". */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
-  constructor(init: PhoneBridgeErrorInit) {
-    super(`${TITLES[init.provider]}: ${init.detail}`);
-    this.code = init.code;
-    this.provider = init.provider;
-    this.status = init.status;
-    this.field = init.field;
-    this.vendorMessage = init.vendorMessage;
+  constructor({ detail, ...init }: PhoneBridgeErrorInit) {
+    super(`${providerTitle(init.provider)}: ${detail}`);
+    Object.assign(this, init);
     this.attempts = init.attempts ?? 0;
-    this.retryAfterMs = init.retryAfterMs;
-    this.body = init.body;
   }
 
-  toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      code: this.code,
-      provider: this.provider,
-      message: this.message,
-      status: this.status,
-      field: this.field,
-      vendorMessage: this.vendorMessage,
-      attempts: this.attempts,
-      retryAfterMs: this.retryAfterMs,
-      body: this.body,
-    };
+  /** Every field and the message (which `JSON.stringify` of an Error would leave out), no stack. */
+  toJSON(): PhoneBridgeErrorJSON {
+    return { ...this, message: this.message };
   }
 }
+
+/** What `JSON.stringify` shows of a PhoneBridgeError. */
+export type PhoneBridgeErrorJSON = Pick<
+  PhoneBridgeError,
+  "name" | "code" | "provider" | "message" | "status" | "field" | "vendorMessage" | "attempts" | "retryAfterMs" | "body"
+>;
 
 export function isPhoneBridgeError(value: unknown): value is PhoneBridgeError {
   return value instanceof PhoneBridgeError;

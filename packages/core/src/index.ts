@@ -1,4 +1,4 @@
-export { BodyTooLargeError, MAX_BODY_BYTES, readBodyCapped } from "./body.js";
+export { MAX_BODY_BYTES, readBodyCapped } from "./body.js";
 export {
   codeForStatus,
   type ErrorCode,
@@ -6,6 +6,7 @@ export {
   isRetryableStatus,
   PhoneBridgeError,
   type PhoneBridgeErrorInit,
+  type PhoneBridgeErrorJSON,
   type Provider,
   providerTitle,
 } from "./errors.js";
@@ -13,6 +14,7 @@ export { encodePathSegment, pathSerializer } from "./path.js";
 export { holdsSecret, REDACTED, redact, scrub } from "./redact.js";
 export {
   createVendorTransport,
+  describeRequest,
   type PlannedRequest,
   type RequestOptions,
   type VendorClientOptions,

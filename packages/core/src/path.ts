@@ -1,6 +1,5 @@
-/** RFC 3986 `pchar` minus `%`: what the vendors' own SDKs leave as it is in a path segment. */
-const PLAIN_SEGMENT = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]*$/;
-const NOT_PCHAR = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu;
+/** Not an RFC 3986 `pchar` (or `%`): what the vendors' own SDKs percent-encode in a path segment. */
+const NOT_PCHAR = /[^\w\-.~!$&'()*+,;=:@]/gu;
 
 /**
  * Encodes one path segment as the vendors' SDKs do: `+14157774444` stays as it is, while `/`,
@@ -9,7 +8,6 @@ const NOT_PCHAR = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu;
  */
 export function encodePathSegment(value: string): string | undefined {
   if (value === "" || value === "." || value === "..") return undefined;
-  if (PLAIN_SEGMENT.test(value)) return value;
   try {
     return value.replace(NOT_PCHAR, encodeURIComponent);
   } catch {

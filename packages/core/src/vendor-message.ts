@@ -1,10 +1,5 @@
 const MAX_MESSAGE = 500;
 
-function clip(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length > MAX_MESSAGE ? `${trimmed.slice(0, MAX_MESSAGE)}…` : trimmed;
-}
-
 /** A plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -16,26 +11,25 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * plain text. Undefined when the body says nothing (empty, or an HTML error page).
  */
 export function vendorMessageOf(parsed: unknown, text: string): string | undefined {
+  let candidates: unknown[];
   if (isRecord(parsed)) {
     const { message, detail, title, error } = parsed;
-    if (typeof message === "string" && message.trim()) return clip(message);
-    if (Array.isArray(detail)) {
-      const parts = detail.filter(isRecord).map((item) => {
-        const loc = Array.isArray(item.loc) ? item.loc.join(".") : "";
-        const msg = typeof item.msg === "string" ? item.msg : "";
-        return loc ? `${loc}: ${msg}` : msg;
-      });
-      if (parts.length) return clip(parts.join("; "));
-    }
-    if (typeof detail === "string" && detail.trim()) return clip(detail);
-    if (typeof title === "string" && title.trim()) return clip(title);
-    if (typeof error === "string" && error.trim()) return clip(error);
-    return undefined;
+    // FastAPI lists each refused field as {loc: ["body", "field"], msg}.
+    const issues = Array.isArray(detail)
+      ? detail
+          .filter(isRecord)
+          .map(
+            ({ loc, msg }) =>
+              (Array.isArray(loc) && loc.length ? `${loc.join(".")}: ` : "") + (typeof msg === "string" ? msg : ""),
+          )
+          .join("; ")
+      : detail;
+    candidates = [message, issues, title, error];
+  } else {
+    candidates = [parsed === undefined && !/^\s*</.test(text) ? text : parsed];
   }
-  if (typeof parsed === "string" && parsed.trim()) return clip(parsed);
-  if (parsed !== undefined) return undefined;
-  if (!text.trim() || /^\s*</.test(text)) return undefined;
-  return clip(text);
+  const found = candidates.find((c): c is string => typeof c === "string" && c.trim() !== "")?.trim();
+  return found !== undefined && found.length > MAX_MESSAGE ? `${found.slice(0, MAX_MESSAGE)}…` : found;
 }
 
 /**
@@ -43,14 +37,11 @@ export function vendorMessageOf(parsed: unknown, text: string): string | undefin
  * seconds or as an HTTP date (a past date is 0). Undefined when it asked for nothing readable.
  */
 export function retryAfterMsOf(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && ms.trim() !== "") {
-    const value = Number(ms);
-    if (Number.isFinite(value) && value >= 0) return value;
-  }
-  const header = headers.get("retry-after");
-  if (header === null || header.trim() === "") return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(header)) return Number(header) * 1000;
+  const ms = Number(headers.get("retry-after-ms")?.trim() || Number.NaN);
+  if (ms >= 0 && ms < Number.POSITIVE_INFINITY) return ms;
+  const header = headers.get("retry-after")?.trim();
+  if (!header) return undefined;
+  if (/^\d+(\.\d+)?$/.test(header)) return Number(header) * 1000;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

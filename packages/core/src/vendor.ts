@@ -1,7 +1,7 @@
-import { BodyTooLargeError, readBodyCapped } from "./body.js";
+import { readBodyCapped } from "./body.js";
 import { codeForStatus, PhoneBridgeError, type Provider } from "./errors.js";
 import { encodePathSegment } from "./path.js";
-import { holdsSecret, REDACTED, redact, scrub } from "./redact.js";
+import { REDACTED, redact, scrub } from "./redact.js";
 import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
 
 /** What a vendor package knows about its vendor: generated from its spec and vendor config. */
@@ -65,7 +65,8 @@ export interface VendorTransport<Body, Data> {
   readonly baseUrl: string;
   /**
    * Auth, required and caller headers for every request (the lean path adds accept and
-   * content-type). Holds the API key: never log it.
+   * content-type). Holds the API key: never log it. Not enumerable, so a logged transport
+   * does not show it.
    */
   readonly headers: Readonly<Record<string, string>>;
   readonly fetch: typeof globalThis.fetch;
@@ -76,66 +77,58 @@ export interface VendorTransport<Body, Data> {
    * for callers (the facade) that read the response themselves. Rejects only on bad input.
    */
   send(id: string, body: Body, signal?: AbortSignal): Promise<Response>;
-  /**
-   * The update request for `id` and `body` as it would be sent, redacted, without sending it
-   * (a dry run). Throws the same `invalid_input` as `send` for an id that cannot be a segment.
-   */
-  describeRequest(id: string, body: Body): PlannedRequest;
   /** Sends the update; resolves with the parsed 2xx body or rejects with a PhoneBridgeError. */
   update(id: string, body: Body, options?: RequestOptions): Promise<Data>;
   /** Builds the PhoneBridgeError for a non-2xx response, reading and redacting its body. */
   errorFromResponse(response: Response, attempts?: number): Promise<PhoneBridgeError>;
   /** Replaces the API key wherever it appears in a text. */
   scrub(text: string): string;
-  /** A redacted copy of a request or response body. */
+  /** A redacted copy of a request or response body: secret fields and the API key replaced. */
   redact(value: unknown): unknown;
 }
 
-function envOf(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const value = env?.[name];
-  return value === undefined || value === "" ? undefined : value;
-}
+/** What the lean path sends besides the transport's own headers. */
+const JSON_HEADERS = { accept: "application/json", "content-type": "application/json" };
 
 function inputError(provider: Provider, field: string, detail: string): PhoneBridgeError {
   return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
 }
 
-function resolveBaseUrl(descriptor: VendorDescriptor, option: string | undefined): string {
-  const variable = `${descriptor.envPrefix}_BASE_URL`;
-  const raw = option ?? envOf(variable) ?? descriptor.defaultBaseUrl;
-  if (raw === undefined || raw === "") {
+function resolveBaseUrl({ envPrefix, provider, defaultBaseUrl }: VendorDescriptor, option?: string): string {
+  const variable = `${envPrefix}_BASE_URL`;
+  const raw = option ?? envOf(variable) ?? defaultBaseUrl;
+  if (!raw) {
     throw inputError(
-      descriptor.provider,
+      provider,
       "baseUrl",
       `no base URL: the vendor publishes none, so pass the baseUrl option or set ${variable}`,
     );
   }
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(raw);
-  } catch {
-    throw inputError(descriptor.provider, "baseUrl", `baseUrl (or ${variable}) is not a URL`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw inputError(descriptor.provider, "baseUrl", `baseUrl must be http or https, not ${url.protocol}`);
-  }
-  if (url.username || url.password) {
-    throw inputError(descriptor.provider, "baseUrl", "baseUrl must not carry credentials");
+  } catch {}
+  // Credentials in the URL would be sent to the vendor and shown in errors and dry runs.
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+    throw inputError(provider, "baseUrl", `baseUrl (or ${variable}) must be an http or https URL without credentials`);
   }
   return url.href.replace(/\/+$/, "");
 }
 
-function resolveApiKey(descriptor: VendorDescriptor, option: string | undefined): string | undefined {
-  const variable = `${descriptor.envPrefix}_API_KEY`;
+function resolveApiKey({ envPrefix, provider, auth }: VendorDescriptor, option?: string): string | undefined {
+  const variable = `${envPrefix}_API_KEY`;
   const key = option === "" ? undefined : (option ?? envOf(variable));
-  if (key === undefined && descriptor.auth.declared) {
-    throw inputError(descriptor.provider, "apiKey", `no API key: pass the apiKey option or set ${variable}`);
+  if (key === undefined && auth.declared) {
+    throw inputError(provider, "apiKey", `no API key: pass the apiKey option or set ${variable}`);
   }
   if (key !== undefined && /[\r\n\0]/.test(key)) {
-    throw inputError(descriptor.provider, "apiKey", "the API key contains a line break or NUL");
+    throw inputError(provider, "apiKey", "the API key contains a line break or NUL");
   }
   return key;
+}
+
+function envOf(name: string): string | undefined {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
 }
 
 function networkError(provider: Provider, error: unknown, signal: AbortSignal | undefined): PhoneBridgeError {
@@ -156,87 +149,61 @@ export function createVendorTransport<Body, Data>(
   descriptor: VendorDescriptor,
   options: VendorClientOptions = {},
 ): VendorTransport<Body, Data> {
-  const { provider } = descriptor;
+  const { provider, auth, secrets } = descriptor;
   const baseUrl = resolveBaseUrl(descriptor, options.baseUrl);
   const apiKey = resolveApiKey(descriptor, options.apiKey);
   const secretValues = apiKey === undefined ? [] : [apiKey];
-  const secretKeys = new Set([...descriptor.secrets.request, ...descriptor.secrets.response]);
+  const secretKeys = new Set([...secrets.request, ...secrets.response]);
 
   const headers: Record<string, string> = { ...descriptor.headers };
-  if (apiKey !== undefined) {
-    headers[descriptor.auth.header] = descriptor.auth.scheme === "bearer" ? `Bearer ${apiKey}` : apiKey;
-  }
+  if (apiKey !== undefined) headers[auth.header] = auth.scheme === "bearer" ? `Bearer ${apiKey}` : apiKey;
   Object.assign(headers, options.headers);
-  const sendHeaders = { accept: "application/json", "content-type": "application/json", ...headers };
+  const sendHeaders = { ...JSON_HEADERS, ...headers };
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const { method, path, param } = descriptor.update;
-  const marker = `{${param}}`;
-  const at = path.indexOf(marker);
-  const prefix = baseUrl + path.slice(0, at);
-  const suffix = path.slice(at + marker.length);
+  const [head, tail] = path.split(`{${param}}`) as [string, string];
+  const prefix = baseUrl + head;
 
-  const redactValue = (value: unknown): unknown =>
-    holdsSecret(value, secretKeys) || secretValues.length ? redact(value, secretKeys, secretValues) : value;
+  const redactValue = (value: unknown): unknown => redact(value, secretKeys, secretValues);
   const scrubText = (text: string): string => scrub(text, secretValues);
 
   const updateUrl = (id: string): string | undefined => {
     const segment = typeof id === "string" ? encodePathSegment(id) : undefined;
-    return segment === undefined ? undefined : prefix + segment + suffix;
+    return segment === undefined ? undefined : prefix + segment + tail;
   };
 
   const send = (id: string, body: Body, signal?: AbortSignal): Promise<Response> => {
     const url = updateUrl(id);
     if (url === undefined) {
-      return Promise.reject(inputError(provider, "id", `the id ${JSON.stringify(id)} cannot be a path segment`));
+      return Promise.reject(
+        inputError(provider, "id", `the id ${JSON.stringify(scrubText(String(id)))} cannot be a path segment`),
+      );
     }
+    // Redirects are not followed, so the key never goes to another host.
     return fetchImpl(url, { method, headers: sendHeaders, body: JSON.stringify(body), signal, redirect: "manual" });
-  };
-
-  const describeRequest = (id: string, body: Body): PlannedRequest => {
-    const url = updateUrl(id);
-    if (url === undefined)
-      throw inputError(provider, "id", `the id ${JSON.stringify(scrubText(String(id)))} cannot be a path segment`);
-    // Header names in lower case, as HTTP/2 sends them and as servers see them.
-    const shown: Record<string, string> = {};
-    const auth = descriptor.auth.header.toLowerCase();
-    for (const [name, value] of Object.entries(sendHeaders)) {
-      const lower = name.toLowerCase();
-      shown[lower] = lower === auth ? REDACTED : scrubText(value);
-    }
-    return { method, url: scrubText(url), headers: shown, body: redact(body, secretKeys, secretValues) };
   };
 
   const errorFromResponse = async (response: Response, attempts = 1): Promise<PhoneBridgeError> => {
     const { status } = response;
-    let text = "";
-    try {
-      text = await readBodyCapped(response);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) text = "";
-    }
+    const text = (await readBodyCapped(response).catch(() => "")) ?? "";
     let parsed: unknown;
-    if (text) {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-    }
-    // Scrubbed before it is cut, so that a key straddling the cut cannot survive in part.
-    const body = redactValue(parsed ?? (text ? scrubText(text).slice(0, 2000) : undefined));
-    const vendorMessage = vendorMessageOf(redactValue(parsed), scrubText(text));
-    const retryAfterMs = retryAfterMsOf(response.headers);
+    try {
+      parsed = redactValue(JSON.parse(text));
+    } catch {}
+    const shown = scrubText(text);
+    const vendorMessage = vendorMessageOf(parsed, shown);
     const code = codeForStatus(status);
-    const what = code === "invalid_response" ? `unexpected HTTP ${status}` : `HTTP ${status}`;
+    const what = `${code === "invalid_response" ? "unexpected " : ""}HTTP ${status}`;
     return new PhoneBridgeError({
       code,
       provider,
       status,
       detail: vendorMessage ? `${what}: ${vendorMessage}` : what,
-      vendorMessage: vendorMessage as string | undefined,
+      vendorMessage,
       attempts,
-      retryAfterMs,
-      body,
+      retryAfterMs: retryAfterMsOf(response.headers),
+      // Scrubbed before it is cut, so that a key straddling the cut cannot survive in part.
+      body: parsed ?? (shown.slice(0, 2000) || undefined),
     });
   };
 
@@ -246,40 +213,24 @@ export function createVendorTransport<Body, Data>(
       throw new PhoneBridgeError({ code: "aborted", provider, detail: "the request was aborted before it was sent" });
     }
     let response: Response;
+    let text: string | undefined;
     try {
       response = await send(id, body, signal);
-    } catch (error) {
-      if (error instanceof PhoneBridgeError) throw error;
-      throw networkError(provider, error, signal);
-    }
-    if (response.status < 200 || response.status > 299) throw await errorFromResponse(response);
-    let text: string;
-    try {
+      if (response.status < 200 || response.status > 299) throw await errorFromResponse(response);
       text = await readBodyCapped(response);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        throw new PhoneBridgeError({
-          code: "invalid_response",
-          provider,
-          status: response.status,
-          attempts: 1,
-          detail: "the response body is over 10 MiB",
-        });
-      }
-      throw networkError(provider, error, signal);
+      throw error instanceof PhoneBridgeError ? error : networkError(provider, error, signal);
     }
+    const { status } = response;
+    const invalid = (detail: string) =>
+      new PhoneBridgeError({ code: "invalid_response", provider, status, attempts: 1, detail });
+    if (text === undefined) throw invalid("the response body is over 10 MiB");
     // Only "No Content" may come without a body; any other empty 2xx is not what the spec promised.
-    if (text === "" && (response.status === 204 || response.status === 205)) return undefined as Data;
+    if (text === "" && (status === 204 || status === 205)) return undefined as Data;
     try {
       return JSON.parse(text) as Data;
     } catch {
-      throw new PhoneBridgeError({
-        code: "invalid_response",
-        provider,
-        status: response.status,
-        attempts: 1,
-        detail: "the response body is not JSON",
-      });
+      throw invalid("the response body is not JSON");
     }
   };
 
@@ -289,17 +240,41 @@ export function createVendorTransport<Body, Data>(
     fetch: fetchImpl,
     updateUrl,
     send,
-    describeRequest,
     update,
     errorFromResponse,
     scrub: scrubText,
     redact: redactValue,
   };
   // The headers hold the key: not enumerable, so logging or serializing a transport never shows it.
-  return Object.defineProperty(transport, "headers", { value: headers, enumerable: false }) as VendorTransport<
-    Body,
-    Data
-  >;
+  return Object.defineProperty(transport, "headers", { value: headers }) as VendorTransport<Body, Data>;
+}
+
+/**
+ * The update request for `id` and `body` as `transport` would send it, redacted, without
+ * sending it (a dry run). Throws the same `invalid_input` as `send` for an id that cannot be a
+ * path segment. Header names are in lower case, as HTTP/2 sends them and as servers see them.
+ */
+export function describeRequest<Body>(
+  transport: VendorTransport<Body, unknown>,
+  id: string,
+  body: Body,
+): PlannedRequest {
+  const { descriptor, scrub: scrubText } = transport;
+  const url = transport.updateUrl(id);
+  if (url === undefined) {
+    throw inputError(
+      descriptor.provider,
+      "id",
+      `the id ${JSON.stringify(scrubText(String(id)))} cannot be a path segment`,
+    );
+  }
+  const auth = descriptor.auth.header.toLowerCase();
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...JSON_HEADERS, ...transport.headers })) {
+    const lower = name.toLowerCase();
+    headers[lower] = lower === auth ? REDACTED : scrubText(value);
+  }
+  return { method: descriptor.update.method, url: scrubText(url), headers, body: transport.redact(body) };
 }
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";

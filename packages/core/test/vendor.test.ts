@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { PhoneBridgeError } from "../src/errors.js";
-import { createVendorTransport, type VendorDescriptor } from "../src/vendor.js";
+import { createVendorTransport, describeRequest, type VendorDescriptor } from "../src/vendor.js";
 
 const descriptor: VendorDescriptor = {
   provider: "retell",
@@ -85,7 +85,7 @@ describe("describeRequest", () => {
   it("shows the exact request without sending it, credentials and secret fields redacted", () => {
     const { calls, fetch } = recordingFetch(json(200, {}));
     const transport = createVendorTransport(descriptor, { apiKey: "sk_live_PLANNED_KEY", fetch });
-    const planned = transport.describeRequest("+1 2", { auth_password: "pw-123456", note: "sk_live_PLANNED_KEY" });
+    const planned = describeRequest(transport, "+1 2", { auth_password: "pw-123456", note: "sk_live_PLANNED_KEY" });
     expect(planned).toEqual({
       method: "PATCH",
       url: "https://api.example.test/v1/numbers/+1%202/settings",
@@ -98,7 +98,7 @@ describe("describeRequest", () => {
       body: { auth_password: "[redacted]", note: "[redacted]" },
     });
     expect(calls).toHaveLength(0);
-    expect(() => transport.describeRequest("..", {})).toThrow(
+    expect(() => describeRequest(transport, "..", {})).toThrow(
       expect.objectContaining({ code: "invalid_input", field: "id" }),
     );
   });

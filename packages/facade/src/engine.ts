@@ -1,5 +1,5 @@
 import {
-  BodyTooLargeError,
+  describeRequest,
   holdsSecret,
   PhoneBridgeError,
   type PlannedRequest,
@@ -277,13 +277,8 @@ export function createWithAdapter<P extends Provider, Body>(
       const error = await transport.errorFromResponse(response, 0);
       throw refine === undefined ? error : refine(error);
     }
-    let text: string;
-    try {
-      text = await readBodyCapped(response);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) throw invalidResponse(status, "the response body is over 10 MiB");
-      throw error;
-    }
+    const text = await readBodyCapped(response);
+    if (text === undefined) throw invalidResponse(status, "the response body is over 10 MiB");
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -349,7 +344,7 @@ export function createWithAdapter<P extends Provider, Body>(
     } catch (error) {
       throw error instanceof PhoneBridgeError ? withoutSecrets(error, keySecrets) : error;
     }
-    const planned = transport.describeRequest(id, body as Body);
+    const planned = describeRequest(transport, id, body as Body);
     const values = planOptions?.vendor === undefined ? [] : secretValuesOf(planOptions.vendor);
     return values.length === 0 ? planned : (redact(planned, allSecrets, values) as PlannedRequest);
   };
