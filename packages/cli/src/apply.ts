@@ -82,7 +82,12 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     for (const provider of providers) {
       try {
         if (dryRun) planners.set(provider, createPlanner(create, connections.options(provider), secrets));
-        else clients.set(provider, create(connections.options(provider)));
+        else {
+          // --rate counts every request, retries included: the limiter runs before each attempt.
+          const limiter = rate === undefined ? undefined : new RateLimiter(rate);
+          const beforeAttempt = limiter && ((signal: AbortSignal | undefined) => limiter.take(signal));
+          clients.set(provider, create({ ...connections.options(provider), beforeAttempt }));
+        }
       } catch (error) {
         throw new UsageError(errorLine(describeError(error, secrets)));
       }
@@ -95,7 +100,6 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
       clients,
       resultsPath,
       concurrency,
-      rate,
       secrets,
       json,
       append: values.resume === true,
@@ -154,7 +158,6 @@ interface RunOptions {
   clients: Map<Provider, PhoneNumbers>;
   resultsPath: string;
   concurrency: number;
-  rate: number | undefined;
   secrets: Secrets;
   json: boolean;
   append: boolean;
@@ -163,7 +166,7 @@ interface RunOptions {
 }
 
 async function run(options: RunOptions): Promise<number> {
-  const { rows, todo, done, clients, resultsPath, concurrency, rate, secrets, json } = options;
+  const { rows, todo, done, clients, resultsPath, concurrency, secrets, json } = options;
   const results = new ResultsFile(resultsPath, options.append ? "append" : "truncate");
   const counts: Counts = { total: rows.length, skipped: done.size, ok: 0, failed: 0, bad: 0 };
   const progress = new Progress(counts);
@@ -208,8 +211,6 @@ async function run(options: RunOptions): Promise<number> {
       report(row, "bad row", row.reason);
       progress.tick();
     }
-    const limiters = new Map<Provider, RateLimiter>();
-    if (rate !== undefined) for (const provider of clients.keys()) limiters.set(provider, new RateLimiter(rate));
     const signal = controller.signal;
     let next = 0;
     const worker = async () => {
@@ -217,7 +218,6 @@ async function run(options: RunOptions): Promise<number> {
         const row = queue[next++] as GoodRow;
         const client = clients.get(row.provider) as PhoneNumbers;
         try {
-          await limiters.get(row.provider)?.take(signal);
           const result = await client.update(row.id, row.changes, { signal });
           counts.ok += 1;
           write({ row: row.row, provider: row.provider, id: row.id, ok: true, result: normalized(result) });

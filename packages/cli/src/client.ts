@@ -35,6 +35,8 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Awaited before every request, retries included (`--rate`). */
+  beforeAttempt?: (signal: AbortSignal | undefined) => Promise<void>;
 }
 
 type CreatePhoneNumbers = (options: ClientOptions) => PhoneNumbers;

@@ -98,7 +98,8 @@ Rows are numbered from 1, counting neither the header nor blank lines.
 
 Options:
   --concurrency <n>           Rows in flight at once (default 8).
-  --rate <n>                  At most n requests per second per provider (default: no limit).
+  --rate <n>                  At most n requests per second per provider, retries included
+                              (default: no limit).
   --results <file>            Results file (default: <file>.results.jsonl beside the input).
   --resume                    Continue a results file: skip rows that already have an
                               ok: true line, run every other row again (failed ones and rows

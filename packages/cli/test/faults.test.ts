@@ -209,6 +209,35 @@ describe("concurrency and rate", () => {
     const summary = JSON.parse(result.stdout) as { seconds: number };
     expect(summary.seconds).toBeGreaterThanOrEqual(0.245);
   });
+
+  it("--rate counts retries too", async () => {
+    // Each number's first request gets a 503 asking for no wait, so the facade retries at once:
+    // only the limiter can space the retry from the next request.
+    const seen = new Set<string>();
+    const s = await server((req, res) => {
+      const id = retellId(req.url);
+      if (seen.has(id)) return ok(res, id);
+      seen.add(id);
+      res.writeHead(503, { "content-type": "application/json", "retry-after-ms": "0" }).end("{}");
+    });
+    const file = csvFile(retellCsv(2));
+    const result = await run([
+      "apply",
+      file,
+      "--rate",
+      "10",
+      "--json",
+      "--api-key",
+      FAKE_KEY,
+      "--base-url",
+      `retell=${s.url}`,
+    ]);
+    expect(result.code).toBe(0);
+    expect(s.requests).toHaveLength(4);
+    // Four requests at 10/s: three intervals of 100 ms at least (two rows alone would need one).
+    const summary = JSON.parse(result.stdout) as { seconds: number };
+    expect(summary.seconds).toBeGreaterThanOrEqual(0.295);
+  });
 });
 
 describe("dry run", () => {

@@ -21,7 +21,15 @@ export interface RetryPolicy {
   readonly random: () => number;
   /** Waits `ms` unless `signal` aborts first (then rejects). Injected by tests. */
   readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  /** Awaited before every attempt, outside its timeout: the caller's rate limiter. */
+  readonly beforeAttempt: BeforeAttempt | undefined;
 }
+
+/**
+ * Awaited before every request an update sends, retries included, before the attempt's timeout
+ * starts; it should reject (or return early) when `signal` aborts. A rate limiter goes here.
+ */
+export type BeforeAttempt = (signal: AbortSignal | undefined) => Promise<void> | void;
 
 /** Capped exponential backoff for retry `n` (0-based): min(0.5 s × 2^n, 8 s) × jitter in [0.75, 1]. */
 export function backoffMs(n: number, random: () => number): number {
@@ -68,10 +76,14 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
 /** Checks and completes the retry options once, at creation. */
 export function resolvePolicy(
   provider: Provider,
-  options: { timeoutMs?: number | undefined; maxRetries?: number | undefined },
+  options: {
+    timeoutMs?: number | undefined;
+    maxRetries?: number | undefined;
+    beforeAttempt?: BeforeAttempt | undefined;
+  },
   overrides: Partial<Pick<RetryPolicy, "random" | "sleep">> = {},
 ): RetryPolicy {
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, maxRetries = DEFAULT_MAX_RETRIES } = options;
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, maxRetries = DEFAULT_MAX_RETRIES, beforeAttempt } = options;
   if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || timeoutMs > MAX_TIMER_MS) {
     throw new PhoneBridgeError({
       code: "invalid_input",
@@ -88,7 +100,21 @@ export function resolvePolicy(
       detail: "maxRetries must be an integer from 0 to 100",
     });
   }
-  return { timeoutMs, maxRetries, random: overrides.random ?? Math.random, sleep: overrides.sleep ?? sleep };
+  if (beforeAttempt !== undefined && typeof beforeAttempt !== "function") {
+    throw new PhoneBridgeError({
+      code: "invalid_input",
+      provider,
+      field: "beforeAttempt",
+      detail: "beforeAttempt must be a function",
+    });
+  }
+  return {
+    timeoutMs,
+    maxRetries,
+    random: overrides.random ?? Math.random,
+    sleep: overrides.sleep ?? sleep,
+    beforeAttempt,
+  };
 }
 
 /** Why an attempt's own signal fired: set before it is aborted, read when the attempt fails. */
@@ -113,9 +139,18 @@ export async function runWithRetries<T>(
   attempt: Attempt<T>,
   signal: AbortSignal | undefined,
 ): Promise<T> {
-  const { maxRetries, timeoutMs } = policy;
+  const { maxRetries, timeoutMs, beforeAttempt } = policy;
   for (let n = 0; ; n++) {
     if (signal?.aborted) throw abortError(provider, n);
+    if (beforeAttempt !== undefined) {
+      try {
+        await beforeAttempt(signal);
+      } catch (thrown) {
+        if (signal?.aborted) throw abortError(provider, n);
+        throw thrown;
+      }
+      if (signal?.aborted) throw abortError(provider, n);
+    }
     const attempts = n + 1;
     let error: PhoneBridgeError;
     const controller = new AbortController();

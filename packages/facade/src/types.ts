@@ -115,6 +115,11 @@ export interface PhoneNumbersOptions<P extends Provider = Provider> {
   timeoutMs?: number;
   /** Retries after the first attempt (default 2, so 3 attempts). */
   maxRetries?: number;
+  /**
+   * Awaited before every request, retries included, before that attempt's timeout starts: a
+   * rate limiter shared by the calls of one vendor goes here. Receives the call's `signal`.
+   */
+  beforeAttempt?: (signal: AbortSignal | undefined) => Promise<void> | void;
 }
 
 export interface PhoneNumbers<P extends Provider = Provider> {

@@ -31,7 +31,12 @@ function instantSleep(): { waits: number[]; sleep: PolicyOverrides["sleep"] } {
 }
 
 function retell(
-  options: { timeoutMs?: number; maxRetries?: number; baseUrl?: string } = {},
+  options: {
+    timeoutMs?: number;
+    maxRetries?: number;
+    baseUrl?: string;
+    beforeAttempt?: (signal: AbortSignal | undefined) => Promise<void> | void;
+  } = {},
   overrides: PolicyOverrides = {},
 ) {
   return createWithAdapter(
@@ -269,6 +274,52 @@ describe("time", () => {
     controller.abort();
     await expect(waiting).rejects.toBeDefined();
     await expect(realSleep(1, undefined)).resolves.toBeUndefined();
+  });
+});
+
+describe("beforeAttempt (a rate limiter's hook)", () => {
+  beforeEach(() => server.script());
+
+  it("runs before every request, retries included", async () => {
+    const { sleep } = instantSleep();
+    const sentBefore: number[] = [];
+    server.script({ status: 503 }, { status: 429 }, { status: 200, body: OK });
+    const phones = retell({ beforeAttempt: () => void sentBefore.push(server.received.length) }, { sleep });
+    await phones.update(ID, { label: "X" });
+    expect(sentBefore).toEqual([0, 1, 2]);
+    expect(server.received).toHaveLength(3);
+  });
+
+  it("waits outside the attempt's timeout", async () => {
+    server.script({ status: 200, body: OK });
+    const phones = retell({ timeoutMs: 30, beforeAttempt: () => realSleep(80, undefined) });
+    await expect(phones.update(ID, { label: "X" })).resolves.toMatchObject({ number: ID });
+  });
+
+  it("ends with aborted, nothing sent, when the caller aborts during its wait", async () => {
+    const controller = new AbortController();
+    const phones = retell({ beforeAttempt: (signal) => realSleep(10_000, signal) });
+    setTimeout(() => controller.abort(), 20);
+    const error = await failure(phones.update(ID, { label: "X" }, { signal: controller.signal }));
+    expect(error).toMatchObject({ code: "aborted", attempts: 0 });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("passes its own error on as it is, nothing sent", async () => {
+    const quota = new Error("local quota exhausted");
+    const phones = retell({
+      beforeAttempt: () => {
+        throw quota;
+      },
+    });
+    await expect(phones.update(ID, { label: "X" })).rejects.toBe(quota);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("must be a function", () => {
+    expect(() => retell({ beforeAttempt: 5 as never })).toThrow(
+      expect.objectContaining({ code: "invalid_input", field: "beforeAttempt" }),
+    );
   });
 });
 
