@@ -17,6 +17,7 @@ export {
   describeRequest,
   type PlannedRequest,
   type RequestOptions,
+  redirectError,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
