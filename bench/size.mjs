@@ -158,7 +158,12 @@ export async function measureSizes() {
   const vendorDir = PROVIDERS.map((p) => readManifest(p) && packageDir(p)).find(Boolean);
   if (vendorDir) {
     await measure(
-      { key: "openapi-fetch", what: "openapi-fetch alone (createClient, for reference)", problems: [], reference: true },
+      {
+        key: "openapi-fetch",
+        what: "openapi-fetch alone (createClient, for reference)",
+        problems: [],
+        reference: true,
+      },
       { contents: 'export { default } from "openapi-fetch";', resolveDir: vendorDir },
     );
   }
