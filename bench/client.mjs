@@ -123,6 +123,22 @@ async function buildVariants(origin, fetchImpl = undefined) {
         },
         (data) => data && typeof data === "object",
       );
+      // For reference: raw fetch with redirect: "error", as phonebridge sends. Any other mode makes
+      // undici clone the request and tee its body, so this is the cheapest a fetch call gets.
+      add(
+        "fetch-noredirect",
+        'raw fetch with redirect: "error"',
+        async () => {
+          const res = await doFetch(url, {
+            method: v.method,
+            headers,
+            body: JSON.stringify(v.body),
+            redirect: "error",
+          });
+          return res.json();
+        },
+        (data) => data && typeof data === "object",
+      );
       // For reference: raw fetch with a per-call timeout the cheapest way that cancels the
       // request (one AbortController and one timer), as the facade's per-attempt timeout needs.
       add(
