@@ -187,14 +187,15 @@ describe("concurrency and rate", () => {
     expect(readResults(`${file}.results.jsonl`).filter((l) => l.ok)).toHaveLength(10);
   });
 
-  it("--rate spaces the requests of a provider (lower bound only)", async () => {
-    const s = await server((req, res) => ok(res, retellId(req.url)));
-    const file = csvFile(retellCsv(6));
+  /** `apply --rate <rate> --json` over `rows` Retell rows against `handler`; the run's seconds. */
+  async function applyAtRate(rows: number, rate: string, handler: Parameters<typeof localServer>[0]) {
+    const s = await server(handler);
+    const file = csvFile(retellCsv(rows));
     const result = await run([
       "apply",
       file,
       "--rate",
-      "20",
+      rate,
       "--json",
       "--api-key",
       FAKE_KEY,
@@ -202,41 +203,31 @@ describe("concurrency and rate", () => {
       `retell=${s.url}`,
     ]);
     expect(result.code).toBe(0);
-    expect(s.requests).toHaveLength(6);
+    return { requests: s.requests.length, seconds: (JSON.parse(result.stdout) as { seconds: number }).seconds };
+  }
+
+  it("--rate spaces the requests of a provider (lower bound only)", async () => {
+    const { requests, seconds } = await applyAtRate(6, "20", (req, res) => ok(res, retellId(req.url)));
+    expect(requests).toBe(6);
     // At 20/s the sixth request cannot start before five intervals of 50 ms have passed, however
     // fast the machine. (Arrival times at the server are no lower bound: connection set-up and
     // scheduling delay some arrivals more than others.)
-    const summary = JSON.parse(result.stdout) as { seconds: number };
-    expect(summary.seconds).toBeGreaterThanOrEqual(0.245);
+    expect(seconds).toBeGreaterThanOrEqual(0.245);
   });
 
   it("--rate counts retries too", async () => {
     // Each number's first request gets a 503 asking for no wait, so the facade retries at once:
     // only the limiter can space the retry from the next request.
     const seen = new Set<string>();
-    const s = await server((req, res) => {
+    const { requests, seconds } = await applyAtRate(2, "10", (req, res) => {
       const id = retellId(req.url);
       if (seen.has(id)) return ok(res, id);
       seen.add(id);
       res.writeHead(503, { "content-type": "application/json", "retry-after-ms": "0" }).end("{}");
     });
-    const file = csvFile(retellCsv(2));
-    const result = await run([
-      "apply",
-      file,
-      "--rate",
-      "10",
-      "--json",
-      "--api-key",
-      FAKE_KEY,
-      "--base-url",
-      `retell=${s.url}`,
-    ]);
-    expect(result.code).toBe(0);
-    expect(s.requests).toHaveLength(4);
+    expect(requests).toBe(4);
     // Four requests at 10/s: three intervals of 100 ms at least (two rows alone would need one).
-    const summary = JSON.parse(result.stdout) as { seconds: number };
-    expect(summary.seconds).toBeGreaterThanOrEqual(0.295);
+    expect(seconds).toBeGreaterThanOrEqual(0.295);
   });
 });
 
