@@ -6,16 +6,13 @@
 //   - no changeset in .changeset/ names @phonebridge/<vendor>, or
 //   - the changesets naming it declare a smaller bump than the spec changes need
 //     (as `pnpm specs:diff` classifies them);
-// before the package's first release (no release tag yet: compared with the first commit of
-// specs/<vendor>/openapi.yaml), only the first: some changeset must name the package, with any
-// bump, since the changes ship in the first release and nobody can be broken by them yet;
 // and when the committed generated packages differ from what the generator makes
 // (`scripts/generate.mjs --check`, the generator's own check).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { commandLine } from "./lib/cli-args.mjs";
-import { analyzeVendor, declaredBump, isReleased, readChangesets } from "./lib/spec-changes.mjs";
+import { analyzeVendor, declaredBump, readChangesets } from "./lib/spec-changes.mjs";
 import { BUMPS } from "./lib/spec-diff.mjs";
 import { listVendors, packageName } from "./lib/spec-release.mjs";
 
@@ -57,21 +54,6 @@ for (const vendor of listVendors(root)) {
   }
   const declared = declaredBump(changesets, pkg);
   const needed = result.bump ?? "patch";
-  if (!isReleased(result)) {
-    // Not released yet: the first release ships the changes; any changeset naming the package will do.
-    const rule = `first-release rule (${pkg} is not released yet)`;
-    if (!declared) {
-      failures += 1;
-      console.error(
-        `FAIL ${vendor}: specs/${vendor}/ changed since ${result.base.label}; ${rule}: a changeset must name ${pkg} (any bump) so that its first release includes the changes, and none does. Name it in the initial release's changeset (or \`pnpm changeset\`).`,
-      );
-      continue;
-    }
-    console.log(
-      `ok   ${vendor}: specs/${vendor}/ changed since ${result.base.label}; ${rule}: a changeset names ${pkg} (${declared}), any bump will do (after a release these changes would need ${needed})`,
-    );
-    continue;
-  }
   if (!declared) {
     failures += 1;
     console.error(

@@ -8,16 +8,10 @@
 // .changeset/specs-<vendor>-facade.md when the facade's adapter must follow). The changesets
 // always describe the whole difference since the release: rewritten on every run, removed when
 // there is none. --no-write only prints.
-//
-// Before the package's first release (no release tag; the base is the first commit of the spec)
-// the changes are printed all the same, but no changeset is written or removed: nobody can be
-// broken yet, the first release ships them anyway, and its bump is the one the initial changeset
-// declares (a spec changeset could turn a first 0.1.0 into 1.0.0). --json says which base it
-// was: `released` is true for a release tag, false for the first commit (null: no commit yet).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { commandLine } from "./lib/cli-args.mjs";
-import { analyzeVendor, changesetFiles, changesetPath, isReleased, NOT_RELEASED } from "./lib/spec-changes.mjs";
+import { analyzeVendor, changesetFiles } from "./lib/spec-changes.mjs";
 import { describeResult } from "./lib/specs-pull.mjs";
 
 const USAGE = "usage: pnpm specs:diff [vendor ...] [--no-write] [--json]";
@@ -37,13 +31,6 @@ for (const vendor of vendors) {
     else if (!result.changes.length) console.log(`${vendor}: no change since ${result.base.label}`);
     else console.log([`${vendor}:`, ...describeResult(result)].join("\n"));
     for (const s of result.stale) console.log(`  overlay fix ${s.name} no longer applies: ${s.detail}`);
-    if (result.base && !isReleased(result)) {
-      if (result.changes.length) console.log(`  ${NOT_RELEASED}`);
-      for (const path of [changesetPath(root, vendor), changesetPath(root, vendor, true)]) {
-        if (existsSync(path))
-          console.log(`  left ${relative(root, path)} as it is (not released yet: nothing written or removed)`);
-      }
-    }
   }
   if (options["no-write"] || !result.base) continue;
   for (const [path, text] of changesetFiles(root, result)) {
@@ -65,7 +52,6 @@ if (options.json) {
       results.map((r) => ({
         vendor: r.vendor,
         base: r.base?.label,
-        released: r.base ? isReleased(r) : null,
         bump: r.bump ?? null,
         changes: r.changes,
         facadeBump: r.facadeBump ?? null,

@@ -4,9 +4,6 @@
 // adapter must follow) always describe the whole difference between the last release and the
 // working copy, so `specs:diff` rewrites them on every run, and removes them when the spec is
 // back where it was released. `changeset version` consumes them at release time like any other.
-// Before the package's first release (no release tag; the base is the spec's first commit) there
-// is nobody to break and the first release ships every change anyway (with the bump its initial
-// changeset declares), so no spec changeset is written or removed then.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -164,20 +161,12 @@ export function renderFacadeChangeset(result) {
 export const changesetPath = (root, vendor, facade = false) =>
   join(root, ".changeset", `specs-${vendor}${facade ? "-facade" : ""}.md`);
 
-/** Whether the diff's base is a release (a tag), not the spec's first commit before any release. */
-export const isReleased = (result) => result.base?.released === true;
-
-/** What specs:diff and specs:pull say when a vendor package has no release yet. */
-export const NOT_RELEASED = "not released yet: these changes ship in the first release; no changeset written";
-
 /**
- * The changeset files to write (text) or remove (null) for a diff result: none at all before the
- * package's first release (NOT_RELEASED).
+ * The changeset files to write (text) or remove (null) for a diff result.
  * @returns {Map<string, string | null>}
  */
 export function changesetFiles(root, result) {
   const files = new Map();
-  if (!isReleased(result)) return files;
   const vendorPath = changesetPath(root, result.vendor);
   const facadePath = changesetPath(root, result.vendor, true);
   files.set(vendorPath, result.bump ? renderVendorChangeset(result) : null);

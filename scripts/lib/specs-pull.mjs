@@ -1,6 +1,5 @@
 // `pnpm specs:pull`: bring a vendor's changed document into specs/, regenerate its package and
-// write the changeset, or refuse and touch nothing. Before the package's first release no
-// changeset is written (the first release ships the changes; see spec-changes.mjs).
+// write the changeset, or refuse and touch nothing.
 //
 // Everything is staged first: a copy of the repository's scripts/, specs/, packages/ and
 // .changeset/ in a temp dir gets the new document, the provenance date and the changeset, and
@@ -26,7 +25,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { extractOpenApi } from "./extract-openapi.mjs";
 import { applyOverlay } from "./overlay.mjs";
-import { analyzeVendor, changesetFiles, isReleased, NOT_RELEASED, order } from "./spec-changes.mjs";
+import { analyzeVendor, changesetFiles, order } from "./spec-changes.mjs";
 import { listVendors, readWorking, updateOperation } from "./spec-release.mjs";
 import { validateOpenApi } from "./validate-openapi.mjs";
 import { checkIdentity, vendorMarks } from "./vendor-identity.mjs";
@@ -398,7 +397,6 @@ export async function pullVendor(options) {
           `  no release of ${vendor} to compare with yet (specs/${vendor}/openapi.yaml is not committed): no changeset written`,
         );
       lines.push(...report);
-      if (result.base && !isReleased(result) && result.changes.length) lines.push(`  ${NOT_RELEASED}`);
       lines.push(...written.map((w) => `  wrote ${w}`));
       return done("updated", 0, { written, result });
     } finally {
@@ -440,7 +438,7 @@ async function pullPage({ vendor, from, today, dir, source, provenanceText, line
   }
   lines.push(
     `  recorded the new page in specs/${vendor}/page.txt (\`git diff specs/${vendor}/page.txt\` shows it). Next: update specs/${vendor}/openapi.yaml to match,`,
-    `  then \`pnpm codegen ${vendor}\` and \`pnpm specs:diff ${vendor}\` (writes the changeset once ${vendor} is released).`,
+    `  then \`pnpm codegen ${vendor}\` and \`pnpm specs:diff ${vendor}\` (writes the changeset).`,
   );
   return done("page-changed", 0, { written });
 }

@@ -51,10 +51,7 @@ describe("command lines", () => {
     expect(code).toBe(0);
     const results = JSON.parse(out);
     expect(results.map((r) => r.vendor)).toEqual(["cald", "cartesia", "retell", "verbex", "vogent"]);
-    for (const r of results) {
-      expect(r).toHaveProperty("changes");
-      expect([true, false]).toContain(r.released); // the base: a release tag, or the first commit before one
-    }
+    for (const r of results) expect(r).toHaveProperty("changes");
     expect(snapshot(REPO, [".changeset"])).toEqual(before);
   });
 });
