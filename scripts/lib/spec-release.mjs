@@ -2,9 +2,7 @@
 //
 // A release is the git tag `changeset tag` writes for the vendor package
 // (`@phonebridge/<vendor>@<version>`, the highest version wins); with no tag yet, the first
-// commit of specs/<vendor>/openapi.yaml (docs/spec-changes.md). The base says which it is
-// (`released`): before a package's first release nobody can be broken, so specs:diff writes no
-// changeset then and specs:check asks only that some changeset names the package.
+// commit of specs/<vendor>/openapi.yaml (CONTRACT.md, "Spec changes").
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -46,10 +44,8 @@ function compareVersions(a, b) {
 }
 
 /**
- * @typedef {{ ref: string, label: string, released: boolean }} ReleaseBase `released`: true when
- *   `ref` is a release tag, false when it is the first commit of the spec (no release yet).
- * @returns {ReleaseBase | undefined} the git ref of the last release of the vendor's spec (or of
- *   its first commit), or undefined when the spec has never been committed.
+ * @returns {{ ref: string, label: string } | undefined} the git ref of the last release of the
+ * vendor's spec, or undefined when the spec has never been committed.
  */
 export function releaseBase(root, vendor) {
   const prefix = `${packageName(vendor)}@`;
@@ -63,7 +59,7 @@ export function releaseBase(root, vendor) {
   }
   if (tags.length) {
     const tag = tags.sort((a, b) => compareVersions(a.slice(prefix.length), b.slice(prefix.length))).at(-1);
-    return { ref: `refs/tags/${tag}`, label: `the last release (${tag})`, released: true };
+    return { ref: `refs/tags/${tag}`, label: `the last release (${tag})` };
   }
   let first;
   try {
@@ -77,7 +73,6 @@ export function releaseBase(root, vendor) {
   return {
     ref: first,
     label: `the first commit of specs/${vendor}/openapi.yaml (${first.slice(0, 7)}; no release tag yet)`,
-    released: false,
   };
 }
 
