@@ -17,7 +17,6 @@ export {
   describeRequest,
   type PlannedRequest,
   type RequestOptions,
-  redirectError,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,

@@ -74,9 +74,7 @@ export interface VendorTransport<Body, Data> {
   updateUrl(id: string): string | undefined;
   /**
    * Sends the update and resolves with the raw response, whatever its status: the lean path
-   * for callers (the facade) that read the response themselves. Rejects on bad input, and as
-   * `fetch` does: on a network failure, an abort, or a redirect (`redirect: "error"`; see
-   * `redirectError`).
+   * for callers (the facade) that read the response themselves. Rejects only on bad input.
    */
   send(id: string, body: Body, signal?: AbortSignal): Promise<Response>;
   /** Sends the update; resolves with the parsed 2xx body or rejects with a PhoneBridgeError. */
@@ -133,27 +131,10 @@ function envOf(name: string): string | undefined {
   return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
 }
 
-/**
- * The error for `fetch`'s rejection of a 3xx under `redirect: "error"` (a TypeError whose cause
- * says "unexpected redirect"), or undefined for any other failure. The 3xx status is not known.
- */
-export function redirectError(provider: Provider, error: unknown): PhoneBridgeError | undefined {
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  if (!(error instanceof TypeError && cause instanceof Error && cause.message === "unexpected redirect")) return;
-  return new PhoneBridgeError({
-    code: "invalid_response",
-    provider,
-    detail: "a redirect (3xx), not followed so that the key goes to no other host: check baseUrl",
-    attempts: 1,
-  });
-}
-
 function networkError(provider: Provider, error: unknown, signal: AbortSignal | undefined): PhoneBridgeError {
   if (signal?.aborted) {
     return new PhoneBridgeError({ code: "aborted", provider, detail: "the request was aborted", attempts: 1 });
   }
-  const redirect = redirectError(provider, error);
-  if (redirect) return redirect;
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
   const reason =
     typeof cause?.code === "string" ? cause.code : error instanceof Error ? error.message : "network error";
@@ -198,10 +179,8 @@ export function createVendorTransport<Body, Data>(
         inputError(provider, "id", `the id ${JSON.stringify(scrubText(String(id)))} cannot be a path segment`),
       );
     }
-    // Redirects are never followed, so the key never goes to another host. "error", not "manual":
-    // for any other mode undici clones the request and tees its body, about a tenth of a call's
-    // CPU (bench/README.md). A 3xx then rejects (see redirectError) and its status is lost.
-    return fetchImpl(url, { method, headers: sendHeaders, body: JSON.stringify(body), signal, redirect: "error" });
+    // Redirects are not followed, so the key never goes to another host.
+    return fetchImpl(url, { method, headers: sendHeaders, body: JSON.stringify(body), signal, redirect: "manual" });
   };
 
   const errorFromResponse = async (response: Response, attempts = 1): Promise<PhoneBridgeError> => {

@@ -1,4 +1,4 @@
-import { type ErrorCode, PhoneBridgeError, type Provider, redirectError } from "@phonebridge/core";
+import { type ErrorCode, PhoneBridgeError, type Provider } from "@phonebridge/core";
 
 /** Per-attempt timeout when none is given (ms). */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -183,10 +183,7 @@ function classify(provider: Provider, thrown: unknown, own: AbortSignal, timeout
   if (own.aborted && own.reason === TIMED_OUT) {
     return new PhoneBridgeError({ code: "timeout", provider, detail: `no response within ${timeoutMs} ms` });
   }
-  return (
-    redirectError(provider, thrown) ??
-    new PhoneBridgeError({ code: "connection", provider, detail: `connection failed (${reasonOf(thrown)})` })
-  );
+  return new PhoneBridgeError({ code: "connection", provider, detail: `connection failed (${reasonOf(thrown)})` });
 }
 
 /** A short, secret-free reason: the system error code (ECONNREFUSED, UND_ERR_SOCKET, ...). */
