@@ -123,8 +123,9 @@ async function buildVariants(origin, fetchImpl = undefined) {
         },
         (data) => data && typeof data === "object",
       );
-      // For reference: raw fetch with redirect: "error", as phonebridge sends. Any other mode makes
-      // undici clone the request and tee its body, so this is the cheapest a fetch call gets.
+      // For reference: raw fetch with redirect: "error". Any other mode makes undici clone the
+      // request and tee its body, so this is the cheapest a fetch call gets; phonebridge sends
+      // "manual" (never follow, and keep a 3xx's status, as the contract asks).
       add(
         "fetch-noredirect",
         'raw fetch with redirect: "error"',

@@ -235,7 +235,7 @@ if (results.cpu?.rows) {
   const kinds = [
     ["fetch", "raw `fetch(url, init)`"],
     ["fetch-aa", "raw `fetch` again: A/A control, should be 1.00 (Retell)"],
-    ["fetch-noredirect", 'raw `fetch` with `redirect: "error"`, as phonebridge sends (Retell)'],
+    ["fetch-noredirect", 'raw `fetch` with `redirect: "error"`, the cheapest fetch call (Retell)'],
     ["fetch-timeout", "raw `fetch` + AbortController and timer per call (Retell)"],
     ["send", "vendor package transport `send` (+ `res.json()`)"],
     ["update", "vendor package `updatePhoneNumber`"],
