@@ -16,6 +16,11 @@ async function server(handler: Parameters<typeof localServer>[0]) {
   return s;
 }
 
+/** `phonebridge apply <file> [flags]` with the fake key, Retell pointed at `url`. */
+function applyRetell(file: string, url: string, ...flags: string[]) {
+  return run(["apply", file, ...flags, "--api-key", FAKE_KEY, "--base-url", `retell=${url}`]);
+}
+
 function csvFile(text: string, name = "rows.csv"): string {
   const file = join(tempDir(), name);
   writeFileSync(file, text);
@@ -36,7 +41,7 @@ describe("retries and failures", () => {
       } else ok(res, id);
     });
     const file = csvFile(retellCsv(3));
-    const result = await run(["apply", file, "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const result = await applyRetell(file, s.url);
     expect(result.code).toBe(0);
     expect(s.requests).toHaveLength(6);
     expect(readResults(`${file}.results.jsonl`).map((l) => l.ok)).toEqual([true, true, true]);
@@ -51,16 +56,7 @@ describe("retries and failures", () => {
       } else ok(res, id);
     });
     const file = csvFile(retellCsv(3));
-    const result = await run([
-      "apply",
-      file,
-      "--max-retries",
-      "2",
-      "--api-key",
-      FAKE_KEY,
-      "--base-url",
-      `retell=${s.url}`,
-    ]);
+    const result = await applyRetell(file, s.url, "--max-retries", "2");
     expect(result.code).toBe(1);
     const lines = readResults(`${file}.results.jsonl`);
     const failed = lines.find((l) => l.row === 2);
@@ -87,18 +83,7 @@ describe("retries and failures", () => {
       if (id !== ID(0)) ok(res, id); // ID(0) is held open until the server closes
     });
     const file = csvFile(retellCsv(3));
-    const result = await run([
-      "apply",
-      file,
-      "--timeout",
-      "1000",
-      "--max-retries",
-      "1",
-      "--api-key",
-      FAKE_KEY,
-      "--base-url",
-      `retell=${s.url}`,
-    ]);
+    const result = await applyRetell(file, s.url, "--timeout", "1000", "--max-retries", "1");
     expect(result.code).toBe(1);
     const lines = readResults(`${file}.results.jsonl`);
     expect(lines.find((l) => l.row === 1)).toMatchObject({ ok: false, error: { code: "timeout", attempts: 2 } });
@@ -111,16 +96,7 @@ describe("retries and failures", () => {
     await s.close();
     close = undefined;
     const file = csvFile(retellCsv(1));
-    const result = await run([
-      "apply",
-      file,
-      "--max-retries",
-      "0",
-      "--api-key",
-      FAKE_KEY,
-      "--base-url",
-      `retell=${url}`,
-    ]);
+    const result = await applyRetell(file, url, "--max-retries", "0");
     expect(result.code).toBe(1);
     expect(readResults(`${file}.results.jsonl`)[0]).toMatchObject({ row: 1, ok: false, error: { code: "connection" } });
   });
@@ -133,16 +109,7 @@ describe("retries and failures", () => {
       setTimeout(() => res.socket?.destroy(), 5);
     });
     const file = csvFile(retellCsv(2));
-    const result = await run([
-      "apply",
-      file,
-      "--max-retries",
-      "1",
-      "--api-key",
-      FAKE_KEY,
-      "--base-url",
-      `retell=${s.url}`,
-    ]);
+    const result = await applyRetell(file, s.url, "--max-retries", "1");
     expect(result.code).toBe(1);
     const lines = readResults(`${file}.results.jsonl`);
     expect(lines.find((l) => l.row === 2)).toMatchObject({ ok: false, error: { code: "connection", attempts: 2 } });
@@ -172,16 +139,7 @@ describe("concurrency and rate", () => {
       if (held.length >= 3 || s.requests.length >= 10) for (const r of held.splice(0)) r();
     });
     const file = csvFile(retellCsv(10));
-    const result = await run([
-      "apply",
-      file,
-      "--concurrency",
-      "3",
-      "--api-key",
-      FAKE_KEY,
-      "--base-url",
-      `retell=${s.url}`,
-    ]);
+    const result = await applyRetell(file, s.url, "--concurrency", "3");
     expect(result.code).toBe(0);
     expect(max).toBe(3);
     expect(readResults(`${file}.results.jsonl`).filter((l) => l.ok)).toHaveLength(10);
@@ -191,17 +149,7 @@ describe("concurrency and rate", () => {
   async function applyAtRate(rows: number, rate: string, handler: Parameters<typeof localServer>[0]) {
     const s = await server(handler);
     const file = csvFile(retellCsv(rows));
-    const result = await run([
-      "apply",
-      file,
-      "--rate",
-      rate,
-      "--json",
-      "--api-key",
-      FAKE_KEY,
-      "--base-url",
-      `retell=${s.url}`,
-    ]);
+    const result = await applyRetell(file, s.url, "--rate", rate, "--json");
     expect(result.code).toBe(0);
     return { requests: s.requests.length, seconds: (JSON.parse(result.stdout) as { seconds: number }).seconds };
   }
@@ -349,7 +297,7 @@ describe("results file and resume", () => {
     const s = await server((req, res) => ok(res, retellId(req.url)));
     const file = csvFile(retellCsv(2));
     writeFileSync(`${file}.results.jsonl`, '{"row":1,"provider":"retell","id":"+14155550000","ok":true}\n');
-    const result = await run(["apply", file, "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const result = await applyRetell(file, s.url);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--resume");
     expect(s.requests).toHaveLength(0);
@@ -366,31 +314,13 @@ describe("results file and resume", () => {
     });
     const file = csvFile(retellCsv(5));
     const results = `${file}.results.jsonl`;
-    const first = await run([
-      "apply",
-      file,
-      "--max-retries",
-      "0",
-      "--api-key",
-      FAKE_KEY,
-      "--base-url",
-      `retell=${s.url}`,
-    ]);
+    const first = await applyRetell(file, s.url, "--max-retries", "0");
     expect(first.code).toBe(1);
     expect(s.requests).toHaveLength(5);
     failing = false;
     // A crash in the middle of a write leaves a cut line: resume ignores it and starts a new line.
     appendFileSync(results, '{"row":3,"provider":"ret');
-    const second = await run([
-      "apply",
-      file,
-      "--resume",
-      "--json",
-      "--api-key",
-      FAKE_KEY,
-      "--base-url",
-      `retell=${s.url}`,
-    ]);
+    const second = await applyRetell(file, s.url, "--resume", "--json");
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ rows: 5, ok: 1, alreadyDone: 4, failed: 0 });
     expect(s.requests.slice(5).map((r) => retellId(r.url))).toEqual([ID(2)]);
@@ -401,7 +331,7 @@ describe("results file and resume", () => {
       .map((l) => JSON.parse(l) as { row: number; ok: boolean });
     for (let row = 1; row <= 5; row++) expect(lines.filter((l) => l.row === row && l.ok)).toHaveLength(1);
     // A third run has nothing left to do.
-    const third = await run(["apply", file, "--resume", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const third = await applyRetell(file, s.url, "--resume");
     expect(third.code).toBe(0);
     expect(s.requests).toHaveLength(6);
   });
@@ -410,7 +340,7 @@ describe("results file and resume", () => {
     const s = await server((req, res) => ok(res, retellId(req.url)));
     const file = csvFile(retellCsv(2));
     writeFileSync(`${file}.results.jsonl`, '{"row":1,"provider":"retell","id":"+19999999999","ok":true}\n');
-    const result = await run(["apply", file, "--resume", "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const result = await applyRetell(file, s.url, "--resume");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("does not belong to this input");
     expect(s.requests).toHaveLength(0);
@@ -436,7 +366,7 @@ describe("usage errors (exit 2, nothing sent)", () => {
   it("a CSV header with an unknown column is refused before anything is sent", async () => {
     const s = await server((req, res) => ok(res, retellId(req.url)));
     const file = csvFile("provider,id,agnet\nretell,+14155550000,a\n");
-    const result = await run(["apply", file, "--api-key", FAKE_KEY, "--base-url", `retell=${s.url}`]);
+    const result = await applyRetell(file, s.url);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown column "agnet"');
     expect(s.requests).toHaveLength(0);
