@@ -11,15 +11,9 @@ export interface ErrorInfo {
   retryAfterMs?: number;
 }
 
-interface PhoneBridgeErrorLike {
+/** A PhoneBridgeError from whichever copy of core the facade loaded: matched by shape, not class. */
+interface PhoneBridgeErrorLike extends ErrorInfo {
   name: string;
-  code: string;
-  message: string;
-  status?: number;
-  field?: string;
-  vendorMessage?: string;
-  attempts?: number;
-  retryAfterMs?: number;
 }
 
 function isPhoneBridgeError(error: unknown): error is PhoneBridgeErrorLike {
