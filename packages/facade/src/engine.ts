@@ -85,15 +85,11 @@ function withoutSecrets(error: PhoneBridgeError, secrets: readonly string[]): Ph
   const bodyClean = body === undefined || JSON.stringify(body) === JSON.stringify(error.body);
   if (message === error.message && vendorMessage === error.vendorMessage && bodyClean) return error;
   const prefix = `${providerTitle(error.provider)}: `;
+  // Every field of the error carried over (its own enumerable properties), three of them cleaned.
   return new PhoneBridgeError({
-    code: error.code,
-    provider: error.provider,
+    ...error,
     detail: message.startsWith(prefix) ? message.slice(prefix.length) : message,
-    status: error.status,
-    field: error.field,
     vendorMessage,
-    attempts: error.attempts,
-    retryAfterMs: error.retryAfterMs,
     body: bodyClean ? error.body : body,
   });
 }
@@ -170,11 +166,11 @@ export function createWithAdapter<P extends Provider, Body>(
       const problem = checkId(id);
       if (problem !== undefined) throw inputError(provider, "id", problem);
     }
-    if (typeof changes !== "object" || changes === null || Array.isArray(changes)) {
+    if (!isRecord(changes)) {
       throw inputError(provider, "changes", `changes must be an object, not ${describe(changes)}`);
     }
     let count = 0;
-    const given = changes as Record<string, unknown>;
+    const given = changes;
     for (const key in given) {
       const value = given[key];
       if (value === undefined) continue;
@@ -227,10 +223,10 @@ export function createWithAdapter<P extends Provider, Body>(
     }
     const body = adapter.build(given as CheckedChanges);
     if (vendor !== undefined) {
-      if (typeof vendor !== "object" || vendor === null || Array.isArray(vendor)) {
+      if (!isRecord(vendor)) {
         throw inputError(provider, "vendor", `options.vendor must be an object, not ${describe(vendor)}`);
       }
-      const fields = vendor as Record<string, unknown>;
+      const fields = vendor;
       for (const field in fields) {
         const value = fields[field];
         if (value === undefined) continue;
