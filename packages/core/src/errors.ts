@@ -84,8 +84,3 @@ export function codeForStatus(status: number): ErrorCode {
   if (status >= 400 && status <= 499) return "validation";
   return "invalid_response";
 }
-
-/** Statuses worth another attempt: every mapped update is idempotent, so a retry is safe. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || (status >= 500 && status <= 599);
-}

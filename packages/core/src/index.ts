@@ -3,7 +3,6 @@ export {
   codeForStatus,
   type ErrorCode,
   isPhoneBridgeError,
-  isRetryableStatus,
   PhoneBridgeError,
   type PhoneBridgeErrorInit,
   type PhoneBridgeErrorJSON,
