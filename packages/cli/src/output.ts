@@ -1,4 +1,5 @@
 import type { PlannedRequest, UpdateResult } from "./client.js";
+import type { ResultLine } from "./results.js";
 
 /** The normalized result without `raw`, as the results file and the table show it. */
 export function normalized(result: UpdateResult) {
@@ -47,16 +48,7 @@ export function printable(text: string): string {
 }
 
 /** Finished rows as a table: one line each, the result's fields or the error. */
-export function rowsTable(
-  lines: readonly {
-    row: number;
-    provider: string | null;
-    id: string | null;
-    ok: boolean;
-    result?: unknown;
-    error?: unknown;
-  }[],
-): string {
+export function rowsTable(lines: readonly ResultLine[]): string {
   const header = ["row", "provider", "id", "ok", "number", "label", "agent", "outbound agent / error"];
   const cells = lines.map((line) => {
     const result = (line.result ?? {}) as Record<string, string | null | undefined>;
