@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
 import { DEFAULT_MAX_RETRIES, MAX_SERVER_WAIT_MS, sleep as realSleep } from "../src/retry.js";
 import { type FaultServer, faults, type Reply, startFaultServer } from "./fault-server.js";
-import { ADAPTERS, IDS, OK_BODY, PROVIDERS } from "./helpers.js";
+import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS } from "./helpers.js";
 
 // A fixed seed keeps the run deterministic; PHONEBRIDGE_FC_SEED explores others.
 fc.configureGlobal({ seed: Number(process.env.PHONEBRIDGE_FC_SEED ?? 14) });
@@ -56,15 +56,6 @@ function client(
     { apiKey: KEY, baseUrl: server.url, timeoutMs: SLOW_TIMEOUT_MS, ...options },
     overrides,
   );
-}
-
-async function failure(promise: Promise<unknown>): Promise<PhoneBridgeError> {
-  const error = await promise.then(
-    (value) => value,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PhoneBridgeError);
-  return error as PhoneBridgeError;
 }
 
 /** The backoff cap before retry n: min(0.5 s × 2^n, 8 s). */

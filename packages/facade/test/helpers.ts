@@ -1,4 +1,5 @@
-import type { Provider } from "@phonebridge/core";
+import { PhoneBridgeError, type Provider } from "@phonebridge/core";
+import { expect } from "vitest";
 import type { Adapter } from "../src/adapter.js";
 import { caldAdapter } from "../src/adapters/cald.js";
 import { cartesiaAdapter } from "../src/adapters/cartesia.js";
@@ -77,3 +78,13 @@ export const ADAPTERS: Readonly<Record<Provider, Adapter>> = {
 
 /** The five vendors, in the order the tests list them. */
 export const PROVIDERS = Object.keys(IDS) as Provider[];
+
+/** The PhoneBridgeError `promise` rejects with; fails the test when it resolves or rejects otherwise. */
+export async function failure(promise: Promise<unknown>): Promise<PhoneBridgeError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PhoneBridgeError);
+  return error as PhoneBridgeError;
+}

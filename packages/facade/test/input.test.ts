@@ -1,7 +1,6 @@
-import { PhoneBridgeError } from "@phonebridge/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPhoneNumbers, type Provider, supports } from "../src/index.js";
-import { IDS, OK_BODY, PROVIDERS, stubFetch } from "./helpers.js";
+import { failure, IDS, OK_BODY, PROVIDERS, stubFetch } from "./helpers.js";
 
 function phones(provider: Provider) {
   const stub = stubFetch(OK_BODY[provider]);
@@ -12,15 +11,6 @@ function phones(provider: Provider) {
     fetch: stub.fetch,
   });
   return { client, sent: stub.sent };
-}
-
-async function rejected(promise: Promise<unknown>): Promise<PhoneBridgeError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PhoneBridgeError);
-  return error as PhoneBridgeError;
 }
 
 /** Untyped callers: the run-time checks are what these tests exercise. */
@@ -39,7 +29,7 @@ describe.each(PROVIDERS)("%s: input rules, nothing sent", (provider) => {
     [42, "id"],
   ] as Array<[unknown, string]>)("refuses the id %j", async (id) => {
     const { client, sent } = phones(provider);
-    const error = await rejected((client as Loose).update(id, { agentId: "A" }));
+    const error = await failure((client as Loose).update(id, { agentId: "A" }));
     expect(error).toMatchObject({ code: "invalid_input", field: "id", provider, attempts: 0 });
     expect(error.message.startsWith(`${provider[0]?.toUpperCase()}${provider.slice(1)}: `)).toBe(true);
     expect(sent).toHaveLength(0);
@@ -58,17 +48,17 @@ describe.each(PROVIDERS)("%s: input rules, nothing sent", (provider) => {
     [{ agentId: { id: "A" } }, "agentId"],
   ])("refuses the changes %j", async (changes, field) => {
     const { client, sent } = phones(provider);
-    const error = await rejected((client as Loose).update(IDS[provider], changes));
+    const error = await failure((client as Loose).update(IDS[provider], changes));
     expect(error).toMatchObject({ code: "invalid_input", field, provider, attempts: 0 });
     expect(sent).toHaveLength(0);
   });
 
   it("refuses options.vendor that is not an object, and a signal that is not an AbortSignal", async () => {
     const { client, sent } = phones(provider);
-    expect(await rejected((client as Loose).update(IDS[provider], { agentId: "A" }, { vendor: [] }))).toMatchObject({
+    expect(await failure((client as Loose).update(IDS[provider], { agentId: "A" }, { vendor: [] }))).toMatchObject({
       field: "vendor",
     });
-    expect(await rejected((client as Loose).update(IDS[provider], { agentId: "A" }, { signal: {} }))).toMatchObject({
+    expect(await failure((client as Loose).update(IDS[provider], { agentId: "A" }, { signal: {} }))).toMatchObject({
       field: "signal",
     });
     expect(sent).toHaveLength(0);
@@ -93,7 +83,7 @@ describe("labels", () => {
     ["a\u0007b", /control/],
   ])("refuses the label %j", async (label, message) => {
     const { client, sent } = phones("verbex");
-    const error = await rejected(client.update("pn_1", { label }));
+    const error = await failure(client.update("pn_1", { label }));
     expect(error).toMatchObject({ code: "invalid_input", field: "label" });
     expect(error.message).toMatch(message);
     expect(sent).toHaveLength(0);
@@ -119,7 +109,7 @@ describe("unsupported changes", () => {
     ["cartesia", { agentId: "A", outboundAgentId: null }, "outboundAgentId"],
   ] as const)("%s %j: unsupported_change before any request", async (provider, changes, field) => {
     const { client, sent } = phones(provider);
-    const error = await rejected((client as Loose).update(IDS[provider], changes));
+    const error = await failure((client as Loose).update(IDS[provider], changes));
     expect(error).toMatchObject({ code: "unsupported_change", field, provider, attempts: 0 });
     expect(error.message).toContain(field);
     expect(sent).toHaveLength(0);
@@ -139,14 +129,14 @@ describe("passthrough (options.vendor)", () => {
   it("refuses a __proto__ field (it would vanish from the body)", async () => {
     const { client, sent } = phones("retell");
     const vendor = JSON.parse('{"__proto__": {"nickname": "x"}}');
-    const error = await rejected((client as Loose).update("+14157774444", { agentId: "A" }, { vendor }));
+    const error = await failure((client as Loose).update("+14157774444", { agentId: "A" }, { vendor }));
     expect(error).toMatchObject({ code: "invalid_input", field: "vendor.__proto__" });
     expect(sent).toHaveLength(0);
   });
 
   it("Cald takes none", async () => {
     const { client, sent } = phones("cald");
-    const error = await rejected((client as Loose).update("pn_1", { agentId: "A" }, { vendor: { price: 1 } }));
+    const error = await failure((client as Loose).update("pn_1", { agentId: "A" }, { vendor: { price: 1 } }));
     expect(error).toMatchObject({ code: "invalid_input", field: "vendor.price" });
     expect(sent).toHaveLength(0);
   });
@@ -161,7 +151,7 @@ describe("passthrough (options.vendor)", () => {
     "%s: the same field through changes and vendor is a conflict",
     async (provider, changes, vendor, field) => {
       const { client, sent } = phones(provider);
-      const error = await rejected((client as Loose).update(IDS[provider], changes, { vendor }));
+      const error = await failure((client as Loose).update(IDS[provider], changes, { vendor }));
       expect(error).toMatchObject({ code: "invalid_input", field });
       expect(sent).toHaveLength(0);
     },
@@ -182,7 +172,7 @@ describe("passthrough (options.vendor)", () => {
     ["a", /list/],
   ])("Retell weights %j are refused", async (list, message) => {
     const { client, sent } = phones("retell");
-    const error = await rejected((client as Loose).update("+14157774444", {}, { vendor: { outbound_agents: list } }));
+    const error = await failure((client as Loose).update("+14157774444", {}, { vendor: { outbound_agents: list } }));
     expect(error).toMatchObject({ code: "invalid_input", field: "vendor.outbound_agents" });
     expect(error.message).toMatch(message);
     expect(sent).toHaveLength(0);
@@ -211,7 +201,7 @@ describe("passthrough (options.vendor)", () => {
 describe("Retell ids", () => {
   it.each(["14157774444", "+0123", "+1-415", "+", "+1234567890123456"])("refuses %j (not E.164)", async (id) => {
     const { client, sent } = phones("retell");
-    const error = await rejected(client.update(id, { agentId: "A" }));
+    const error = await failure(client.update(id, { agentId: "A" }));
     expect(error).toMatchObject({ code: "invalid_input", field: "id" });
     expect(error.message).toMatch(/E\.164/);
     expect(sent).toHaveLength(0);

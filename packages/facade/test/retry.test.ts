@@ -7,6 +7,7 @@ import { verbexAdapter } from "../src/adapters/verbex.js";
 import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
 import { backoffMs, sleep as realSleep, retryDelayMs } from "../src/retry.js";
 import { type FaultServer, startFaultServer } from "./fault-server.js";
+import { failure } from "./helpers.js";
 
 const KEY = "key_live_SECRET_4242";
 const ID = "+14157774444";
@@ -44,15 +45,6 @@ function retell(
     { apiKey: KEY, baseUrl: server.url, ...options },
     { random: () => 1, ...overrides },
   );
-}
-
-async function failure(promise: Promise<unknown>): Promise<PhoneBridgeError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PhoneBridgeError);
-  return error as PhoneBridgeError;
 }
 
 describe("backoff", () => {

@@ -7,12 +7,12 @@
  * (message, stack, `JSON.stringify`, `util.inspect`), any result (`raw` included) or any log line.
  */
 import { inspect } from "node:util";
-import { PhoneBridgeError, type Provider } from "@phonebridge/core";
+import type { PhoneBridgeError, Provider } from "@phonebridge/core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
 import { createPhoneNumbers } from "../src/index.js";
 import { type FaultServer, faults, type Reply, startFaultServer } from "./fault-server.js";
-import { ADAPTERS, IDS, OK_BODY, PROVIDERS } from "./helpers.js";
+import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS } from "./helpers.js";
 
 /** Every fake secret holds this marker; no output may. */
 const MARK = "PBSECRET";
@@ -78,15 +78,6 @@ function shownError(error: unknown): string[] {
 
 function expectClean(shown: string[]): void {
   for (const text of shown) expect(text).not.toContain(MARK);
-}
-
-async function failure(promise: Promise<unknown>): Promise<PhoneBridgeError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PhoneBridgeError);
-  return error as PhoneBridgeError;
 }
 
 /**
