@@ -18,9 +18,6 @@ export type CaldPhoneNumbersOptions = Omit<PhoneNumbersOptions<"cald">, "provide
 
 /** Creates the Cald phone-number updater (key and base URL from options or `CALD_API_KEY` / `CALD_BASE_URL`). */
 export function createPhoneNumbers(options: CaldPhoneNumbersOptions = {}): PhoneNumbers<"cald"> {
-  if (options.provider !== undefined && options.provider !== "cald") {
-    throw new TypeError(`@phonebridge/facade/cald: provider must be "cald", not ${JSON.stringify(options.provider)}`);
-  }
   return createWithAdapter(caldAdapter, options);
 }
 

@@ -18,11 +18,6 @@ export type CartesiaPhoneNumbersOptions = Omit<PhoneNumbersOptions<"cartesia">, 
 
 /** Creates the Cartesia phone-number updater (key and base URL from options or `CARTESIA_API_KEY` / `CARTESIA_BASE_URL`). */
 export function createPhoneNumbers(options: CartesiaPhoneNumbersOptions = {}): PhoneNumbers<"cartesia"> {
-  if (options.provider !== undefined && options.provider !== "cartesia") {
-    throw new TypeError(
-      `@phonebridge/facade/cartesia: provider must be "cartesia", not ${JSON.stringify(options.provider)}`,
-    );
-  }
   return createWithAdapter(cartesiaAdapter, options);
 }
 

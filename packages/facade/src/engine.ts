@@ -108,6 +108,13 @@ export function createWithAdapter<P extends Provider, Body>(
   overrides?: PolicyOverrides,
 ): PhoneNumbers<P> {
   const { provider, capabilities } = adapter;
+  // A per-vendor entry (`@phonebridge/facade/retell`) lets `provider` be left out, never differ.
+  const pinned = (options as { provider?: unknown }).provider;
+  if (pinned !== undefined && pinned !== provider) {
+    throw new TypeError(
+      `@phonebridge/facade/${provider}: provider must be ${JSON.stringify(provider)}, not ${JSON.stringify(pinned)}`,
+    );
+  }
   const title = providerTitle(provider);
   const transport = adapter.createTransport({
     apiKey: options.apiKey,

@@ -18,11 +18,6 @@ export type RetellPhoneNumbersOptions = Omit<PhoneNumbersOptions<"retell">, "pro
 
 /** Creates the Retell phone-number updater (key and base URL from options or `RETELL_API_KEY` / `RETELL_BASE_URL`). */
 export function createPhoneNumbers(options: RetellPhoneNumbersOptions = {}): PhoneNumbers<"retell"> {
-  if (options.provider !== undefined && options.provider !== "retell") {
-    throw new TypeError(
-      `@phonebridge/facade/retell: provider must be "retell", not ${JSON.stringify(options.provider)}`,
-    );
-  }
   return createWithAdapter(retellAdapter, options);
 }
 

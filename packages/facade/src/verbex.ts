@@ -18,11 +18,6 @@ export type VerbexPhoneNumbersOptions = Omit<PhoneNumbersOptions<"verbex">, "pro
 
 /** Creates the Verbex phone-number updater (key and base URL from options or `VERBEX_API_KEY` / `VERBEX_BASE_URL`). */
 export function createPhoneNumbers(options: VerbexPhoneNumbersOptions = {}): PhoneNumbers<"verbex"> {
-  if (options.provider !== undefined && options.provider !== "verbex") {
-    throw new TypeError(
-      `@phonebridge/facade/verbex: provider must be "verbex", not ${JSON.stringify(options.provider)}`,
-    );
-  }
   return createWithAdapter(verbexAdapter, options);
 }
 

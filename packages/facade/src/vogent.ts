@@ -18,11 +18,6 @@ export type VogentPhoneNumbersOptions = Omit<PhoneNumbersOptions<"vogent">, "pro
 
 /** Creates the Vogent phone-number updater (key and base URL from options or `VOGENT_API_KEY` / `VOGENT_BASE_URL`). */
 export function createPhoneNumbers(options: VogentPhoneNumbersOptions = {}): PhoneNumbers<"vogent"> {
-  if (options.provider !== undefined && options.provider !== "vogent") {
-    throw new TypeError(
-      `@phonebridge/facade/vogent: provider must be "vogent", not ${JSON.stringify(options.provider)}`,
-    );
-  }
   return createWithAdapter(vogentAdapter, options);
 }
 

@@ -49,6 +49,19 @@ describe.each(VENDORS)("@phonebridge/facade/%s", (vendor) => {
     expect(reached).toContain(`@phonebridge/${vendor}`);
     expect(reached).toContain(join(root, "src", "adapters", `${vendor}.ts`));
   });
+
+  it("takes its own provider or none, and refuses another", async () => {
+    const entry = (await import(`../src/${vendor}.ts`)) as {
+      createPhoneNumbers(options: Record<string, unknown>): { provider: string };
+    };
+    const options = { apiKey: "k", baseUrl: "http://127.0.0.1:9" };
+    expect(entry.createPhoneNumbers(options).provider).toBe(vendor);
+    expect(entry.createPhoneNumbers({ ...options, provider: vendor }).provider).toBe(vendor);
+    const other = VENDORS.find((v) => v !== vendor);
+    expect(() => entry.createPhoneNumbers({ ...options, provider: other })).toThrow(
+      new TypeError(`@phonebridge/facade/${vendor}: provider must be "${vendor}", not "${other}"`),
+    );
+  });
 });
 
 describe("package.json", () => {
