@@ -10,6 +10,7 @@ import { APPLY_HELP } from "./help.js";
 import { normalized, printable, requestText, rowsTable } from "./output.js";
 import { type Counts, Progress } from "./progress.js";
 import type { Provider } from "./providers.js";
+import { bare, clip } from "./quote.js";
 import { RateLimiter } from "./rate.js";
 import { doneRows, hasContent, type ResultLine, ResultsFile } from "./results.js";
 import { type GoodRow, type InputRow, readRows } from "./rows.js";
@@ -29,16 +30,19 @@ const OPTIONS = {
 /** Errors of input the facade refused before sending: the row is bad, not failed. */
 const INPUT_CODES = new Set(["invalid_input", "unsupported_change"]);
 
-function rowLabel(row: { row: number; provider: string | undefined; id: string | undefined }): string {
-  return `row ${row.row}${row.provider ? ` ${row.provider}` : ""}${row.id ? ` ${row.id}` : ""}`;
+function rowLabel(row: InputRow, secrets: Secrets): string {
+  return `row ${row.row}${row.provider ? ` ${bare(row.provider, secrets)}` : ""}${row.id ? ` ${bare(row.id, secrets)}` : ""}`;
 }
 
 export async function apply(args: string[], secrets: Secrets): Promise<number> {
-  const { values, positionals } = usageErrors(() =>
-    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
+  const { values, positionals } = usageErrors(
+    () => parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
+    { command: "apply", args, options: OPTIONS },
   );
+  const json = values.json === true;
   if (values.help) {
-    process.stdout.write(APPLY_HELP);
+    // With --json, stdout holds JSON only.
+    (json ? process.stderr : process.stdout).write(APPLY_HELP);
     return 0;
   }
   if (positionals.length !== 1) {
@@ -55,9 +59,8 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     throw new UsageError("--dry-run writes no results file: drop --results, --resume and --overwrite");
   }
   const connections = new Connections(connectionOf(values), secrets);
-  const json = values.json === true;
 
-  const rows = await readRows(input);
+  const rows = await readRows(input, secrets);
   const resultsPath = resolve(values.results ?? `${input}.results.jsonl`);
   if (resultsPath === resolve(input)) throw new UsageError("--results names the input file itself");
   let done = new Set<number>();
@@ -65,7 +68,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     if (values.resume) done = doneRows(resultsPath, rows);
     else if (!values.overwrite && hasContent(resultsPath)) {
       throw new UsageError(
-        `the results file ${resultsPath} exists: pass --resume to continue it, or --overwrite to start again`,
+        `the results file ${clip(resultsPath)} exists: pass --resume to continue it, or --overwrite to start again`,
       );
     }
   }
@@ -129,7 +132,7 @@ async function dryRunRows(
         out(
           json
             ? JSON.stringify({ row: row.row, provider: row.provider, id: row.id, request })
-            : `${rowLabel(row)}\n${requestText(request)}\n`,
+            : `${rowLabel(row, secrets)}\n${requestText(request)}\n`,
         );
         continue;
       } catch (caught) {
@@ -140,7 +143,7 @@ async function dryRunRows(
     }
     bad += 1;
     if (json) out(JSON.stringify({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, error }));
-    process.stderr.write(`${printable(secrets.text(`${rowLabel(row)}: bad row: ${error.message}`))}\n`);
+    process.stderr.write(`${printable(secrets.text(`${rowLabel(row, secrets)}: bad row: ${error.message}`))}\n`);
   }
   const summary = { dryRun: true, rows: rows.length, valid: rows.length - bad, bad };
   out(
@@ -191,7 +194,7 @@ async function run(options: RunOptions): Promise<number> {
     if (options.table) lines.push(safe);
   };
   const report = (row: InputRow, kind: string, message: string) =>
-    progress.log(printable(secrets.text(`${rowLabel(row)}: ${kind}: ${message}`)));
+    progress.log(printable(secrets.text(`${rowLabel(row, secrets)}: ${kind}: ${message}`)));
 
   try {
     const queue: GoodRow[] = [];
@@ -259,7 +262,8 @@ async function run(options: RunOptions): Promise<number> {
   };
   if (options.table && lines.length > 0) {
     lines.sort((a, b) => a.row - b.row);
-    process.stdout.write(`${printable(secrets.text(rowsTable(lines)))}\n\n`);
+    // With --json, stdout holds JSON only: the table is for people, on stderr.
+    (json ? process.stderr : process.stdout).write(`${printable(secrets.text(rowsTable(lines)))}\n\n`);
   }
   if (json) {
     process.stdout.write(`${secrets.text(JSON.stringify(summary))}\n`);

@@ -1,5 +1,8 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { didYouMean } from "./closest.js";
 import { intFlag, parsePerProvider } from "./config.js";
 import type { Connection } from "./context.js";
+import { clip, quote } from "./quote.js";
 import { UsageError } from "./usage-error.js";
 
 export const CONNECTION_OPTIONS = {
@@ -13,14 +16,36 @@ export const CONNECTION_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+/** The command line of one command, for usage errors that can point at the mistake. */
+export interface CommandLine {
+  command: string;
+  args: readonly string[];
+  options: NonNullable<ParseArgsConfig["options"]>;
+}
+
 /** Runs `parseArgs` with its errors turned into usage errors that never echo a value. */
-export function usageErrors<T>(parse: () => T): T {
+export function usageErrors<T>(parse: () => T, line: CommandLine): T {
   try {
     return parse();
   } catch (error) {
-    // Node quotes the offending argument; keep anything after "=" out of the message.
-    throw new UsageError((error as Error).message.replace(/'(-[^'=\s]*)=[^']*'/g, "'$1=…'"));
+    const code = (error as { code?: string }).code;
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw unknownOption(line);
+    // Node quotes the option, never its value; keep anything after "=" out all the same.
+    const message = (error as Error).message
+      .replace(/'(-[^'=\s]*)=[^']*'/g, "'$1=…'")
+      .replace(/\s*\n\s*/g, " ")
+      .replace(/'([^']*)'/g, (_whole, inner: string) => `'${clip(inner)}'`);
+    throw new UsageError(`${message} (see phonebridge ${line.command} --help)`);
   }
+}
+
+/** The first option the command does not know, with the closest one it does. */
+function unknownOption({ command, args, options }: CommandLine): UsageError {
+  const { tokens } = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
+  const token = tokens.find((t) => t.kind === "option" && !Object.hasOwn(options, t.name));
+  const raw = token?.kind === "option" ? token.rawName : "?";
+  const names = Object.keys(options).map((name) => `--${name}`);
+  return new UsageError(`unknown option ${quote(raw)}${didYouMean(raw, names)} (see phonebridge ${command} --help)`);
 }
 
 export function connectionOf(values: {

@@ -1,4 +1,5 @@
 import { isProvider, PROVIDERS, type Provider } from "./providers.js";
+import { quote } from "./quote.js";
 import { UsageError } from "./usage-error.js";
 
 /** A flag that takes one value for every provider, or `provider=value`, repeatable. */
@@ -22,7 +23,8 @@ export function parsePerProvider(flag: string, values: readonly string[] | undef
     }
     // `--base-url retel=http://…` is a typo, not a URL. (A key may contain "=", so only URLs.)
     if (match && flag === "base-url") {
-      throw new UsageError(`--${flag} ${match[1]}=…: unknown provider "${match[1]}" (one of ${PROVIDERS.join(", ")})`);
+      const word = quote(match[1] as string);
+      throw new UsageError(`--${flag} ${word}=…: unknown provider ${word} (one of ${PROVIDERS.join(", ")})`);
     }
     if (raw === "") throw new UsageError(`--${flag} has an empty value`);
     out.all = raw;
@@ -37,7 +39,7 @@ export function valueFor(values: PerProvider, provider: Provider): string | unde
 /** A whole number within bounds, for flags such as `--concurrency`. */
 export function intFlag(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${flag} must be a whole number, not ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${flag} must be a whole number, not ${quote(raw)}`);
   const value = Number(raw);
   if (value < min || value > max) throw new UsageError(`--${flag} must be between ${min} and ${max}`);
   return value;
@@ -48,7 +50,7 @@ export function positiveFlag(flag: string, raw: string | undefined): number | un
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(value) || value <= 0) {
-    throw new UsageError(`--${flag} must be a positive number, not ${JSON.stringify(raw)}`);
+    throw new UsageError(`--${flag} must be a positive number, not ${quote(raw)}`);
   }
   return value;
 }

@@ -122,8 +122,8 @@ again by --resume (updates are idempotent). No row ever gets two ok: true lines.
 
 Progress goes to stderr: a bar with rate and ETA on a terminal, a plain line at every tenth
 otherwise. Bad and failed rows are reported there with their row number and reason; the
-summary goes to stdout. Ctrl-C stops sending, waits for nothing, and exits 130: run again
-with --resume.
+summary goes to stdout (with --json, stdout holds JSON lines only). Ctrl-C stops sending,
+waits for nothing, and exits 130: run again with --resume.
 
 Exit codes: 0 every row done; 1 any bad or failed row; 2 usage error or unreadable file
 (nothing sent); 130 interrupted.

@@ -1,18 +1,37 @@
 import { readFileSync } from "node:fs";
+import { didYouMean } from "./closest.js";
 import { MAIN_HELP } from "./help.js";
 import { printable } from "./output.js";
+import { quote } from "./quote.js";
 import { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
+
+const COMMANDS = ["update", "apply", "help"];
+const HELP_TOPICS = ["update", "apply"];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
   return pkg.version;
 }
 
+/** `--json` among the arguments (before a `--` that ends the options). */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).includes("--json");
+}
+
 /** Runs the `phonebridge` command line; resolves with the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const secrets = new Secrets();
   const [command, ...rest] = argv;
+  const json = wantsJson(argv);
+  // With --json, stdout holds JSON only (every line parseable); text for people goes to stderr.
+  const text = json ? process.stderr : process.stdout;
+  const fail = (code: string, message: string) => {
+    const safe = secrets.text(message);
+    if (json) process.stdout.write(`${printable(JSON.stringify({ error: { code, message: safe } }))}\n`);
+    process.stderr.write(`phonebridge: ${printable(safe)}\n`);
+  };
   try {
     switch (command) {
       case "update":
@@ -25,23 +44,30 @@ export async function main(argv: readonly string[]): Promise<number> {
       case "--help": {
         const topic = command === "help" ? rest[0] : undefined;
         const help = await import("./help.js");
-        process.stdout.write(topic === "update" ? help.UPDATE_HELP : topic === "apply" ? help.APPLY_HELP : MAIN_HELP);
+        if (topic !== undefined && !HELP_TOPICS.includes(topic)) {
+          throw new UsageError(
+            `no help on ${quote(topic, secrets)} (topics: ${HELP_TOPICS.join(", ")})${didYouMean(topic, HELP_TOPICS)}`,
+          );
+        }
+        text.write(topic === "update" ? help.UPDATE_HELP : topic === "apply" ? help.APPLY_HELP : MAIN_HELP);
         return command === undefined ? 2 : 0;
       }
       case "-v":
       case "--version":
-        process.stdout.write(`${version()}\n`);
+        process.stdout.write(json ? `${JSON.stringify({ version: version() })}\n` : `${version()}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command "${command}" (update, apply, help)`);
+        throw new UsageError(
+          `unknown command ${quote(command, secrets)} (${COMMANDS.join(", ")})${didYouMean(command, COMMANDS)}`,
+        );
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`phonebridge: ${printable(secrets.text(error.message))}\n`);
+      fail("usage", error.message);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`phonebridge: unexpected error: ${printable(secrets.text(message))}\n`);
+    fail("internal", `unexpected error: ${message}`);
     return 1;
   }
 }

@@ -1,4 +1,5 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
+import { clip } from "./quote.js";
 import type { InputRow } from "./rows.js";
 import { UsageError } from "./usage-error.js";
 
@@ -24,7 +25,9 @@ export function doneRows(path: string, rows: readonly InputRow[]): Set<number> {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read the results file ${path} (${(error as { code?: string }).code ?? "error"})`);
+    throw new UsageError(
+      `cannot read the results file ${clip(path)} (${(error as { code?: string }).code ?? "error"})`,
+    );
   }
   const byRow = new Map(rows.map((row) => [row.row, row]));
   for (const line of text.split("\n")) {
@@ -38,9 +41,10 @@ export function doneRows(path: string, rows: readonly InputRow[]): Set<number> {
     if (parsed?.ok !== true || typeof parsed.row !== "number") continue;
     const input = byRow.get(parsed.row);
     if (input === undefined || input.provider !== parsed.provider || input.id !== parsed.id) {
+      const theirs = `${clip(String(parsed.provider))} ${clip(String(parsed.id))}`;
       throw new UsageError(
-        `the results file ${path} does not belong to this input: its row ${parsed.row} is ` +
-          `${parsed.provider} ${parsed.id}, the input's is ${input ? `${input.provider} ${input.id}` : "absent"}`,
+        `the results file ${clip(path)} does not belong to this input: its row ${parsed.row} is ` +
+          `${theirs}, the input's is ${input ? `${input.provider} ${clip(input.id ?? "")}` : "absent"}`,
       );
     }
     done.add(parsed.row);
@@ -71,7 +75,9 @@ export class ResultsFile {
     try {
       this.#fd = openSync(path, mode === "append" ? "a+" : "w");
     } catch (error) {
-      throw new UsageError(`cannot open the results file ${path} (${(error as { code?: string }).code ?? "error"})`);
+      throw new UsageError(
+        `cannot open the results file ${clip(path)} (${(error as { code?: string }).code ?? "error"})`,
+      );
     }
     // A run killed in the middle of a write can leave a last line without its newline.
     const size = fstatSync(this.#fd).size;

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Changes } from "./client.js";
+import { didYouMean } from "./closest.js";
 import { isProvider, PROVIDERS, type Provider } from "./providers.js";
+import { clip, quote, type Scrubber } from "./quote.js";
 import { UsageError } from "./usage-error.js";
 
 /** The columns of an input file (CONTRACT.md, CLI). Only `provider` and `id` are required. */
@@ -45,15 +47,15 @@ export function formatOf(path: string, text: string): Format {
   return text.trimStart().startsWith("{") ? "jsonl" : "csv";
 }
 
-export async function readRows(path: string): Promise<InputRow[]> {
+export async function readRows(path: string, secrets?: Scrubber): Promise<InputRow[]> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code ?? "error";
-    throw new UsageError(`cannot read ${path} (${code})`);
+    throw new UsageError(`cannot read ${clip(path)} (${code})`);
   }
-  return formatOf(path, text) === "csv" ? parseCsv(path, text) : parseJsonl(text);
+  return formatOf(path, text) === "csv" ? parseCsv(path, text, secrets) : parseJsonl(text, secrets);
 }
 
 /** Turns the raw values of one row into a good or bad row. */
@@ -62,13 +64,18 @@ function toRow(
   line: number,
   values: Partial<Record<Column, string | null | undefined>>,
   problems: string[],
+  secrets: Scrubber | undefined,
 ): InputRow {
   const rawProvider = values.provider;
   const provider = typeof rawProvider === "string" ? rawProvider.trim().toLowerCase() : undefined;
   const id = typeof values.id === "string" ? values.id : undefined;
   const base = { row, line, provider: provider || undefined, id: id || undefined };
   if (!provider && !problems.some((p) => p.startsWith("provider"))) problems.unshift("provider is missing");
-  else if (!isProvider(provider)) problems.unshift(`unknown provider "${provider}" (one of ${PROVIDERS.join(", ")})`);
+  else if (provider && !isProvider(provider)) {
+    problems.unshift(
+      `unknown provider ${quote(provider, secrets)} (one of ${PROVIDERS.join(", ")})${didYouMean(provider, PROVIDERS)}`,
+    );
+  }
   if (!id && !problems.some((p) => p.startsWith("id "))) problems.push("id is missing");
   const changes: Changes = {};
   for (const column of ["agent", "label", "outbound_agent"] as const) {
@@ -82,7 +89,7 @@ function toRow(
   return { ok: true, ...base, provider: provider as Provider, id: id as string, changes };
 }
 
-async function parseCsv(path: string, text: string): Promise<InputRow[]> {
+async function parseCsv(path: string, text: string, secrets: Scrubber | undefined): Promise<InputRow[]> {
   const { parse } = await import("csv-parse/sync");
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -94,21 +101,27 @@ async function parseCsv(path: string, text: string): Promise<InputRow[]> {
       trim: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`);
+    // csv-parse's message quotes the cell: its code and line say enough.
+    const { code, lines } = error as { code?: string; lines?: number };
+    throw new UsageError(`${clip(path)} is not valid CSV: ${code ?? "error"} at line ${lines ?? "?"}`);
   }
   const header = records.shift();
-  if (header === undefined) throw new UsageError(`${path} is empty: expected a header line (${COLUMNS.join(",")})`);
-  const columns = header.record.map((name) => name.trim().toLowerCase());
+  const name = clip(path);
+  if (header === undefined) throw new UsageError(`${name} is empty: expected a header line (${COLUMNS.join(",")})`);
+  const columns = header.record.map((column) => column.trim().toLowerCase());
   const seen = new Set<string>();
-  for (const name of columns) {
-    if (!(COLUMNS as readonly string[]).includes(name)) {
-      throw new UsageError(`${path}: unknown column "${name}" in the header (columns: ${COLUMNS.join(", ")})`);
+  for (const column of columns) {
+    if (!(COLUMNS as readonly string[]).includes(column)) {
+      throw new UsageError(
+        `${name}: unknown column ${quote(column, secrets)} in the header (columns: ${COLUMNS.join(", ")})` +
+          didYouMean(column, COLUMNS),
+      );
     }
-    if (seen.has(name)) throw new UsageError(`${path}: the column "${name}" appears twice in the header`);
-    seen.add(name);
+    if (seen.has(column)) throw new UsageError(`${name}: the column "${column}" appears twice in the header`);
+    seen.add(column);
   }
   for (const required of ["provider", "id"]) {
-    if (!seen.has(required)) throw new UsageError(`${path}: the header has no "${required}" column`);
+    if (!seen.has(required)) throw new UsageError(`${name}: the header has no "${required}" column`);
   }
   return records.map(({ record, info }, index) => {
     const problems: string[] = [];
@@ -123,11 +136,11 @@ async function parseCsv(path: string, text: string): Promise<InputRow[]> {
     });
     if (values.provider === null) values.provider = "null";
     if (values.id === null) values.id = "null";
-    return toRow(index + 1, info.lines, values, problems);
+    return toRow(index + 1, info.lines, values, problems, secrets);
   });
 }
 
-function parseJsonl(text: string): InputRow[] {
+function parseJsonl(text: string, secrets: Scrubber | undefined): InputRow[] {
   const rows: InputRow[] = [];
   const lines = text.replace(/^\uFEFF/, "").split("\n");
   let row = 0;
@@ -152,7 +165,7 @@ function parseJsonl(text: string): InputRow[] {
     const values: Partial<Record<Column, string | null | undefined>> = {};
     for (const [key, item] of Object.entries(record)) {
       if (!(COLUMNS as readonly string[]).includes(key)) {
-        problems.push(`unknown key "${key}" (keys: ${COLUMNS.join(", ")})`);
+        problems.push(`unknown key ${quote(key, secrets)} (keys: ${COLUMNS.join(", ")})${didYouMean(key, COLUMNS)}`);
         continue;
       }
       const column = key as Column;
@@ -169,7 +182,7 @@ function parseJsonl(text: string): InputRow[] {
     }
     const keptProvider = typeof record.provider === "string" ? record.provider : undefined;
     const keptId = typeof record.id === "string" ? record.id : undefined;
-    const result = toRow(row, line, values, problems);
+    const result = toRow(row, line, values, problems, secrets);
     if (!result.ok) {
       result.provider ??= keptProvider || undefined;
       result.id ??= keptId || undefined;

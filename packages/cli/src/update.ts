@@ -1,11 +1,13 @@
 import { parseArgs } from "node:util";
 import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
 import { type Changes, createPlanner, loadFacade, type UpdateOptions } from "./client.js";
+import { didYouMean } from "./closest.js";
 import { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
 import { UPDATE_HELP } from "./help.js";
 import { printable, requestText, resultTable } from "./output.js";
 import { isProvider, PROVIDERS } from "./providers.js";
+import { quote } from "./quote.js";
 import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
 
@@ -33,11 +35,14 @@ function pair(
 }
 
 export async function update(args: string[], secrets: Secrets): Promise<number> {
-  const { values, positionals } = usageErrors(() =>
-    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
+  const { values, positionals } = usageErrors(
+    () => parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
+    { command: "update", args, options: OPTIONS },
   );
+  const json = values.json === true;
   if (values.help) {
-    process.stdout.write(UPDATE_HELP);
+    // With --json, stdout holds JSON only.
+    (json ? process.stderr : process.stdout).write(UPDATE_HELP);
     return 0;
   }
   if (positionals.length !== 2) {
@@ -46,7 +51,11 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
     );
   }
   const [provider, id] = positionals as [string, string];
-  if (!isProvider(provider)) throw new UsageError(`unknown provider "${provider}" (one of ${PROVIDERS.join(", ")})`);
+  if (!isProvider(provider)) {
+    throw new UsageError(
+      `unknown provider ${quote(provider, secrets)} (one of ${PROVIDERS.join(", ")})${didYouMean(provider, PROVIDERS)}`,
+    );
+  }
 
   const changes: Changes = {};
   const agent = pair(values.agent, values.unassign, "agent", "unassign");
@@ -75,7 +84,6 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
   }
 
   const connections = new Connections(connectionOf(values), secrets);
-  const json = values.json === true;
   const out = (text: string) => process.stdout.write(`${secrets.text(text)}\n`);
   try {
     const create = await loadFacade();

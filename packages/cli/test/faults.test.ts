@@ -353,7 +353,7 @@ describe("usage errors (exit 2, nothing sent)", () => {
     [["update", "retell", "+14155550000"], "nothing to change"],
     [["update", "retell", "+14155550000", "--agent", "a", "--unassign"], "exclude each other"],
     [["update", "acme", "x", "--agent", "a"], 'unknown provider "acme"'],
-    [["update", "retell", "+14155550000", "--agent", "a", "--bogus"], "Unknown option '--bogus'"],
+    [["update", "retell", "+14155550000", "--agent", "a", "--bogus"], 'unknown option "--bogus"'],
     [["apply", "/nonexistent/rows.csv"], "cannot read /nonexistent/rows.csv"],
     [["apply"], "apply takes one"],
     [["update", "retell", "+14155550000", "--vendor-json", "{nope"], "--vendor-json is not valid JSON"],

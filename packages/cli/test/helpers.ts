@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -57,6 +57,21 @@ export function run(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: st
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "phonebridge-cli-"));
+}
+
+/** Writes `content` to `name` in a new temporary folder (or in `dir`); returns its path. */
+export function fileWith(name: string, content: string | Buffer, dir = tempDir()): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Every line of a `--json` stdout, parsed: throws if any line is not JSON. */
+export function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 export interface ResultLine {
