@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
@@ -16,6 +16,10 @@ const built = run(join(root, "node_modules/.bin/turbo"), ["run", "build", "--out
 if (built !== 0) process.exit(built);
 
 const cli = join(root, "packages/cli/dist/bin.js");
+// A key given without a provider would go to every vendor, which the CLI refuses: one demo key
+// per provider, the providers as the CLI knows them.
+const { PROVIDERS } = await import(pathToFileURL(join(root, "packages/cli/dist/index.js")).href);
+const demoKeys = PROVIDERS.flatMap((provider) => ["--api-key", `${provider}=demo-key`]);
 const input = "packages/cli/examples/numbers.csv";
 mkdirSync(join(root, ".cache"), { recursive: true });
 
@@ -25,8 +29,7 @@ const dry = run(process.execPath, [
   "apply",
   input,
   "--dry-run",
-  "--api-key",
-  "demo-key",
+  ...demoKeys,
   "--base-url",
   "verbex=https://your-verbex-host.example",
 ]);

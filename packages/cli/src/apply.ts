@@ -3,13 +3,13 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
 import { createPlanner, loadFacade, type PhoneNumbers } from "./client.js";
-import { intFlag, positiveFlag } from "./config.js";
+import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, type ErrorInfo, errorLine } from "./describe.js";
 import { APPLY_HELP } from "./help.js";
 import { normalized, printable, requestText, rowsTable } from "./output.js";
 import { type Counts, Progress } from "./progress.js";
-import type { Provider } from "./providers.js";
+import { isProvider, type Provider } from "./providers.js";
 import { bare, clip } from "./quote.js";
 import { RateLimiter } from "./rate.js";
 import { doneRows, hasContent, type ResultLine, ResultsFile } from "./results.js";
@@ -58,9 +58,13 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   if (dryRun && (values.resume || values.overwrite || values.results !== undefined)) {
     throw new UsageError("--dry-run writes no results file: drop --results, --resume and --overwrite");
   }
-  const connections = new Connections(connectionOf(values), secrets);
+  const connection = connectionOf(values);
+  const connections = new Connections(connection, secrets);
 
   const rows = await readRows(input, secrets);
+  const named = [...new Set(rows.flatMap((row) => (isProvider(row.provider) ? [row.provider] : [])))];
+  requireOneProvider("api-key", connection.apiKeys, named);
+  requireOneProvider("base-url", connection.baseUrls, named);
   const resultsPath = resolve(values.results ?? `${input}.results.jsonl`);
   if (resultsPath === resolve(input)) throw new UsageError("--results names the input file itself");
   let done = new Set<number>();

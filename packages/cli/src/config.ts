@@ -1,3 +1,4 @@
+import { closest } from "./closest.js";
 import { isProvider, PROVIDERS, type Provider } from "./providers.js";
 import { quote } from "./quote.js";
 import { UsageError } from "./usage-error.js";
@@ -8,28 +9,58 @@ export interface PerProvider {
   byProvider: Partial<Record<Provider, string>>;
 }
 
+/** `word=…` at the start of a value: meant as `provider=value` (CONTRACT.md, CLI). */
+const PREFIXED = /^\s*([a-z][a-z0-9-]*)\s*=(.*)$/is;
+
 /**
  * Parses the values of a repeatable `--api-key` or `--base-url`: `value` applies to every
- * provider, `retell=value` to one. A later value for the same target replaces an earlier one.
+ * provider, `retell=value` to one (the provider in any case). A value that starts with a word
+ * and `=` whose word is no provider is refused, naming the closest: `--api-key retel=KEY` must
+ * never become the key of every vendor. A later value for the same target replaces an earlier one.
  */
 export function parsePerProvider(flag: string, values: readonly string[] | undefined): PerProvider {
   const out: PerProvider = { all: undefined, byProvider: {} };
   for (const raw of values ?? []) {
-    const match = /^([a-z]+)=(.*)$/s.exec(raw);
-    if (match && isProvider(match[1])) {
-      if (match[2] === "") throw new UsageError(`--${flag} ${match[1]}= has no value`);
-      out.byProvider[match[1]] = match[2];
+    if (raw === "") throw new UsageError(`--${flag} has an empty value`);
+    const match = PREFIXED.exec(raw);
+    if (match === null) {
+      out.all = raw;
       continue;
     }
-    // `--base-url retel=http://…` is a typo, not a URL. (A key may contain "=", so only URLs.)
-    if (match && flag === "base-url") {
-      const word = quote(match[1] as string);
-      throw new UsageError(`--${flag} ${word}=…: unknown provider ${word} (one of ${PROVIDERS.join(", ")})`);
+    const [, word = "", value = ""] = match;
+    const provider = word.toLowerCase();
+    if (isProvider(provider)) {
+      if (value === "") throw new UsageError(`--${flag} ${provider}= has no value`);
+      out.byProvider[provider] = value;
+      continue;
     }
-    if (raw === "") throw new UsageError(`--${flag} has an empty value`);
-    out.all = raw;
+    const { match: nearest, distance } = closest(provider, PROVIDERS);
+    // The word before "=" of a key may be the head of the key itself: shown only when it is
+    // plainly a misspelt provider.
+    const shown =
+      flag !== "api-key" || distance <= 2
+        ? `${quote(word)}=…`
+        : "<word>=… (the word not shown: it may be part of a key)";
+    throw new UsageError(
+      `--${flag} ${shown} names no provider; did you mean ${nearest}? (providers: ${PROVIDERS.join(", ")}). ` +
+        `A value that itself starts with a word and "=" goes as ${nearest}=<value>.`,
+    );
   }
   return out;
+}
+
+/**
+ * A value given without a provider goes to every provider the run touches: accepted only when it
+ * touches one. With several, every vendor's key (or request, for a base URL) would go to the
+ * same place (CONTRACT.md, CLI).
+ */
+export function requireOneProvider(flag: string, values: PerProvider, providers: readonly Provider[]): void {
+  if (values.all === undefined || providers.length <= 1) return;
+  const env = flag === "api-key" ? "<VENDOR>_API_KEY" : "<VENDOR>_BASE_URL";
+  throw new UsageError(
+    `--${flag} without a provider would go to all ${providers.length} providers of this run ` +
+      `(${providers.join(", ")}): give each as --${flag} <provider>=<value>, or set ${env}`,
+  );
 }
 
 export function valueFor(values: PerProvider, provider: Provider): string | undefined {

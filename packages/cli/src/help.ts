@@ -15,12 +15,14 @@ Exit codes: 0 everything done; 1 a vendor or network error, or any bad or failed
 `;
 
 const CONNECTION = `Connection:
-  --api-key <key>             API key for every provider, or provider=key (repeatable);
-                              otherwise <VENDOR>_API_KEY (RETELL_API_KEY, CARTESIA_API_KEY,
-                              VERBEX_API_KEY, VOGENT_API_KEY, CALD_API_KEY). Prefer the env
-                              vars: a flag is visible to other users in the process list.
-  --base-url <url>            Base URL for every provider, or provider=url (repeatable);
-                              otherwise <VENDOR>_BASE_URL, then the vendor's default.
+  --api-key <provider>=<key>  API key of one provider (repeatable); otherwise
+                              <VENDOR>_API_KEY (RETELL_API_KEY, CARTESIA_API_KEY,
+                              VERBEX_API_KEY, VOGENT_API_KEY, CALD_API_KEY). A key without
+                              "provider=" only when the run touches one provider. Prefer the
+                              env vars: a flag is visible to other users in the process list.
+  --base-url <provider>=<url> Base URL of one provider (repeatable); otherwise
+                              <VENDOR>_BASE_URL, then the vendor's default. Without
+                              "provider=" only when the run touches one provider.
                               Verbex publishes none: give one.
   --mock                      Start the embedded Prism mocks of the vendors' specs on
                               127.0.0.1, send everything there, stop them at the end.

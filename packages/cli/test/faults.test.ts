@@ -197,7 +197,7 @@ describe("dry run", () => {
       "--dry-run",
       "--json",
       "--api-key",
-      FAKE_KEY,
+      `retell=${FAKE_KEY}`,
       "--base-url",
       `retell=${s.url}`,
       "--api-key",

@@ -7,6 +7,8 @@ import { cleanEnv, FAKE_KEY, readResults, run, tempDir } from "./helpers.js";
 // Against the Prism mocks the test run started (globalSetup), through the base-URL overrides.
 const urls = mockUrls();
 const baseUrls = Object.entries(urls).flatMap(([provider, url]) => ["--base-url", `${provider}=${url}`]);
+/** The fake key for every provider, one `provider=key` each (a key without one goes to one provider only). */
+const apiKeys = Object.keys(urls).flatMap((provider) => ["--api-key", `${provider}=${FAKE_KEY}`]);
 
 describe("update against the Prism mocks", () => {
   const cases: [string, string, string[]][] = [
@@ -117,7 +119,7 @@ describe("apply against the Prism mocks", () => {
         "cald,pn_1,null,,",
       ].join("\n"),
     );
-    const result = await run(["apply", file, "--json", "--api-key", FAKE_KEY, ...baseUrls]);
+    const result = await run(["apply", file, "--json", ...apiKeys, ...baseUrls]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({ rows: 5, ok: 5, failed: 0, bad: 0, results: `${file}.results.jsonl` });
@@ -158,7 +160,7 @@ describe("apply against the Prism mocks", () => {
         '{"provider":"cald","id":"pn_2","agent":null}',
       ].join("\n"),
     );
-    const result = await run(["apply", file, "--api-key", FAKE_KEY, ...baseUrls]);
+    const result = await run(["apply", file, ...apiKeys, ...baseUrls]);
     expect(result.code).toBe(1);
     const lines = readResults(`${file}.results.jsonl`);
     const byRow = new Map(lines.map((line) => [line.row, line]));

@@ -91,7 +91,9 @@ describe("flag values", () => {
     const keys = parsePerProvider("api-key", ["k_all=with=equals", "retell=k_retell"]);
     expect(valueFor(keys, "retell")).toBe("k_retell");
     expect(valueFor(keys, "cald")).toBe("k_all=with=equals");
-    expect(() => parsePerProvider("base-url", ["retel=http://x"])).toThrow(/unknown provider "retel"/);
+    expect(() => parsePerProvider("base-url", ["retel=http://x"])).toThrow(
+      /"retel"=… names no provider; did you mean retell\?/,
+    );
     expect(() => parsePerProvider("api-key", ["cald="])).toThrow(UsageError);
   });
 

@@ -368,8 +368,8 @@ describe("phonebridge apply", () => {
       `retell=${KEYS.retell}`,
       "--api-key",
       `cald=${KEYS.cald}`,
-      "--base-url",
-      server.url,
+      // A base URL without a provider would go to all three: one per provider.
+      ...["verbex", "retell", "cald"].flatMap((vendor) => ["--base-url", `${vendor}=${server.url}`]),
       ...FAST,
     ];
     const first = await run(["apply", file, ...flags], { env: cleanEnv() });
