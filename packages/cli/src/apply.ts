@@ -2,12 +2,13 @@ import { setMaxListeners } from "node:events";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
-import { createPlanner, loadFacade, type PhoneNumbers } from "./client.js";
+import { createPlanner, loadFacade, type PhoneNumbers, type Planner } from "./client.js";
 import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, type ErrorInfo, errorLine } from "./describe.js";
 import { APPLY_HELP } from "./help.js";
 import { normalized, printable, requestText, rowsTable } from "./output.js";
+import { lackingError, prepareClients } from "./prepare.js";
 import { type Counts, Progress } from "./progress.js";
 import { isProvider, type Provider } from "./providers.js";
 import { bare, clip } from "./quote.js";
@@ -84,27 +85,25 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     await connections.start(providers);
     // Resolve every provider's client before sending anything: a missing key or base URL is a
     // usage error for the whole run, not a failure of each of its rows.
-    const clients = new Map<Provider, PhoneNumbers>();
-    const planners = new Map<Provider, ReturnType<typeof createPlanner>>();
-    for (const provider of providers) {
-      try {
-        if (dryRun) planners.set(provider, createPlanner(create, connections.options(provider), secrets));
-        else {
-          // --rate counts every request, retries included: the limiter runs before each attempt.
-          const limiter = rate === undefined ? undefined : new RateLimiter(rate);
-          const beforeAttempt = limiter && ((signal: AbortSignal | undefined) => limiter.take(signal));
-          clients.set(provider, create({ ...connections.options(provider), beforeAttempt }));
-        }
-      } catch (error) {
-        throw new UsageError(errorLine(describeError(error, secrets)));
-      }
+    if (dryRun) {
+      const prepared = prepareClients(providers, connections, secrets, create);
+      if (prepared.problems.length > 0) throw lackingError(prepared.problems);
+      const planners = new Map<Provider, Planner>();
+      for (const [provider, client] of prepared.clients) planners.set(provider, createPlanner(client, secrets));
+      return await dryRunRows(todo, planners, secrets, json);
     }
-    if (dryRun) return await dryRunRows(todo, planners, secrets, json);
+    // --rate counts every request, retries included: the limiter runs before each attempt.
+    const prepared = prepareClients(providers, connections, secrets, (options) => {
+      const limiter = rate === undefined ? undefined : new RateLimiter(rate);
+      const beforeAttempt = limiter && ((signal: AbortSignal | undefined) => limiter.take(signal));
+      return create({ ...options, beforeAttempt });
+    });
+    if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     return await run({
       rows,
       todo,
       done,
-      clients,
+      clients: prepared.clients,
       resultsPath,
       concurrency,
       secrets,
@@ -119,7 +118,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
 
 async function dryRunRows(
   rows: readonly InputRow[],
-  planners: Map<Provider, ReturnType<typeof createPlanner>>,
+  planners: Map<Provider, Planner>,
   secrets: Secrets,
   json: boolean,
 ): Promise<number> {
@@ -129,10 +128,7 @@ async function dryRunRows(
     let error: ErrorInfo;
     if (row.ok) {
       try {
-        const request = await (planners.get(row.provider) as ReturnType<typeof createPlanner>).plan(
-          row.id,
-          row.changes,
-        );
+        const request = await (planners.get(row.provider) as Planner).plan(row.id, row.changes);
         out(
           json
             ? JSON.stringify({ row: row.row, provider: row.provider, id: row.id, request })

@@ -1,7 +1,7 @@
 import type { Provider } from "./providers.js";
 import type { Secrets } from "./secrets.js";
 
-/** What the CLI uses of `@phonebridge/facade` (issue 10, CONTRACT.md "Facade"). */
+/** What the CLI uses of `@phonebridge/facade` (CONTRACT.md "Facade"). */
 export interface Changes {
   agentId?: string | null;
   label?: string | null;
@@ -39,7 +39,7 @@ export interface ClientOptions {
   beforeAttempt?: (signal: AbortSignal | undefined) => Promise<void>;
 }
 
-type CreatePhoneNumbers = (options: ClientOptions) => PhoneNumbers;
+export type CreatePhoneNumbers = (options: ClientOptions) => PhoneNumbers;
 
 let factory: CreatePhoneNumbers | undefined;
 
@@ -65,8 +65,7 @@ export interface PlannedRequest {
  * real update, no fetch, no timers. The CLI's own redaction (keys given on its command line)
  * runs over the facade's.
  */
-export function createPlanner(create: CreatePhoneNumbers, options: ClientOptions, secrets: Secrets) {
-  const client = create(options);
+export function createPlanner(client: PhoneNumbers, secrets: Secrets) {
   return {
     /** Resolves with the request, or rejects with the facade's input error. */
     async plan(id: string, changes: Changes, updateOptions?: UpdateOptions): Promise<PlannedRequest> {
@@ -80,3 +79,5 @@ export function createPlanner(create: CreatePhoneNumbers, options: ClientOptions
     },
   };
 }
+
+export type Planner = ReturnType<typeof createPlanner>;

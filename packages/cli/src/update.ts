@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
-import { type Changes, createPlanner, loadFacade, type UpdateOptions } from "./client.js";
+import { type Changes, createPlanner, loadFacade, type PhoneNumbers, type UpdateOptions } from "./client.js";
 import { didYouMean } from "./closest.js";
 import { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
 import { UPDATE_HELP } from "./help.js";
 import { printable, requestText, resultTable } from "./output.js";
+import { lackingError, prepareClients } from "./prepare.js";
 import { isProvider, PROVIDERS } from "./providers.js";
 import { quote } from "./quote.js";
 import type { Secrets } from "./secrets.js";
@@ -88,14 +89,14 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
   try {
     const create = await loadFacade();
     await connections.start([provider]);
-    const clientOptions = connections.options(provider);
+    const prepared = prepareClients([provider], connections, secrets, create);
+    if (prepared.problems.length > 0) throw lackingError(prepared.problems);
+    const client = prepared.clients.get(provider) as PhoneNumbers;
     if (values["dry-run"]) {
-      const planner = createPlanner(create, clientOptions, secrets);
-      const request = await planner.plan(id, changes, options);
+      const request = await createPlanner(client, secrets).plan(id, changes, options);
       out(json ? JSON.stringify({ provider, id, request }) : requestText(request));
       return 0;
     }
-    const client = create(clientOptions);
     const result = await client.update(id, changes, options);
     out(json ? JSON.stringify(secrets.value(result)) : printable(resultTable(result)));
     return 0;

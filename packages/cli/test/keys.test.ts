@@ -1,5 +1,5 @@
-// A key never goes to a vendor it was not meant for (CONTRACT.md, CLI). The real binary against
-// a local server.
+// A key never goes to a vendor it was not meant for, and what a run lacks is said in CLI words,
+// for every provider at once (CONTRACT.md, CLI). The real binary against a local server.
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanEnv, FAKE_KEY, fileWith, localServer, ok, retellId, run } from "./helpers.js";
 
@@ -96,5 +96,40 @@ describe("--api-key and --base-url", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--base-url without a provider would go to all 2 providers");
     expect(s.requests).toHaveLength(0);
+  });
+});
+
+describe("what a run lacks, in CLI words", () => {
+  it("every provider without a key (and Verbex without a base URL) at once; nothing sent", async () => {
+    const file = fileWith(
+      "rows.csv",
+      "provider,id,agent\nretell,+14155550000,a\ncald,pn_1,a\nverbex,pn_2,a\nvogent,pn_3,a\n",
+    );
+    const result = await run(["apply", file, "--api-key", `vogent=${FAKE_KEY}`]);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines[0]).toBe("phonebridge: providers lack what the run needs (nothing sent):");
+    expect(lines.slice(1)).toEqual([
+      "  retell: no API key: give --api-key retell=<key> or set RETELL_API_KEY",
+      "  cald: no API key: give --api-key cald=<key> or set CALD_API_KEY",
+      "  verbex: no base URL (the vendor publishes none): give --base-url verbex=<url> or set VERBEX_BASE_URL",
+    ]);
+    expect(result.stderr).not.toMatch(/apiKey|baseUrl/);
+  });
+
+  it("update names the flag and the env var, never the library's option", async () => {
+    const result = await run(["update", "cald", "pn_1", "--agent", "a"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cald: no API key: give --api-key cald=<key> or set CALD_API_KEY");
+    expect(result.stderr).not.toMatch(/apiKey/);
+  });
+
+  it("a key that cannot be sent names where it came from", async () => {
+    const result = await run(["update", "cald", "pn_1", "--agent", "a"], {
+      env: cleanEnv({ CALD_API_KEY: "two\nlines" }),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cald: the API key from CALD_API_KEY is refused");
+    expect(result.stderr).not.toMatch(/apiKey/);
   });
 });
