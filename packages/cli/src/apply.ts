@@ -6,6 +6,7 @@ import { createPlanner, loadFacade, type PhoneNumbers, type Planner } from "./cl
 import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, type ErrorInfo, errorLine } from "./describe.js";
+import { refuseDuplicates } from "./duplicates.js";
 import { APPLY_HELP } from "./help.js";
 import { normalized, printable, requestText, rowsTable } from "./output.js";
 import { lackingError, prepareClients } from "./prepare.js";
@@ -63,6 +64,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   const connections = new Connections(connection, secrets);
 
   const rows = await readRows(input, secrets);
+  refuseDuplicates(input, rows, secrets);
   const named = [...new Set(rows.flatMap((row) => (isProvider(row.provider) ? [row.provider] : [])))];
   requireOneProvider("api-key", connection.apiKeys, named);
   requireOneProvider("base-url", connection.baseUrls, named);

@@ -84,8 +84,8 @@ required):
   outbound_agent  outbound agent id to assign; null removes it
 An empty cell leaves the field unchanged; the cell null removes or clears it. A row that
 changes nothing is a bad row, and so is a row with too many or too few cells or a quote
-inside an unquoted cell. The file must be UTF-8; an unclosed quote refuses the whole file.
-Example:
+inside an unquoted cell. The file must be UTF-8; an unclosed quote, or a number (provider
+and id) in more than one row, refuses the whole file. Example:
 
   provider,id,agent,label,outbound_agent
   retell,+14155550100,agent_7f3c,Front desk,

@@ -1,9 +1,9 @@
 // Hostile input files against the real binary and a local server playing Retell (and Cald):
-// bytes that are not UTF-8, CSV errors that keep or lose row boundaries, and JSONL keys given
-// twice (CONTRACT.md, CLI).
+// bytes that are not UTF-8, CSV errors that keep or lose row boundaries, the same number twice,
+// and JSONL keys given twice (CONTRACT.md, CLI).
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { FAKE_KEY, fileWith, localServer, ok, readResults, retellId, run } from "./helpers.js";
+import { FAKE_KEY, fileWith, jsonLines, localServer, ok, readResults, retellId, run } from "./helpers.js";
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -137,6 +137,55 @@ describe("CSV errors", () => {
     expect(result.code).toBe(1);
     expect(s.requests.map((r) => retellId(r.url))).toEqual([ID(0)]);
     expect(result.stderr).toMatch(/^row 2 retell "\+14155550001\\u0000": bad row: invalid_input/m);
+  });
+});
+
+describe("the same number in two rows", () => {
+  it("refuses the file before anything is sent, naming every row of every number given twice", async () => {
+    const s = await server();
+    const file = fileWith(
+      "rows.csv",
+      [
+        "provider,id,agent",
+        `retell,${ID(0)},agent_old`,
+        "cald,pn_1,a",
+        `retell,${ID(1)},a`,
+        // The same numbers, spelt as the facade would send them alike.
+        ` Retell , ${ID(0)} ,agent_new`,
+        "CALD,pn_1,null",
+        `retell,${ID(0)},agent_newest`,
+      ].join("\n"),
+    );
+    const result = await apply(file, s.url);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("2 phone numbers appear in more than one row");
+    expect(result.stderr).toContain(`rows 1, 4, 6: retell "${ID(0)}"`);
+    expect(result.stderr).toContain('rows 2, 5: cald "pn_1"');
+    expect(result.stderr).not.toContain("rows 3");
+    expect(s.requests).toHaveLength(0);
+    expect(existsSync(`${file}.results.jsonl`)).toBe(false);
+  });
+
+  it("in JSONL too, and in a dry run", async () => {
+    const file = fileWith(
+      "rows.jsonl",
+      `{"provider":"cald","id":"pn_1","agent":"a"}\n{"provider":"cald ","id":"pn_1","agent":null}\n`,
+    );
+    const result = await run(["apply", file, "--dry-run", "--json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('rows 1, 2: cald "pn_1"');
+    expect(jsonLines(result.stdout)).toEqual([
+      { error: { code: "usage", message: expect.stringContaining("more than one row") } },
+    ]);
+  });
+
+  it("quotes at most 40 characters of an id given twice", async () => {
+    const long = "x".repeat(10_000);
+    const file = fileWith("rows.csv", `provider,id,agent\ncald,${long},a\ncald,${long},b\n`);
+    const result = await run(["apply", file, "--dry-run", "--api-key", `cald=${FAKE_KEY}`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`rows 1, 2: cald "${"x".repeat(40)}…"`);
+    expect(result.stderr).not.toMatch(/x{41}/);
   });
 });
 

@@ -307,10 +307,11 @@ describe("phonebridge apply", () => {
       lines.push(`verbex,pn_${name},a,${name}`);
       for (const vendor of ["cartesia", "vogent", "cald"]) lines.push(`${vendor},pn_${name},a,`);
     }
-    // Bad rows: the key as an id, a key as the provider, an unsupported change.
+    // Bad rows: the key as an id, a key as the provider, an unsupported change (on a number of
+    // its own: a number in two rows refuses the file).
     lines.push(`retell,${KEYS.retell},a,`);
     lines.push(`${KEYS.cald},pn_ok,a,`);
-    lines.push("cald,pn_ok,a,a label Cald cannot take");
+    lines.push("cald,pn_label_ok,a,a label Cald cannot take");
     return `${lines.join("\n")}\n`;
   }
 
