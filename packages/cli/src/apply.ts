@@ -14,7 +14,7 @@ import { type Counts, Progress } from "./progress.js";
 import { isProvider, type Provider } from "./providers.js";
 import { bare, clip } from "./quote.js";
 import { RateLimiter } from "./rate.js";
-import { doneRows, hasContent, type ResultLine, ResultsFile } from "./results.js";
+import { doneRows, type ResultLine, ResultsFile, readResultsText, resultsTarget } from "./results.js";
 import { type GoodRow, type InputRow, readRows } from "./rows.js";
 import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
@@ -68,14 +68,16 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   const named = [...new Set(rows.flatMap((row) => (isProvider(row.provider) ? [row.provider] : [])))];
   requireOneProvider("api-key", connection.apiKeys, named);
   requireOneProvider("base-url", connection.baseUrls, named);
-  const resultsPath = resolve(values.results ?? `${input}.results.jsonl`);
-  if (resultsPath === resolve(input)) throw new UsageError("--results names the input file itself");
   let done = new Set<number>();
+  let resultsPath = "";
   if (!dryRun) {
-    if (values.resume) done = doneRows(resultsPath, rows);
-    else if (!values.overwrite && hasContent(resultsPath)) {
+    const target = resultsTarget(values.results ?? `${input}.results.jsonl`, input);
+    resultsPath = resolve(target.path);
+    if (values.resume) done = doneRows(target.path, readResultsText(target.canonical, "--resume", target.path), rows);
+    else if (values.overwrite) readResultsText(target.canonical, "--overwrite", target.path);
+    else if (target.hasContent) {
       throw new UsageError(
-        `the results file ${clip(resultsPath)} exists: pass --resume to continue it, or --overwrite to start again`,
+        `the results file ${clip(target.path)} exists: pass --resume to continue it, or --overwrite to start again`,
       );
     }
   }

@@ -104,11 +104,13 @@ Options:
   --concurrency <n>           Rows in flight at once (default 8).
   --rate <n>                  At most n requests per second per provider, retries included
                               (default: no limit).
-  --results <file>            Results file (default: <file>.results.jsonl beside the input).
+  --results <file>            Results file (default: <file>.results.jsonl beside the input);
+                              never the input file, under any name.
   --resume                    Continue a results file: skip rows that already have an
                               ok: true line, run every other row again (failed ones and rows
                               that were in flight when the run stopped).
-  --overwrite                 Start the results file afresh.
+  --overwrite                 Start the results file afresh (only a file that is empty or
+                              holds results lines).
   --dry-run                   Validate every row and print the request each would send,
                               secrets redacted; send nothing, write no results file.
   --table                     At the end, print every row's result (or error) as a table:

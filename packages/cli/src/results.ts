@@ -1,4 +1,16 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { clip } from "./quote.js";
 import type { InputRow } from "./rows.js";
 import { UsageError } from "./usage-error.js";
@@ -13,22 +25,128 @@ export interface ResultLine {
   error?: unknown;
 }
 
+/** Every results line starts so (`row` is the first key written). */
+const LINE_START = '{"row":';
+
+function codeOf(error: unknown): string {
+  return (error as { code?: string }).code ?? "error";
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw new UsageError(`cannot use the results file ${clip(path)} (${code})`);
+  }
+}
+
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Where a run's results go, checked: never the input, always a regular file in a folder that exists. */
+export interface ResultsTarget {
+  /** The path as the user gave it (or the default beside the input). */
+  path: string;
+  /** The path with every symbolic link resolved: the same file under any name. */
+  canonical: string;
+  /** `<canonical>.lock`. */
+  lockPath: string;
+  /** True when the file exists and holds anything. */
+  hasContent: boolean;
+}
+
 /**
- * Rows that already have an `ok: true` line in an existing results file. A line that is not JSON
- * (the last one, cut short by a crash) is ignored. A done row whose provider or id differs from
- * the input's: the file belongs to another input, a usage error.
+ * Checks `--results` before anything else happens: a folder, a FIFO or device, a link to nothing,
+ * a folder that does not exist, and the input file under any name (symbolic links, hard links, a
+ * linked folder: compared by real path and by device and inode) are usage errors.
  */
-export function doneRows(path: string, rows: readonly InputRow[]): Set<number> {
-  const done = new Set<number>();
-  if (!existsSync(path)) return done;
+export function resultsTarget(path: string, input: string): ResultsTarget {
+  const shown = clip(path);
+  const stat = statOrUndefined(path);
+  let canonical: string;
+  if (stat === undefined) {
+    let link = false;
+    try {
+      link = lstatSync(path).isSymbolicLink();
+    } catch {}
+    if (link) throw new UsageError(`the results file ${shown} is a symbolic link to nothing: give a file`);
+    const folder = dirname(resolve(path));
+    if (!statOrUndefined(folder)?.isDirectory()) {
+      throw new UsageError(`the folder of the results file ${shown} does not exist: create it first`);
+    }
+    canonical = join(realOrResolved(folder), basename(resolve(path)));
+  } else {
+    if (stat.isDirectory()) throw new UsageError(`the results file ${shown} is a folder: give a file`);
+    if (!stat.isFile()) {
+      throw new UsageError(
+        `the results file ${shown} is not a regular file (a FIFO, a socket or a device): give a file`,
+      );
+    }
+    canonical = realOrResolved(path);
+  }
+  const lockPath = `${canonical}.lock`;
+  const inputStat = statOrUndefined(input);
+  const inputReal = realOrResolved(input);
+  const same = (other: Stats | undefined, real: string) =>
+    real === inputReal ||
+    (other !== undefined && inputStat !== undefined && other.dev === inputStat.dev && other.ino === inputStat.ino);
+  if (same(stat, canonical)) {
+    throw new UsageError(`--results ${shown} is the input file itself (under this name or another): give another file`);
+  }
+  if (same(statOrUndefined(lockPath), lockPath)) {
+    throw new UsageError(`the lock of the results file ${shown} would be the input file: give another --results`);
+  }
+  return { path, canonical, lockPath, hasContent: stat !== undefined && stat.size > 0 };
+}
+
+/**
+ * The text of an existing results file, refused unless it holds phonebridge results lines only:
+ * `--resume` never appends to, and `--overwrite` never replaces, anything else. A line cut short
+ * by a crash (it starts as a results line and is not JSON) is allowed anywhere.
+ */
+export function readResultsText(path: string, flag: "--resume" | "--overwrite", shown = path): string {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new UsageError(
-      `cannot read the results file ${clip(path)} (${(error as { code?: string }).code ?? "error"})`,
-    );
+    if (codeOf(error) === "ENOENT") return "";
+    throw new UsageError(`cannot read the results file ${clip(shown)} (${codeOf(error)})`);
   }
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let wrong = !line.startsWith(LINE_START);
+    if (!wrong) {
+      try {
+        const parsed = JSON.parse(line) as Partial<ResultLine>;
+        wrong = !Number.isInteger(parsed.row) || typeof parsed.ok !== "boolean";
+      } catch {
+        // A line cut short: allowed.
+      }
+    }
+    if (wrong) {
+      throw new UsageError(
+        `${flag} refused: ${clip(shown)} is not a phonebridge results file (line ${index + 1}); it is left untouched`,
+      );
+    }
+  }
+  return text;
+}
+
+/**
+ * Rows that already have an `ok: true` line in the results text. A line that is not JSON (cut
+ * short by a crash) is ignored. A done row whose provider or id differs from the input's: the
+ * file belongs to another input, a usage error.
+ */
+export function doneRows(path: string, text: string, rows: readonly InputRow[]): Set<number> {
+  const done = new Set<number>();
   const byRow = new Map(rows.map((row) => [row.row, row]));
   for (const line of text.split("\n")) {
     if (line.trim() === "") continue;
@@ -52,15 +170,6 @@ export function doneRows(path: string, rows: readonly InputRow[]): Set<number> {
   return done;
 }
 
-/** True when the file exists and holds anything. */
-export function hasContent(path: string): boolean {
-  try {
-    return statSync(path).size > 0;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * An append-only results file. Each line is written with one synchronous `write(2)` as soon as
  * its row finishes, so a line that was written survives the process being killed.
@@ -75,9 +184,7 @@ export class ResultsFile {
     try {
       this.#fd = openSync(path, mode === "append" ? "a+" : "w");
     } catch (error) {
-      throw new UsageError(
-        `cannot open the results file ${clip(path)} (${(error as { code?: string }).code ?? "error"})`,
-      );
+      throw new UsageError(`cannot open the results file ${clip(path)} (${codeOf(error)})`);
     }
     // A run killed in the middle of a write can leave a last line without its newline.
     const size = fstatSync(this.#fd).size;
