@@ -1,4 +1,5 @@
 import { setMaxListeners } from "node:events";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
@@ -8,6 +9,8 @@ import { Connections } from "./context.js";
 import { describeError, type ErrorInfo, errorLine } from "./describe.js";
 import { refuseDuplicates } from "./duplicates.js";
 import { APPLY_HELP } from "./help.js";
+import { Interrupt } from "./interrupt.js";
+import { type LockHolder, ResultsLock } from "./lock.js";
 import { normalized, printable, requestText, rowsTable } from "./output.js";
 import { lackingError, prepareClients } from "./prepare.js";
 import { type Counts, Progress } from "./progress.js";
@@ -34,6 +37,21 @@ const INPUT_CODES = new Set(["invalid_input", "unsupported_change"]);
 
 function rowLabel(row: InputRow, secrets: Secrets): string {
   return `row ${row.row}${row.provider ? ` ${bare(row.provider, secrets)}` : ""}${row.id ? ` ${bare(row.id, secrets)}` : ""}`;
+}
+
+function tookOver(holder: LockHolder): void {
+  process.stderr.write(
+    `phonebridge: the results file's lock was left by pid ${holder.pid} (since ${clip(holder.since)}), ` +
+      "which is gone: taken over\n",
+  );
+}
+
+function hasContent(path: string): boolean {
+  try {
+    return statSync(path).size > 0;
+  } catch {
+    return false;
+  }
 }
 
 export async function apply(args: string[], secrets: Secrets): Promise<number> {
@@ -68,24 +86,28 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   const named = [...new Set(rows.flatMap((row) => (isProvider(row.provider) ? [row.provider] : [])))];
   requireOneProvider("api-key", connection.apiKeys, named);
   requireOneProvider("base-url", connection.baseUrls, named);
-  let done = new Set<number>();
-  let resultsPath = "";
-  if (!dryRun) {
-    const target = resultsTarget(values.results ?? `${input}.results.jsonl`, input);
-    resultsPath = resolve(target.path);
-    if (values.resume) done = doneRows(target.path, readResultsText(target.canonical, "--resume", target.path), rows);
-    else if (values.overwrite) readResultsText(target.canonical, "--overwrite", target.path);
-    else if (target.hasContent) {
-      throw new UsageError(
-        `the results file ${clip(target.path)} exists: pass --resume to continue it, or --overwrite to start again`,
-      );
-    }
-  }
-  const todo = rows.filter((row) => !done.has(row.row));
-  const providers = [...new Set(todo.flatMap((row) => (row.ok ? [row.provider] : [])))];
 
-  const create = await loadFacade();
+  const target = dryRun ? undefined : resultsTarget(values.results ?? `${input}.results.jsonl`, input);
+  let lock: ResultsLock | undefined;
+  let interrupt: Interrupt | undefined;
   try {
+    let done = new Set<number>();
+    if (target !== undefined) {
+      interrupt = new Interrupt();
+      // Taken before anything is read or sent: one run per results file.
+      lock = await ResultsLock.acquire(target.lockPath, clip(target.path), tookOver);
+      if (values.resume) done = doneRows(target.path, readResultsText(target.canonical, "--resume", target.path), rows);
+      else if (values.overwrite) readResultsText(target.canonical, "--overwrite", target.path);
+      else if (hasContent(target.canonical)) {
+        throw new UsageError(
+          `the results file ${clip(target.path)} exists: pass --resume to continue it, or --overwrite to start again`,
+        );
+      }
+    }
+    const todo = rows.filter((row) => !done.has(row.row));
+    const providers = [...new Set(todo.flatMap((row) => (row.ok ? [row.provider] : [])))];
+
+    const create = await loadFacade();
     await connections.start(providers);
     // Resolve every provider's client before sending anything: a missing key or base URL is a
     // usage error for the whole run, not a failure of each of its rows.
@@ -103,20 +125,25 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
       return create({ ...options, beforeAttempt });
     });
     if (prepared.problems.length > 0) throw lackingError(prepared.problems);
+    if (interrupt?.interrupted) return 130;
     return await run({
       rows,
       todo,
       done,
       clients: prepared.clients,
-      resultsPath,
+      resultsPath: (target as NonNullable<typeof target>).canonical,
+      shownPath: resolve((target as NonNullable<typeof target>).path),
       concurrency,
       secrets,
       json,
-      append: values.resume === true,
+      truncate: values.overwrite === true,
       table: values.table === true,
+      interrupt: interrupt as Interrupt,
     });
   } finally {
     await connections.stop();
+    interrupt?.dispose();
+    lock?.release();
   }
 }
 
@@ -163,33 +190,32 @@ interface RunOptions {
   todo: readonly InputRow[];
   done: ReadonlySet<number>;
   clients: Map<Provider, PhoneNumbers>;
+  /** The results file to open (links resolved). */
   resultsPath: string;
+  /** The results file as the summary names it. */
+  shownPath: string;
   concurrency: number;
   secrets: Secrets;
   json: boolean;
-  append: boolean;
+  /** --overwrite: empty the results file (checked to hold results lines) before the first line. */
+  truncate: boolean;
   /** Print every finished row as a table at the end (small files). */
   table: boolean;
+  interrupt: Interrupt;
 }
 
 async function run(options: RunOptions): Promise<number> {
-  const { rows, todo, done, clients, resultsPath, concurrency, secrets, json } = options;
-  const results = new ResultsFile(resultsPath, options.append ? "append" : "truncate");
+  const { rows, todo, done, clients, concurrency, secrets, json, interrupt } = options;
+  const results = new ResultsFile(options.resultsPath, options.truncate ? "truncate" : "append");
   const counts: Counts = { total: rows.length, skipped: done.size, ok: 0, failed: 0, bad: 0 };
   const progress = new Progress(counts);
   const started = performance.now();
-  const controller = new AbortController();
+  const signal = interrupt.signal;
   // Every row in flight listens on this one signal (the facade adds a listener per attempt).
-  setMaxListeners(concurrency * 2 + 16, controller.signal);
-  let interrupted = false;
-  const onSignal = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    progress.log("interrupted: stopping; rows in flight get no line and are sent again by --resume");
-    controller.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  setMaxListeners(concurrency * 2 + 16, signal);
+  interrupt.announce("interrupted: stopping; rows in flight get no line and are sent again by --resume", (message) =>
+    progress.log(message),
+  );
 
   const lines: ResultLine[] = [];
   const write = (line: ResultLine) => {
@@ -218,7 +244,6 @@ async function run(options: RunOptions): Promise<number> {
       report(row, "bad row", row.reason);
       progress.tick();
     }
-    const signal = controller.signal;
     let next = 0;
     const worker = async () => {
       while (!signal.aborted && next < queue.length) {
@@ -245,10 +270,9 @@ async function run(options: RunOptions): Promise<number> {
   } finally {
     progress.stop();
     results.close();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
   }
 
+  const interrupted = interrupt.interrupted;
   const seconds = (performance.now() - started) / 1000;
   const finished = counts.ok + counts.failed + counts.bad;
   const notDone = rows.length - counts.skipped - finished;
@@ -262,7 +286,7 @@ async function run(options: RunOptions): Promise<number> {
     interrupted,
     seconds: Number(seconds.toFixed(3)),
     rowsPerSecond: Number((seconds > 0 ? finished / seconds : 0).toFixed(1)),
-    results: resultsPath,
+    results: options.shownPath,
   };
   if (options.table && lines.length > 0) {
     lines.sort((a, b) => a.row - b.row);
@@ -270,18 +294,18 @@ async function run(options: RunOptions): Promise<number> {
     (json ? process.stderr : process.stdout).write(`${printable(secrets.text(rowsTable(lines)))}\n\n`);
   }
   if (json) {
-    process.stdout.write(`${secrets.text(JSON.stringify(summary))}\n`);
+    process.stdout.write(`${printable(secrets.text(JSON.stringify(summary)))}\n`);
   } else {
     const parts = [`${counts.ok} ok`, `${counts.failed} failed`, `${counts.bad} bad`];
     if (counts.skipped) parts.push(`${counts.skipped} already done`);
     if (notDone) parts.push(`${notDone} not done`);
-    const lines = [
+    const text = [
       `${interrupted ? "interrupted" : "done"}: ${rows.length} rows: ${parts.join(", ")} in ${seconds.toFixed(1)}s (${summary.rowsPerSecond} rows/s)`,
-      `results: ${resultsPath}`,
+      `results: ${options.shownPath}`,
     ];
     if (counts.failed + counts.bad + notDone > 0)
-      lines.push("run again with --resume to retry the rows without an ok line");
-    process.stdout.write(`${secrets.text(lines.join("\n"))}\n`);
+      text.push("run again with --resume to retry the rows without an ok line");
+    process.stdout.write(`${printable(secrets.text(text.join("\n")))}\n`);
   }
   if (interrupted) return 130;
   return counts.failed + counts.bad > 0 ? 1 : 0;

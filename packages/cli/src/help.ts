@@ -11,7 +11,8 @@ Providers: retell, cartesia, verbex, vogent, cald.
 Run "phonebridge <command> --help" for the flags, the file format and examples.
 
 Exit codes: 0 everything done; 1 a vendor or network error, or any bad or failed row;
-2 usage error or unreadable file (nothing sent).
+2 usage error, a file refused, a missing key or base URL, or a results file in use
+(nothing sent); 130 interrupted.
 `;
 
 const CONNECTION = `Connection:
@@ -124,15 +125,17 @@ Results file: append-only JSONL, one line per row as soon as it finishes:
   {"row":2,"provider":"cald","id":"pn_123","ok":false,"error":{"code":"not_found","message":"..."}}
 Delivery is at least once: a row in flight when the process died has no line yet and is sent
 again by --resume (updates are idempotent). No row ever gets two ok: true lines. Without
---resume or --overwrite an existing, non-empty results file is a usage error.
+--resume or --overwrite an existing, non-empty results file is a usage error. One run per
+results file: <results>.lock holds the run's pid and host; a second run exits 2 naming
+them, and a lock left by a process that is gone (on this host) is taken over.
 
 Progress goes to stderr: a bar with rate and ETA on a terminal, a plain line at every tenth
 otherwise. Bad and failed rows are reported there with their row number and reason; the
 summary goes to stdout (with --json, stdout holds JSON lines only). Ctrl-C stops sending,
 waits for nothing, and exits 130: run again with --resume.
 
-Exit codes: 0 every row done; 1 any bad or failed row; 2 usage error or unreadable file
-(nothing sent); 130 interrupted.
+Exit codes: 0 every row done; 1 any bad or failed row; 2 usage error, a file refused, a
+missing key or base URL, or a results file in use (nothing sent); 130 interrupted.
 
 Examples:
   phonebridge apply numbers.csv --concurrency 16 --rate 10

@@ -1,6 +1,7 @@
 import {
   closeSync,
   fstatSync,
+  ftruncateSync,
   lstatSync,
   openSync,
   readFileSync,
@@ -171,8 +172,9 @@ export function doneRows(path: string, text: string, rows: readonly InputRow[]):
 }
 
 /**
- * An append-only results file. Each line is written with one synchronous `write(2)` as soon as
- * its row finishes, so a line that was written survives the process being killed.
+ * An append-only results file (opened with O_APPEND). Each line is written whole with
+ * synchronous writes as soon as its row finishes, so a line that was written survives the process
+ * being killed and lines never interleave.
  */
 export class ResultsFile {
   readonly #fd: number;
@@ -182,21 +184,28 @@ export class ResultsFile {
     mode: "append" | "truncate",
   ) {
     try {
-      this.#fd = openSync(path, mode === "append" ? "a+" : "w");
+      this.#fd = openSync(path, "a+");
     } catch (error) {
       throw new UsageError(`cannot open the results file ${clip(path)} (${codeOf(error)})`);
     }
+    // Emptied only now, under the lock, after the file was checked to hold results lines.
+    if (mode === "truncate") ftruncateSync(this.#fd, 0);
     // A run killed in the middle of a write can leave a last line without its newline.
     const size = fstatSync(this.#fd).size;
     if (size > 0) {
       const last = Buffer.alloc(1);
       readSync(this.#fd, last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) writeSync(this.#fd, "\n");
+      if (last[0] !== 0x0a) this.#writeAll(Buffer.from("\n"));
     }
   }
 
+  #writeAll(data: Buffer): void {
+    let offset = 0;
+    while (offset < data.length) offset += writeSync(this.#fd, data, offset);
+  }
+
   write(line: ResultLine): void {
-    writeSync(this.#fd, `${JSON.stringify(line)}\n`);
+    this.#writeAll(Buffer.from(`${JSON.stringify(line)}\n`));
   }
 
   close(): void {

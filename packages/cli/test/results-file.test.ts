@@ -1,11 +1,32 @@
-// The results file: never the input under any name, replaced only when it holds results, and
-// never a folder, a FIFO or a file in a missing folder (CONTRACT.md, CLI). The real binary
-// against a local server.
+// The results file: never the input under any name, replaced only when it holds results, one run
+// at a time (a lock taken before anything is sent, taken over from a process that is gone), and
+// lines appended whole (CONTRACT.md, CLI). The real binary against a local server.
 import { spawnSync } from "node:child_process";
-import { linkSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  linkSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FAKE_KEY, fileWith, localServer, ok, readResults, retellCsv, retellId, run } from "./helpers.js";
+import {
+  FAKE_KEY,
+  fileWith,
+  localServer,
+  ok,
+  readResults,
+  retellCsv,
+  retellId,
+  run,
+  start,
+  waitFor,
+} from "./helpers.js";
 
 let close: (() => Promise<void>) | undefined;
 const release: (() => void)[] = [];
@@ -29,6 +50,8 @@ async function server(hold: () => boolean = () => false) {
 function args(file: string, url: string, ...flags: string[]) {
   return ["apply", file, ...flags, "--api-key", FAKE_KEY, "--base-url", url];
 }
+
+const lockOf = (results: string) => `${realpathSync(results)}.lock`;
 
 describe("the input is never the output", () => {
   it.each([
@@ -114,5 +137,124 @@ describe("the input is never the output", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(s.requests).toHaveLength(0);
+  });
+});
+
+describe("one run per results file", () => {
+  it("a second run, fresh or --resume, exits 2 naming the holder and sends nothing", async () => {
+    let holding = true;
+    const s = await server(() => holding);
+    const input = fileWith("rows.csv", retellCsv(3));
+    const results = `${input}.results.jsonl`;
+    const first = start(args(input, s.url, "--concurrency", "1"));
+    await waitFor(() => release.length === 1);
+    const lock = JSON.parse(readFileSync(lockOf(results), "utf8")) as { pid: number; host: string };
+    expect(lock).toMatchObject({ pid: first.child.pid, host: hostname() });
+    for (const flags of [[], ["--resume"], ["--overwrite"]]) {
+      const second = await run(args(input, s.url, ...flags));
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(`is in use by another run (pid ${first.child.pid} on this host, since `);
+    }
+    // Through another name of the same file too.
+    symlinkSync(results, join(input, "..", "alias.jsonl"));
+    const aliased = await run(args(input, s.url, "--resume", "--results", join(input, "..", "alias.jsonl")));
+    expect(aliased.code).toBe(2);
+    expect(s.requests).toHaveLength(1);
+    holding = false;
+    for (const answer of release.splice(0)) answer();
+    expect((await first.done).code).toBe(0);
+    expect(existsSync(lockOf(results))).toBe(false);
+    expect(readResults(results).filter((line) => line.ok)).toHaveLength(3);
+  });
+
+  it("a lock left by a process that is gone is taken over, and the run says so", async () => {
+    const s = await server();
+    const input = fileWith("rows.csv", retellCsv(2));
+    const results = `${input}.results.jsonl`;
+    writeFileSync(results, "");
+    const gone = spawnSync(process.execPath, ["-e", "process.pid"]).pid as number;
+    const since = "2026-01-01T00:00:00.000Z";
+    writeFileSync(
+      lockOf(results),
+      JSON.stringify({ lock: "phonebridge results lock", pid: gone, host: hostname(), since }),
+    );
+    const result = await run(args(input, s.url, "--resume"));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`lock was left by pid ${gone} (since ${since}), which is gone: taken over`);
+    expect(s.requests).toHaveLength(2);
+    expect(existsSync(lockOf(results))).toBe(false);
+  });
+
+  it("a lock file that is not phonebridge's is left alone: exit 2", async () => {
+    const s = await server();
+    const input = fileWith("rows.csv", retellCsv(1));
+    const results = `${input}.results.jsonl`;
+    writeFileSync(results, "");
+    writeFileSync(lockOf(results), "something else\n");
+    const result = await run(args(input, s.url));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is no phonebridge lock");
+    expect(readFileSync(lockOf(results), "utf8")).toBe("something else\n");
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it("kill -9, then two --resume runs at once: one runs, the other exits 2; every row one ok line", async () => {
+    let holding = true;
+    const s = await server(() => holding && s.requests.length > 5);
+    const input = fileWith("rows.csv", retellCsv(30));
+    const results = `${input}.results.jsonl`;
+    const first = start(args(input, s.url, "--concurrency", "4"));
+    await waitFor(() => release.length === 4 && readResults(results).length === 5);
+    first.child.kill("SIGKILL");
+    await first.done;
+    expect(existsSync(lockOf(results))).toBe(true);
+    holding = false;
+    const [a, b] = await Promise.all([
+      run(args(input, s.url, "--resume", "--json")),
+      run(args(input, s.url, "--resume", "--json")),
+    ]);
+    expect([a.code, b.code].sort()).toEqual([0, 2]);
+    const loser = a.code === 2 ? a : b;
+    expect(loser.stderr).toMatch(/is in use by another run|other runs keep taking it/);
+    const lines = readResults(results);
+    for (let row = 1; row <= 30; row++) expect(lines.filter((l) => l.row === row && l.ok)).toHaveLength(1);
+    expect(existsSync(lockOf(results))).toBe(false);
+  });
+
+  it.each([
+    ["Ctrl-C", ["SIGINT"]],
+    ["Ctrl-C twice", ["SIGINT", "SIGINT"]],
+    ["SIGTERM", ["SIGTERM"]],
+    ["SIGHUP (the terminal closed)", ["SIGHUP"]],
+  ] as const)("%s releases the lock", async (_name, signals) => {
+    const s = await server(() => true);
+    const input = fileWith("rows.csv", retellCsv(5));
+    const results = `${input}.results.jsonl`;
+    const first = start(args(input, s.url, "--concurrency", "2"));
+    await waitFor(() => release.length === 2);
+    expect(existsSync(lockOf(results))).toBe(true);
+    for (const signal of signals) first.child.kill(signal);
+    const stopped = await first.done;
+    expect(stopped.code).toBe(130);
+    expect(existsSync(lockOf(results))).toBe(false);
+    expect(s.requests).toHaveLength(2);
+  });
+
+  it("each line is appended whole (O_APPEND): another writer's line is never overwritten", async () => {
+    let holding = true;
+    const s = await server(() => holding);
+    const input = fileWith("rows.csv", retellCsv(2));
+    const results = `${input}.results.jsonl`;
+    const first = start(args(input, s.url, "--concurrency", "1"));
+    await waitFor(() => release.length === 1);
+    // Another program appends to the file while the run has it open.
+    const foreign = `${JSON.stringify({ row: 99, provider: "retell", id: "+19999999999", ok: false })}\n`;
+    appendFileSync(results, foreign);
+    holding = false;
+    for (const answer of release.splice(0)) answer();
+    expect((await first.done).code).toBe(0);
+    const text = readFileSync(results, "utf8");
+    expect(text.startsWith(foreign)).toBe(true);
+    expect(readResults(results).map((line) => line.row)).toEqual([99, 1, 2]);
   });
 });
