@@ -12,7 +12,7 @@ import { APPLY_HELP } from "./help.js";
 import { Interrupt } from "./interrupt.js";
 import { type LockHolder, ResultsLock } from "./lock.js";
 import { normalized, printable, requestText, rowsTable } from "./output.js";
-import { lackingError, prepareClients } from "./prepare.js";
+import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js";
 import { type Counts, Progress } from "./progress.js";
 import { isProvider, type Provider } from "./providers.js";
 import { bare, clip } from "./quote.js";
@@ -75,9 +75,6 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   const rate = positiveFlag("rate", values.rate);
   if (values.resume && values.overwrite) throw new UsageError("--resume and --overwrite exclude each other");
   const dryRun = values["dry-run"] === true;
-  if (dryRun && (values.resume || values.overwrite || values.results !== undefined)) {
-    throw new UsageError("--dry-run writes no results file: drop --results, --resume and --overwrite");
-  }
   const connection = connectionOf(values);
   const connections = new Connections(connection, secrets);
 
@@ -87,21 +84,49 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   requireOneProvider("api-key", connection.apiKeys, named);
   requireOneProvider("base-url", connection.baseUrls, named);
 
-  const target = dryRun ? undefined : resultsTarget(values.results ?? `${input}.results.jsonl`, input);
+  // What would stop the real run. A real run stops at the first; --dry-run collects them all,
+  // shows every request anyway, and says by its exit code whether the real run could start.
+  const problems: string[] = [];
+  const check = <T>(step: () => T, otherwise: T): T => {
+    try {
+      return step();
+    } catch (error) {
+      if (!dryRun || !(error instanceof UsageError)) throw error;
+      problems.push(error.message);
+      return otherwise;
+    }
+  };
+
+  const target = check(() => resultsTarget(values.results ?? `${input}.results.jsonl`, input), undefined);
   let lock: ResultsLock | undefined;
   let interrupt: Interrupt | undefined;
   try {
+    if (target !== undefined && dryRun) {
+      // A dry run takes no lock; it only says whether the real run would find one held.
+      const state = check(() => ResultsLock.inspect(target.lockPath), undefined);
+      if (state !== undefined && ("foreign" in state || state.live)) {
+        problems.push(ResultsLock.problem(target.lockPath, clip(target.path), state));
+      }
+    } else if (target !== undefined) {
+      interrupt = new Interrupt();
+      lock = await ResultsLock.acquire(target.lockPath, clip(target.path), tookOver);
+    }
+
     let done = new Set<number>();
     if (target !== undefined) {
-      interrupt = new Interrupt();
-      // Taken before anything is read or sent: one run per results file.
-      lock = await ResultsLock.acquire(target.lockPath, clip(target.path), tookOver);
-      if (values.resume) done = doneRows(target.path, readResultsText(target.canonical, "--resume", target.path), rows);
-      else if (values.overwrite) readResultsText(target.canonical, "--overwrite", target.path);
-      else if (hasContent(target.canonical)) {
-        throw new UsageError(
-          `the results file ${clip(target.path)} exists: pass --resume to continue it, or --overwrite to start again`,
+      if (values.resume) {
+        done = check(
+          () => doneRows(target.path, readResultsText(target.canonical, "--resume", target.path), rows),
+          done,
         );
+      } else if (values.overwrite) {
+        check(() => readResultsText(target.canonical, "--overwrite", target.path), "");
+      } else if (hasContent(target.canonical)) {
+        check(() => {
+          throw new UsageError(
+            `the results file ${clip(target.path)} exists: pass --resume to continue it, or --overwrite to start again`,
+          );
+        }, undefined);
       }
     }
     const todo = rows.filter((row) => !done.has(row.row));
@@ -109,14 +134,15 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
 
     const create = await loadFacade();
     await connections.start(providers);
-    // Resolve every provider's client before sending anything: a missing key or base URL is a
-    // usage error for the whole run, not a failure of each of its rows.
     if (dryRun) {
       const prepared = prepareClients(providers, connections, secrets, create);
-      if (prepared.problems.length > 0) throw lackingError(prepared.problems);
+      problems.push(...prepared.problems);
       const planners = new Map<Provider, Planner>();
-      for (const [provider, client] of prepared.clients) planners.set(provider, createPlanner(client, secrets));
-      return await dryRunRows(todo, planners, secrets, json);
+      for (const [provider, client] of prepared.clients) {
+        const base = prepared.placeholderBaseUrl.has(provider) ? PLACEHOLDER_BASE_URL : undefined;
+        planners.set(provider, createPlanner(client, secrets, base));
+      }
+      return await dryRunRows(todo, planners, secrets, json, { problems, alreadyDone: done.size });
     }
     // --rate counts every request, retries included: the limiter runs before each attempt.
     const prepared = prepareClients(providers, connections, secrets, (options) => {
@@ -152,6 +178,7 @@ async function dryRunRows(
   planners: Map<Provider, Planner>,
   secrets: Secrets,
   json: boolean,
+  run: { problems: readonly string[]; alreadyDone: number },
 ): Promise<number> {
   let bad = 0;
   const out = (text: string) => process.stdout.write(`${secrets.text(text)}\n`);
@@ -176,12 +203,28 @@ async function dryRunRows(
     if (json) out(JSON.stringify({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, error }));
     process.stderr.write(`${printable(secrets.text(`${rowLabel(row, secrets)}: bad row: ${error.message}`))}\n`);
   }
-  const summary = { dryRun: true, rows: rows.length, valid: rows.length - bad, bad };
+  const canStart = run.problems.length === 0;
+  if (!canStart) {
+    const list = run.problems.map((problem) => `  ${problem.replace(/\n/g, "\n  ")}`).join("\n");
+    process.stderr.write(`${printable(secrets.text(`the real run would not start (exit 2):\n${list}`))}\n`);
+  }
+  const summary = {
+    dryRun: true,
+    rows: rows.length,
+    valid: rows.length - bad,
+    bad,
+    alreadyDone: run.alreadyDone,
+    canStart,
+    problems: run.problems,
+  };
+  const done = run.alreadyDone > 0 ? ` (${run.alreadyDone} already done)` : "";
   out(
     json
       ? JSON.stringify(summary)
-      : `dry run: ${rows.length} rows, ${rows.length - bad} valid, ${bad} bad; nothing sent`,
+      : `dry run: ${rows.length} rows${done}, ${rows.length - bad} valid, ${bad} bad; nothing sent` +
+          (canStart ? "" : `; the real run would not start (${run.problems.length} problem(s) above)`),
   );
+  if (!canStart) return 2;
   return bad > 0 ? 1 : 0;
 }
 
@@ -294,7 +337,7 @@ async function run(options: RunOptions): Promise<number> {
     (json ? process.stderr : process.stdout).write(`${printable(secrets.text(rowsTable(lines)))}\n\n`);
   }
   if (json) {
-    process.stdout.write(`${printable(secrets.text(JSON.stringify(summary)))}\n`);
+    process.stdout.write(`${secrets.text(JSON.stringify(summary))}\n`);
   } else {
     const parts = [`${counts.ok} ok`, `${counts.failed} failed`, `${counts.bad} bad`];
     if (counts.skipped) parts.push(`${counts.skipped} already done`);
@@ -305,7 +348,7 @@ async function run(options: RunOptions): Promise<number> {
     ];
     if (counts.failed + counts.bad + notDone > 0)
       text.push("run again with --resume to retry the rows without an ok line");
-    process.stdout.write(`${printable(secrets.text(text.join("\n")))}\n`);
+    process.stdout.write(`${secrets.text(text.join("\n"))}\n`);
   }
   if (interrupted) return 130;
   return counts.failed + counts.bad > 0 ? 1 : 0;

@@ -60,19 +60,27 @@ export interface PlannedRequest {
   body: unknown;
 }
 
+/** Shown instead of the base URL of a provider that has none yet (`--dry-run`). */
+export const NO_BASE_URL = "<base URL>";
+
 /**
  * Plans the request each row would send with the facade's `plan`: the same input checks as a
  * real update, no fetch, no timers. The CLI's own redaction (keys given on its command line)
- * runs over the facade's.
+ * runs over the facade's. `placeholderBase`: the client was made with this base URL for want of
+ * one, and the URLs show {@link NO_BASE_URL} instead.
  */
-export function createPlanner(client: PhoneNumbers, secrets: Secrets) {
+export function createPlanner(client: PhoneNumbers, secrets: Secrets, placeholderBase?: string) {
   return {
     /** Resolves with the request, or rejects with the facade's input error. */
     async plan(id: string, changes: Changes, updateOptions?: UpdateOptions): Promise<PlannedRequest> {
       const planned = client.plan(id, changes, { vendor: updateOptions?.vendor });
+      const url =
+        placeholderBase !== undefined && planned.url.startsWith(placeholderBase)
+          ? NO_BASE_URL + planned.url.slice(placeholderBase.length)
+          : planned.url;
       return {
         method: planned.method,
-        url: secrets.text(planned.url),
+        url: secrets.text(url),
         headers: secrets.headers({ ...planned.headers }),
         body: secrets.value(planned.body),
       };

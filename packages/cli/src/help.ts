@@ -12,7 +12,8 @@ Run "phonebridge <command> --help" for the flags, the file format and examples.
 
 Exit codes: 0 everything done; 1 a vendor or network error, or any bad or failed row;
 2 usage error, a file refused, a missing key or base URL, or a results file in use
-(nothing sent); 130 interrupted.
+(nothing sent); 130 interrupted. With --dry-run: 0 the real run could start and every row
+is valid; 1 it could start, some rows are bad; 2 it could not start.
 `;
 
 const CONNECTION = `Connection:
@@ -58,6 +59,7 @@ What each vendor supports (anything else is refused before sending):
 Options:
   --json                      Print the result (or the error) as JSON.
   --dry-run                   Print the request it would send, secrets redacted; send nothing.
+                              Needs no key: a missing one is named, exit 2.
   -h, --help                  This help.
 
 ${CONNECTION}
@@ -112,8 +114,10 @@ Options:
                               that were in flight when the run stopped).
   --overwrite                 Start the results file afresh (only a file that is empty or
                               holds results lines).
-  --dry-run                   Validate every row and print the request each would send,
-                              secrets redacted; send nothing, write no results file.
+  --dry-run                   Check everything a real run would (rows, keys, the results
+                              file and its lock; every other flag applies, --resume too) and
+                              print the request each row would send, secrets redacted. Sends
+                              nothing, writes nothing, needs no key.
   --table                     At the end, print every row's result (or error) as a table:
                               for small files.
   --json                      Summary (and --dry-run requests) as JSON lines.
@@ -136,10 +140,12 @@ waits for nothing, and exits 130: run again with --resume.
 
 Exit codes: 0 every row done; 1 any bad or failed row; 2 usage error, a file refused, a
 missing key or base URL, or a results file in use (nothing sent); 130 interrupted.
+With --dry-run: 0 the real run could start and every row is valid; 1 it could start and
+some rows are bad; 2 it could not start (each reason on stderr and in the JSON summary).
 
 Examples:
   phonebridge apply numbers.csv --concurrency 16 --rate 10
   phonebridge apply numbers.csv --resume
-  phonebridge apply numbers.jsonl --dry-run --json
+  phonebridge apply numbers.jsonl --dry-run --resume --json
   phonebridge apply numbers.csv --mock
 `;

@@ -6,9 +6,9 @@ import { ENV_PREFIX, type Provider } from "./providers.js";
 import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
 
-/** What a provider's client is made with when its own key or base URL is missing. */
-const PLACEHOLDER_KEY = "phonebridge-placeholder-key";
-const PLACEHOLDER_BASE_URL = "https://base-url.invalid";
+/** What a provider's client is made with when its own key or base URL is missing (`--dry-run`). */
+export const PLACEHOLDER_KEY = "phonebridge-dry-run-placeholder-key";
+export const PLACEHOLDER_BASE_URL = "https://base-url.invalid";
 
 type Field = "apiKey" | "baseUrl";
 
@@ -45,13 +45,15 @@ export interface Prepared<T> {
   clients: Map<Provider, T>;
   /** One line per thing a provider lacks, `provider: what and how to give it`. */
   problems: string[];
+  /** Providers made with the placeholder base URL, whose URLs are shown without a host. */
+  placeholderBaseUrl: Set<Provider>;
 }
 
 /**
  * Makes each provider's client. Whatever keys and base URLs the providers lack is collected, all
  * at once, from the facade's own checks (which vendor needs what is the facade's to say): the
- * client is then made again with a placeholder, so that every other lack is found too. Any other
- * error is a usage error at once.
+ * client is then made with placeholders, so that every other lack is found too and `--dry-run`
+ * can still show every request. Any other error is a usage error at once.
  */
 export function prepareClients<T>(
   providers: readonly Provider[],
@@ -59,7 +61,7 @@ export function prepareClients<T>(
   secrets: Secrets,
   make: (options: ClientOptions) => T,
 ): Prepared<T> {
-  const prepared: Prepared<T> = { clients: new Map(), problems: [] };
+  const prepared: Prepared<T> = { clients: new Map(), problems: [], placeholderBaseUrl: new Set() };
   for (const provider of providers) {
     const options = connections.options(provider);
     const replaced = new Set<Field>();
@@ -75,7 +77,10 @@ export function prepareClients<T>(
         prepared.problems.push(`${provider}: ${secrets.text(problemText(provider, field, error, connections))}`);
         replaced.add(field);
         if (field === "apiKey") options.apiKey = PLACEHOLDER_KEY;
-        else options.baseUrl = PLACEHOLDER_BASE_URL;
+        else {
+          options.baseUrl = PLACEHOLDER_BASE_URL;
+          prepared.placeholderBaseUrl.add(provider);
+        }
       }
     }
   }

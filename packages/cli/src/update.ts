@@ -6,7 +6,7 @@ import { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
 import { UPDATE_HELP } from "./help.js";
 import { printable, requestText, resultTable } from "./output.js";
-import { lackingError, prepareClients } from "./prepare.js";
+import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js";
 import { isProvider, PROVIDERS } from "./providers.js";
 import { quote } from "./quote.js";
 import type { Secrets } from "./secrets.js";
@@ -90,13 +90,23 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
     const create = await loadFacade();
     await connections.start([provider]);
     const prepared = prepareClients([provider], connections, secrets, create);
-    if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     const client = prepared.clients.get(provider) as PhoneNumbers;
     if (values["dry-run"]) {
-      const request = await createPlanner(client, secrets).plan(id, changes, options);
-      out(json ? JSON.stringify({ provider, id, request }) : requestText(request));
-      return 0;
+      // A dry run needs no real key: it shows the request and says whether the real one could go.
+      const base = prepared.placeholderBaseUrl.has(provider) ? PLACEHOLDER_BASE_URL : undefined;
+      const request = await createPlanner(client, secrets, base).plan(id, changes, options);
+      const { problems } = prepared;
+      out(
+        json
+          ? JSON.stringify({ provider, id, request, canStart: problems.length === 0, problems })
+          : requestText(request),
+      );
+      if (problems.length === 0) return 0;
+      const list = problems.map((problem) => `  ${problem}`).join("\n");
+      process.stderr.write(`${printable(secrets.text(`the real update would not start (exit 2):\n${list}`))}\n`);
+      return 2;
     }
+    if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     const result = await client.update(id, changes, options);
     out(json ? JSON.stringify(secrets.value(result)) : printable(resultTable(result)));
     return 0;

@@ -224,7 +224,7 @@ describe("dry run", () => {
     expect(lines[1]?.request?.body).toEqual({ inbound_agents: null, outbound_agents: null });
     expect(lines[2]).toMatchObject({ row: 3, error: { code: "invalid_input", field: "id" } });
     expect(lines[3]).toMatchObject({ row: 4, error: { code: "unsupported_change", field: "label" } });
-    expect(lines[4]).toEqual({ dryRun: true, rows: 4, valid: 2, bad: 2 });
+    expect(lines[4]).toEqual({ dryRun: true, rows: 4, valid: 2, bad: 2, alreadyDone: 0, canStart: true, problems: [] });
     expect(result.stderr).toMatch(/^row 3 retell 12345: bad row/m);
     expect(result.stdout + result.stderr).not.toContain(FAKE_KEY);
   });

@@ -82,7 +82,7 @@ describe("the input is never the output", () => {
     const input = fileWith("rows.csv", retellCsv(2));
     const dir = join(input, "..");
     const before = readFileSync(input, "utf8");
-    for (const flags of [[], ["--overwrite"], ["--resume"]]) {
+    for (const flags of [[], ["--overwrite"], ["--resume"], ["--dry-run"]]) {
       const result = await run(args(input, s.url, "--results", results(dir, input), ...flags));
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("is the input file itself");
