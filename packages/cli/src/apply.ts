@@ -32,6 +32,9 @@ const OPTIONS = {
   table: { type: "boolean" },
 } as const;
 
+/** The lowest `--rate`: one request per 1,000 s. */
+const MIN_RATE = 0.001;
+
 /** Errors of input the facade refused before sending: the row is bad, not failed. */
 const INPUT_CODES = new Set(["invalid_input", "unsupported_change"]);
 
@@ -72,7 +75,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   }
   const input = positionals[0] as string;
   const concurrency = intFlag("concurrency", values.concurrency, 1, 1024) ?? 8;
-  const rate = positiveFlag("rate", values.rate);
+  const rate = positiveFlag("rate", values.rate, MIN_RATE);
   if (values.resume && values.overwrite) throw new UsageError("--resume and --overwrite exclude each other");
   const dryRun = values["dry-run"] === true;
   const connection = connectionOf(values);
@@ -181,7 +184,8 @@ async function dryRunRows(
   run: { problems: readonly string[]; alreadyDone: number },
 ): Promise<number> {
   let bad = 0;
-  const out = (text: string) => process.stdout.write(`${secrets.text(text)}\n`);
+  // printable() on JSON too: what it escapes can only sit inside strings, as valid JSON escapes.
+  const out = (text: string) => process.stdout.write(`${printable(secrets.text(text))}\n`);
   for (const row of rows) {
     let error: ErrorInfo;
     if (row.ok) {
@@ -337,7 +341,7 @@ async function run(options: RunOptions): Promise<number> {
     (json ? process.stderr : process.stdout).write(`${printable(secrets.text(rowsTable(lines)))}\n\n`);
   }
   if (json) {
-    process.stdout.write(`${secrets.text(JSON.stringify(summary))}\n`);
+    process.stdout.write(`${printable(secrets.text(JSON.stringify(summary)))}\n`);
   } else {
     const parts = [`${counts.ok} ok`, `${counts.failed} failed`, `${counts.bad} bad`];
     if (counts.skipped) parts.push(`${counts.skipped} already done`);
@@ -348,7 +352,7 @@ async function run(options: RunOptions): Promise<number> {
     ];
     if (counts.failed + counts.bad + notDone > 0)
       text.push("run again with --resume to retry the rows without an ok line");
-    process.stdout.write(`${secrets.text(text.join("\n"))}\n`);
+    process.stdout.write(`${printable(secrets.text(text.join("\n")))}\n`);
   }
   if (interrupted) return 130;
   return counts.failed + counts.bad > 0 ? 1 : 0;

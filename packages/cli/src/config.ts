@@ -11,6 +11,8 @@ export interface PerProvider {
 
 /** `word=…` at the start of a value: meant as `provider=value` (CONTRACT.md, CLI). */
 const PREFIXED = /^\s*([a-z][a-z0-9-]*)\s*=(.*)$/is;
+/** `provider:…` or `provider …`: a provider prefix written with the wrong separator. */
+const MISWRITTEN = /^\s*([a-z][a-z0-9-]*)\s*:|^\s*([a-z][a-z0-9-]*)\s+\S/i;
 
 /**
  * Parses the values of a repeatable `--api-key` or `--base-url`: `value` applies to every
@@ -24,6 +26,10 @@ export function parsePerProvider(flag: string, values: readonly string[] | undef
     if (raw === "") throw new UsageError(`--${flag} has an empty value`);
     const match = PREFIXED.exec(raw);
     if (match === null) {
+      const [, colon, space] = MISWRITTEN.exec(raw) ?? [];
+      const word = (colon ?? space ?? "").toLowerCase();
+      // `--api-key "retell: KEY"` must not become the key of the one provider of a run.
+      if (isProvider(word)) throw new UsageError(`--${flag} ${word}…: write it as --${flag} ${word}=<value>`);
       out.all = raw;
       continue;
     }
@@ -76,12 +82,15 @@ export function intFlag(flag: string, raw: string | undefined, min: number, max:
   return value;
 }
 
-/** A positive number (fractions allowed), for `--rate`. */
-export function positiveFlag(flag: string, raw: string | undefined): number | undefined {
+/**
+ * A positive number (fractions allowed) of at least `min`, for `--rate`. The floor keeps every
+ * wait within what a Node timer can hold (about 24 days); a longer one would fire at once.
+ */
+export function positiveFlag(flag: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value) || value <= 0) {
-    throw new UsageError(`--${flag} must be a positive number, not ${quote(raw)}`);
+  if (raw.trim() === "" || !Number.isFinite(value) || value < min) {
+    throw new UsageError(`--${flag} must be a number of at least ${min}, not ${quote(raw)}`);
   }
   return value;
 }

@@ -38,11 +38,14 @@ export function requestText(request: PlannedRequest): string {
   return lines.join("\n");
 }
 
-/** Control characters of vendor text are shown escaped so they cannot move the cursor. */
+/**
+ * Control characters are shown escaped so they cannot move the cursor, and so are the invisible
+ * marks that reorder or break a line (bidirectional overrides and isolates, line separators), so
+ * that input and vendor text cannot pass for something else on a terminal.
+ */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g,
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }

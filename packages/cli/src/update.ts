@@ -85,7 +85,8 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
   }
 
   const connections = new Connections(connectionOf(values), secrets);
-  const out = (text: string) => process.stdout.write(`${secrets.text(text)}\n`);
+  // printable() on JSON too: what it escapes can only sit inside strings, as valid JSON escapes.
+  const out = (text: string) => process.stdout.write(`${printable(secrets.text(text))}\n`);
   try {
     const create = await loadFacade();
     await connections.start([provider]);

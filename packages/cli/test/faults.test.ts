@@ -163,6 +163,14 @@ describe("concurrency and rate", () => {
     expect(seconds).toBeGreaterThanOrEqual(0.245);
   });
 
+  it("--rate below 0.001 is refused before anything is sent (a longer wait overflowed Node's timers)", async () => {
+    const s = await server((req, res) => ok(res, retellId(req.url)));
+    const result = await applyRetell(csvFile(retellCsv(3)), s.url, "--rate", "1e-9");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--rate must be a number of at least 0.001, not "1e-9"');
+    expect(s.requests).toHaveLength(0);
+  });
+
   it("--rate counts retries too", async () => {
     // Each number's first request gets a 503 asking for no wait, so the facade retries at once:
     // only the limiter can space the retry from the next request.

@@ -35,6 +35,19 @@ describe("--api-key and --base-url", () => {
     expect(s.requests).toHaveLength(0);
   });
 
+  it.each([`cald:${FAKE_KEY}`, `cald ${FAKE_KEY}`, ` CALD: ${FAKE_KEY}`])(
+    "--api-key %s, a provider written with the wrong separator, never becomes another provider's key",
+    async (value) => {
+      const s = await server();
+      const file = fileWith("rows.csv", "provider,id,agent\nretell,+14155550000,a\n");
+      const result = await run(["apply", file, "--api-key", value, "--base-url", s.url]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("--api-key cald…: write it as --api-key cald=<value>");
+      expect(result.stderr).not.toContain(FAKE_KEY);
+      expect(s.requests).toHaveLength(0);
+    },
+  );
+
   it("a provider prefix in capitals or with spaces counts as the provider", async () => {
     const s = await server();
     const result = await run([

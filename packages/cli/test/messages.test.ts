@@ -106,3 +106,12 @@ describe("messages quote at most 40 characters of any input", () => {
     }
   });
 });
+
+describe("what is shown of input on a terminal", () => {
+  it("bidirectional overrides and line separators are escaped like control characters", async () => {
+    const file = fileWith("rows.csv", "provider,id,agent\ncald,pn_\u202Eevil,a\ncald,pn_\u2028x,a\n");
+    const result = await run(["apply", file, "--dry-run", "--api-key", `cald=${FAKE_KEY}`]);
+    expect(result.stdout + result.stderr).not.toMatch(/[\u202E\u2028]/);
+    expect(result.stdout + result.stderr).toContain("\\u202e");
+  });
+});
