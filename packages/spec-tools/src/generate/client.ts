@@ -1,0 +1,93 @@
+// src/generated/client.ts: the descriptor, the body and response types of the update
+// operation, the lean transport and the openapi-fetch client.
+import { header, pascal } from "./header.js";
+import { ts } from "./literals.js";
+import type { VendorModel } from "./model.js";
+
+export function renderClient(model: VendorModel): string {
+  const { vendor, descriptor, success, config } = model;
+  const Name = pascal(vendor);
+  const { path, method, param } = descriptor.update;
+  const lower = method.toLowerCase();
+  const constantHeaders = Object.keys(descriptor.headers);
+  const clientPaths = constantHeaders.length
+    ? `/** The spec's paths with the headers this client sends by itself (${constantHeaders.join(", ")}) optional. */
+export type ClientPaths = WithOptionalHeaders<paths, ${constantHeaders.map((name) => ts(name)).join(" | ")}>;
+`
+    : `/** The spec's paths, as the client types its calls. */
+export type ClientPaths = paths;
+`;
+  const responseType = success.hasBody
+    ? `Operation["responses"][${success.status}]["content"]["application/json"]`
+    : "undefined";
+  return `${header(vendor)}
+import createClient, { type Client } from "openapi-fetch";
+import {
+  type RequestOptions,
+  type VendorClientOptions,
+  type VendorDescriptor,
+  type VendorTransport,
+${constantHeaders.length ? "  type WithOptionalHeaders,\n" : ""}  createVendorTransport,
+  pathSerializer,
+} from "@phonebridge/core";
+import type { paths } from "./schema.js";
+
+type Operation = paths[${ts(path)}][${ts(lower)}];
+
+/** Request body of \`${method} ${path}\`. */
+export type UpdatePhoneNumberBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
+
+/** Body of the ${success.status} response of \`${method} ${path}\`. */
+export type UpdatePhoneNumberResponse = ${responseType};
+
+/** What this package knows about ${config.title}'s API, all of it derived from specs/${vendor}/. */
+export const ${vendor}Descriptor: VendorDescriptor = {
+  provider: ${ts(vendor)},
+  envPrefix: ${ts(descriptor.envPrefix)},
+  defaultBaseUrl: ${descriptor.defaultBaseUrl === undefined ? "undefined" : ts(descriptor.defaultBaseUrl)},
+  auth: ${ts(descriptor.auth, "  ")},
+  headers: ${ts(descriptor.headers, "  ")},
+  update: ${ts(descriptor.update, "  ")},
+  secrets: ${ts(descriptor.secrets, "  ")},
+};
+
+${clientPaths}
+export type ${Name}ClientOptions = VendorClientOptions;
+export type ${Name}Transport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
+
+/** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
+export interface ${Name}Client extends Client<ClientPaths> {
+  /**
+   * \`${method} ${path}\`: resolves with the parsed ${success.status} body, or rejects with a
+   * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
+   */
+  updatePhoneNumber(
+    ${param.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}: string,
+    body: UpdatePhoneNumberBody,
+    options?: RequestOptions,
+  ): Promise<UpdatePhoneNumberResponse>;
+}
+
+/**
+ * The lean request path alone (no openapi-fetch): key, base URL and headers resolved once.
+ * Throws a PhoneBridgeError (invalid_input) naming the option and its environment variable
+ * when ${descriptor.auth.declared ? `no API key is given` : "the configuration is unusable"}${descriptor.defaultBaseUrl === undefined ? " or no base URL is given" : ""}.
+ */
+export function create${Name}Transport(options?: ${Name}ClientOptions): ${Name}Transport {
+  return createVendorTransport(${vendor}Descriptor, options);
+}
+
+/** Creates a ${config.title} client. Options default to ${descriptor.envPrefix}_API_KEY and ${descriptor.envPrefix}_BASE_URL. */
+export function create${Name}Client(options?: ${Name}ClientOptions): ${Name}Client {
+  const transport = create${Name}Transport(options);
+  const send = transport.fetch;
+  const client = createClient<ClientPaths>({
+    baseUrl: transport.baseUrl,
+    headers: transport.headers,
+    fetch: (request: Request) => send(request),
+    pathSerializer,
+  });
+  return Object.assign(client, { updatePhoneNumber: transport.update });
+}
+`;
+}

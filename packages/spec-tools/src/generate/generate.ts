@@ -1,0 +1,48 @@
+// Regenerates vendor packages from specs/<vendor>/ (document + overlay → packages/<vendor>/):
+// writes the files that differ, or with `check` only reports them. Deterministic: the same
+// specs give byte-identical files.
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, relative } from "node:path";
+import { loadVendorSpec } from "../spec/vendor-spec.js";
+import { GENERATE_COMMAND } from "./header.js";
+import { renderVendorPackage } from "./vendor-package.js";
+
+export interface GenerateResult {
+  written: string[];
+  /** Files whose committed contents differ from what the generator makes (check mode). */
+  stale: string[];
+}
+
+export interface GenerateOptions {
+  check?: boolean;
+  /** Called as each file is written, or found stale. */
+  onFile?: (line: string, stale: boolean) => void;
+}
+
+export async function generate(
+  root: string,
+  vendors: readonly string[],
+  { check = false, onFile }: GenerateOptions = {},
+): Promise<GenerateResult> {
+  const result: GenerateResult = { written: [], stale: [] };
+  for (const vendor of vendors) {
+    const files = await renderVendorPackage(root, loadVendorSpec(root, vendor));
+    for (const [path, contents] of files) {
+      const current = existsSync(path) ? readFileSync(path, "utf8") : undefined;
+      if (current === contents) continue;
+      const shown = relative(root, path);
+      if (check) {
+        const line = `stale: ${shown} is not what \`${GENERATE_COMMAND} ${vendor}\` makes from specs/${vendor}/`;
+        result.stale.push(line);
+        onFile?.(line, true);
+        continue;
+      }
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, contents);
+      result.written.push(shown);
+      onFile?.(`wrote ${shown}`, false);
+    }
+  }
+  return result;
+}
