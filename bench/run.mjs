@@ -1,7 +1,7 @@
 // `pnpm bench`: every benchmark, a readable table on stdout, the figures in
 // bench/results/latest.json and the tables in bench/results/latest.md. Not a test: it judges
-// goals and budgets but exits 0 unless a benchmark could not run at all (`pnpm size` is the
-// one that fails on a budget).
+// goals and budgets but exits 0 unless a benchmark could not run at all (`pnpm size`, which
+// `pnpm test` runs, is the one that fails on a budget).
 //
 //   pnpm bench                       (builds first, then node bench/run.mjs)
 //   node bench/run.mjs [--quick] [--only cpu,size,generate,cli] [--profile] [--skip-octokit]
@@ -15,7 +15,9 @@ import { parseArgs } from "node:util";
 import { measureGenerate, measureScaling } from "./generation.mjs";
 import { median, medianCi, ROOT } from "./lib/load.mjs";
 import { profileAgainstFetch, profileText } from "./profile.mjs";
-import { measureSizes, sizeTable } from "./size.mjs";
+
+// The size budgets live with the package checks (packages/spec-tools/src/packages/size.ts).
+const { measureSizes, sizeTable } = await import("../packages/spec-tools/dist/src/packages/size.js");
 
 const { values: args } = parseArgs({
   options: {
@@ -177,7 +179,7 @@ if (only.has("cpu")) {
 // 2. Bundle sizes.
 if (only.has("size")) {
   log("bench: bundle sizes (esbuild, minified + gzip) …");
-  results.size = await measureSizes();
+  results.size = await measureSizes(ROOT);
 }
 
 // 3. Generation.

@@ -42,7 +42,8 @@ const steps: Step[] = [
     name: "the tools: typecheck and tests (generator, spec lifecycle)",
     cmd: [turbo, "run", "typecheck", "test", `--filter=${TOOLS}`, "--output-logs=new-only"],
   },
-  { name: "package exports (publint, attw)", cmd: [node, join(root, "bench", "check-packages.mjs")] },
+  { name: "package exports (publint, attw)", cmd: [node, toolBin(root, "check-packages")] },
+  { name: "bundle size budgets", cmd: [node, toolBin(root, "size")] },
 ];
 
 interface MockServers {
