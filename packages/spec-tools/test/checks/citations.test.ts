@@ -1,0 +1,52 @@
+// Comments cite sections of docs/ that exist, never issue numbers or files outside the
+// repository (src/checks/citations.ts).
+import { describe, expect, it } from "vitest";
+import { citationProblems, commentsOf, slug } from "../../src/checks/citations.js";
+import { REPO } from "../helpers.js";
+
+// Files written before the rule, still citing issue numbers; they are swept separately. The list
+// only shrinks: a file that no longer has a problem must leave it, and no other file may join.
+const NOT_YET_SWEPT = [
+  "packages/cli/src/client.ts",
+  "packages/cli/test/secrets-everywhere.test.ts",
+  "packages/facade/test/fault-server.ts",
+  "packages/facade/test/faults.test.ts",
+  "packages/facade/test/properties.test.ts",
+  "packages/facade/test/secrets.test.ts",
+];
+
+describe("citations in comments", () => {
+  it("are sections of docs/ that exist, not issue numbers or files outside the repository", () => {
+    const problems = citationProblems(REPO);
+    const files = [...new Set(problems.map((p) => p.file))].sort();
+    const shown = problems
+      .filter((p) => !NOT_YET_SWEPT.includes(p.file))
+      .map((p) => `${p.file}:${p.line}: ${p.problem}`);
+    expect(shown).toEqual([]);
+    expect(files).toEqual(NOT_YET_SWEPT);
+  });
+
+  it("are read from comments only, not from strings, templates or regular expressions", () => {
+    // The template literal of the second line is written with a placeholder built here, so this
+    // test file holds no placeholder inside an ordinary string.
+    const placeholder = ["$", "{a}"].join("");
+    const source = [
+      'const a = "issue 12 in a string"; // a comment citing docs/CONTRACT.md#secrets',
+      `const b = \`see #3 ${placeholder} issue 4\`; /* issue 7 */`,
+      "const c = /issue 9/.test(a) ? 1 : a.length / 2; // half",
+    ].join("\n");
+    expect(commentsOf(source).map((c) => c.text)).toEqual([
+      "// a comment citing docs/CONTRACT.md#secrets",
+      "/* issue 7 */",
+      "// half",
+    ]);
+  });
+
+  it("name sections by GitHub's anchors", () => {
+    expect(slug("Retries and time")).toBe("retries-and-time");
+    expect(slug("Facade: `update(id, changes, options?)`")).toBe("facade-updateid-changes-options");
+    expect(slug("Spec changes (`specs:diff`), from the client's side")).toBe(
+      "spec-changes-specsdiff-from-the-clients-side",
+    );
+  });
+});
