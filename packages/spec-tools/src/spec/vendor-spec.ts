@@ -2,7 +2,6 @@
 // refusing overlay fixes that no longer apply (specs/README.md#overlay-format).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { parseDocumentText } from "../openapi/parse.js";
 import { applyOverlay } from "./overlay.js";
 import { readVendorConfig, type VendorConfig } from "./vendor-config.js";
@@ -19,7 +18,7 @@ export function loadVendorSpec(root: string, vendor: string): VendorSpec {
   const config = readVendorConfig(root, vendor);
   const document = parseDocumentText(readFileSync(join(dir, "openapi.yaml"), "utf8"));
   const overlayPath = join(dir, "overlay.yaml");
-  const overlay: unknown = existsSync(overlayPath) ? parse(readFileSync(overlayPath, "utf8")) : null;
+  const overlay: unknown = existsSync(overlayPath) ? parseDocumentText(readFileSync(overlayPath, "utf8")) : null;
   const { spec, outcomes } = applyOverlay(document, overlay, vendor);
   const stale = outcomes.filter((outcome) => outcome.status === "stale");
   if (stale.length) {
