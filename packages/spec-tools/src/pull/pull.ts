@@ -6,10 +6,10 @@ import { dirname, join, relative } from "node:path";
 import { parse } from "yaml";
 import { generate } from "../generate/generate.js";
 import { GENERATE_COMMAND } from "../generate/header.js";
-import { errorMessage, isObject } from "../json.js";
+import { errorMessage } from "../json.js";
 import { extractOpenApi } from "../openapi/extract.js";
 import { parseDocumentText } from "../openapi/parse.js";
-import { validateOpenApi } from "../openapi/validate.js";
+import { validateOpenApi, versionProblems } from "../openapi/validate.js";
 import { analyzeVendor, type VendorDiff } from "../release/analyze.js";
 import { changesetFiles } from "../release/changesets.js";
 import { readWorking, updateOperation } from "../release/spec-release.js";
@@ -103,16 +103,10 @@ export async function pullVendor(options: PullOptions): Promise<PullOutcome> {
         `invalid OpenAPI in ${source.where}: not parseable YAML/JSON (${errorMessage(error).split("\n")[0]})`,
       );
     }
-    const document = isObject(doc) ? doc : {};
-    if (typeof document.openapi !== "string" || !/^3\.[01]\./.test(document.openapi)) {
-      const found = document.swagger ? `Swagger ${document.swagger}` : `"openapi: ${document.openapi}"`;
-      throw new PullRefused(
-        `invalid OpenAPI in ${source.where}: phonebridge reads OpenAPI 3.0 and 3.1, this is ${found}`,
-      );
-    }
-    if (!isObject(document.info) || !isObject(document.paths)) {
-      throw new PullRefused(`invalid OpenAPI in ${source.where}: it has no info or no paths`);
-    }
+    // What phonebridge reads at all (OpenAPI 3.0 or 3.1, with paths), before the overlay and
+    // the full validation below: the validator's own first check.
+    const unreadable = versionProblems(doc);
+    if (unreadable.length) throw new PullRefused(`invalid OpenAPI in ${source.where}: ${unreadable.join("; ")}`);
 
     const working = readWorking(root, vendor);
     if (extracted.text === working["openapi.yaml"]) {

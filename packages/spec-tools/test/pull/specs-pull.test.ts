@@ -88,6 +88,14 @@ describe("specs:pull refuses and touches nothing", () => {
     await expectRefusal("retell", "retell-page-invalid.md", /invalid OpenAPI[\s\S]*type/);
   });
 
+  it("on a Swagger 2.0 document, by the validator's own rule", async () => {
+    await expectRefusal(
+      "retell",
+      "swagger-2.yaml",
+      /invalid OpenAPI in .*: "openapi" must be a 3\.0\.x or 3\.1\.x version string \(found "2\.0"\)/,
+    );
+  });
+
   it("on another vendor's document (Cartesia's page pulled as Retell's)", async () => {
     await expectRefusal("retell", "cartesia-page.md", /looks like cartesia's API, not retell's/);
   });
