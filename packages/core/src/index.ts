@@ -14,6 +14,7 @@ export { holdsSecret, REDACTED, redact, scrub } from "./redact.js";
 export {
   createVendorTransport,
   describeRequest,
+  type FieldLimit,
   type PlannedRequest,
   type RequestOptions,
   type VendorClientOptions,

@@ -30,6 +30,25 @@ export interface VendorDescriptor {
     readonly request: readonly string[];
     readonly response: readonly string[];
   };
+  /**
+   * What the spec declares about the id (its path parameter) and the request body's top-level
+   * fields; only what declares a limit. Absent when the spec declares none.
+   */
+  readonly limits?: {
+    readonly id?: FieldLimit;
+    readonly body?: Readonly<Record<string, FieldLimit>>;
+  };
+}
+
+/** A string's limits as a spec declares them (JSON Schema `maxLength`, `minLength`, `pattern`, `format`). */
+export interface FieldLimit {
+  /** In characters (code points), as JSON Schema counts. */
+  readonly maxLength?: number;
+  readonly minLength?: number;
+  /** An ECMAScript regular expression, unanchored as JSON Schema says. */
+  readonly pattern?: string;
+  /** Such as `uuid`; a format phonebridge does not know is not checked. */
+  readonly format?: string;
 }
 
 /** Options every `create<Vendor>Client` takes. */
