@@ -4,9 +4,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, relative } from "node:path";
-import { loadVendorSpec } from "../spec/vendor-spec.js";
+import { loadVendorSpec, type VendorSpec } from "../spec/vendor-spec.js";
+import { explainFailure, GenerateError } from "./explain.js";
 import { GENERATE_COMMAND } from "./header.js";
 import { renderVendorPackage } from "./vendor-package.js";
+
+export { GenerateError } from "./explain.js";
 
 export interface GenerateResult {
   written: string[];
@@ -20,6 +23,21 @@ export interface GenerateOptions {
   onFile?: (line: string, stale: boolean) => void;
 }
 
+/** A vendor's files; a failure is a GenerateError that says where in the document and what to do. */
+async function vendorFiles(root: string, vendor: string): Promise<Map<string, string>> {
+  let loaded: VendorSpec;
+  try {
+    loaded = loadVendorSpec(root, vendor);
+  } catch (error) {
+    throw new GenerateError(error instanceof Error ? error.message : String(error));
+  }
+  try {
+    return await renderVendorPackage(root, loaded);
+  } catch (error) {
+    throw await explainFailure(loaded, error);
+  }
+}
+
 export async function generate(
   root: string,
   vendors: readonly string[],
@@ -27,7 +45,7 @@ export async function generate(
 ): Promise<GenerateResult> {
   const result: GenerateResult = { written: [], stale: [] };
   for (const vendor of vendors) {
-    const files = await renderVendorPackage(root, loadVendorSpec(root, vendor));
+    const files = await vendorFiles(root, vendor);
     for (const [path, contents] of files) {
       const current = existsSync(path) ? readFileSync(path, "utf8") : undefined;
       if (current === contents) continue;
