@@ -12,6 +12,7 @@ import {
 } from "@phonebridge/core";
 import { type Adapter, type CheckedChanges, CONTROL, isRecord, missingField } from "./adapter.js";
 import type { ChangeCapability, ChangeName } from "./capabilities.js";
+import { labelCheck, stringCheck } from "./limits.js";
 import { type RetryPolicy, resolvePolicy, runWithRetries } from "./retry.js";
 import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
@@ -19,8 +20,8 @@ import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./typ
 const BAD_ID = /[/\s\u0000-\u001f\u007f-\u009f]/;
 /** Half of a UTF-16 pair on its own: not Unicode, so it can never be percent-encoded into a path. */
 const LONE_SURROGATE = /\p{Cs}/u;
-/** phonebridge's own label limit: no vendor documents one. */
-export const MAX_LABEL_LENGTH = 255;
+
+export { MAX_LABEL_LENGTH } from "./limits.js";
 
 function inputError(provider: Provider, field: string, detail: string): PhoneBridgeError {
   return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
@@ -32,13 +33,6 @@ function describe(value: unknown): string {
   return typeof value === "string"
     ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
     : `a ${typeof value}`;
-}
-
-/** Length in code points, so an emoji counts as one character. */
-function characters(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }
 
 /** The shortest head of a secret that is treated as the secret when a text was cut inside it. */
@@ -155,6 +149,16 @@ export function createWithAdapter<P extends Provider, Body>(
     return values;
   };
 
+  // The limits the vendor's spec declares on the id and on the field the label goes to; the
+  // facade's own label limit only where it declares none (docs/CONTRACT.md#facade-updateid-changes-options).
+  const { limits, update: operation } = transport.descriptor;
+  const labelField = capabilities.label.field;
+  const label = labelCheck(
+    labelField === undefined ? undefined : limits?.body?.[labelField],
+    `${title}'s ${labelField ?? "label"}`,
+  );
+  const idLimits = stringCheck(limits?.id, `${title}'s ${operation.param}`, true);
+
   const invalidResponse = (status: number, detail: string): PhoneBridgeError =>
     new PhoneBridgeError({ code: "invalid_response", provider, status, detail });
 
@@ -169,6 +173,8 @@ export function createWithAdapter<P extends Provider, Body>(
     if (LONE_SURROGATE.test(id)) {
       throw inputError(provider, "id", `the id ${quote(id)} holds a lone surrogate (it is not valid Unicode)`);
     }
+    const idProblem = idLimits(id);
+    if (idProblem !== undefined) throw inputError(provider, "id", `the id ${quote(id)} ${idProblem}`);
     if (checkId !== undefined) {
       const problem = checkId(id);
       if (problem !== undefined) throw inputError(provider, "id", problem);
@@ -211,16 +217,10 @@ export function createWithAdapter<P extends Provider, Body>(
       } else if (typeof value !== "string") {
         throw inputError(provider, key, `${key} must be a string or null, not ${describe(value)}`);
       } else if (key === "label") {
-        const length = value.length <= MAX_LABEL_LENGTH ? value.length : characters(value);
-        if (length === 0 || length > MAX_LABEL_LENGTH || CONTROL.test(value)) {
-          throw inputError(
-            provider,
-            key,
-            value === ""
-              ? `label must not be empty: use null to clear it`
-              : `label must be 1 to ${MAX_LABEL_LENGTH} characters without control characters`,
-          );
-        }
+        if (value === "") throw inputError(provider, key, "label must not be empty: use null to clear it");
+        if (CONTROL.test(value)) throw inputError(provider, key, "label must not contain control characters");
+        const problem = label.check(value);
+        if (problem !== undefined) throw inputError(provider, key, `label ${quote(value)} ${problem}`);
       } else if (value === "") {
         throw inputError(provider, key, `${key} must not be empty: use null to remove the agent`);
       } else if (CONTROL.test(value)) {
