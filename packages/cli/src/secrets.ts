@@ -1,14 +1,12 @@
 import { REDACTED, redact, scrub } from "@phonebridge/core";
-import { ENV_PREFIX, PROVIDERS } from "./providers.js";
+import { ENV_PREFIXES, PROVIDERS, SECRET_FIELDS } from "./providers.js";
 
 /**
- * Request and response fields that hold secrets (CONTRACT.md, "Secrets"), and header-like names
- * that carry credentials. Matched exactly, at any depth.
+ * Request and response fields that hold secrets (every vendor's, docs/CONTRACT.md#secrets), and
+ * header-like names that carry credentials. Matched exactly, at any depth.
  */
 const SECRET_KEYS: ReadonlySet<string> = new Set([
-  "auth_password",
-  "sip_trunk_password",
-  "twilio_auth_token",
+  ...SECRET_FIELDS,
   "authorization",
   "Authorization",
   "apiKey",
@@ -32,7 +30,7 @@ export class Secrets {
   readonly #values: string[] = [];
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
-    for (const provider of PROVIDERS) this.add(env[`${ENV_PREFIX[provider]}_API_KEY`]);
+    for (const provider of PROVIDERS) this.add(env[`${ENV_PREFIXES[provider]}_API_KEY`]);
   }
 
   add(value: string | undefined): void {

@@ -1,5 +1,6 @@
-/** The five vendors phonebridge speaks to. */
-export type Provider = "cald" | "cartesia" | "retell" | "verbex" | "vogent";
+import { PROVIDER_TITLES, PROVIDERS, type Provider } from "./generated/providers.js";
+
+export type { Provider };
 
 export type ErrorCode =
   | "invalid_input"
@@ -28,9 +29,15 @@ export interface PhoneBridgeErrorInit {
   body?: unknown;
 }
 
-/** The vendor's name as its own documents write it: the provider id, capitalized. */
+/** The vendor's name as its own documents write it (its title in specs/<vendor>/vendor.yaml). */
 export function providerTitle(provider: Provider): string {
-  return provider[0]?.toUpperCase() + provider.slice(1);
+  // An error made by another installed copy of core may name a provider this copy does not know.
+  return Object.hasOwn(PROVIDER_TITLES, provider) ? PROVIDER_TITLES[provider] : String(provider);
+}
+
+/** True for the id of a vendor this copy of phonebridge has a spec for. */
+export function isProvider(value: unknown): value is Provider {
+  return typeof value === "string" && (PROVIDERS as readonly string[]).includes(value);
 }
 
 /**

@@ -3,12 +3,14 @@ export {
   codeForStatus,
   type ErrorCode,
   isPhoneBridgeError,
+  isProvider,
   PhoneBridgeError,
   type PhoneBridgeErrorInit,
   type PhoneBridgeErrorJSON,
   type Provider,
   providerTitle,
 } from "./errors.js";
+export { PROVIDER_TITLES, PROVIDERS } from "./generated/providers.js";
 export { encodePathSegment, pathSerializer } from "./path.js";
 export { holdsSecret, REDACTED, redact, scrub } from "./redact.js";
 export {

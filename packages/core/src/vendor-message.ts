@@ -6,9 +6,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The vendor's own words from an error body, whatever shape it has: Retell `{status,message}`,
- * Verbex `{error,message}` and FastAPI `{detail:[{loc,msg}]}`, problem+json `{title,detail}`, or
- * plain text. Undefined when the body says nothing (empty, or an HTML error page).
+ * The vendor's own words from an error body, whatever shape it has: `{status,message}`,
+ * `{error,message}`, FastAPI's `{detail:[{loc,msg}]}`, problem+json `{title,detail}`, or plain
+ * text (docs/CONTRACT.md#errors lists which vendor answers which). Undefined when the body says nothing (empty, or an HTML error page).
  */
 export function vendorMessageOf(parsed: unknown, text: string): string | undefined {
   let candidates: unknown[];

@@ -102,7 +102,7 @@ export function createWithAdapter<P extends Provider, Body>(
   overrides?: PolicyOverrides,
 ): PhoneNumbers<P> {
   const { provider, capabilities } = adapter;
-  // A per-vendor entry (`@phonebridge/facade/retell`) lets `provider` be left out, never differ.
+  // A per-vendor entry (`@phonebridge/facade/<vendor>`) lets `provider` be left out, never differ.
   const pinned = (options as { provider?: unknown }).provider;
   if (pinned !== undefined && pinned !== provider) {
     throw new TypeError(
@@ -121,12 +121,12 @@ export function createWithAdapter<P extends Provider, Body>(
     label: capabilities.label,
     outboundAgentId: capabilities.outboundAgentId,
   };
-  // Only a vendor whose response schema can hold a secret (Verbex) pays for a redaction walk.
+  // Only a vendor whose response schema can hold a secret pays for a redaction walk.
   const secretFields = transport.descriptor.secrets.response;
   const secrets: ReadonlySet<string> | undefined = secretFields.length > 0 ? new Set(secretFields) : undefined;
   const { checkId, checkVendor, refine, required } = adapter;
-  // Request fields whose values are secrets (Retell auth_password, Verbex sip_trunk_password and
-  // twilio_auth_token): a vendor that echoes one back must not make it visible.
+  // Request fields whose values are secrets (vendor.yaml's secrets.request): a vendor that echoes
+  // one back must not make it visible.
   const requestSecrets = transport.descriptor.secrets.request;
   // The API key in use, as the transport resolved it (option or env var), for the error path.
   const { auth } = transport.descriptor;

@@ -1,6 +1,24 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPhoneNumbers, type Provider, supports } from "../src/index.js";
-import { failure, IDS, OK_BODY, PROVIDERS, stubFetch } from "./helpers.js";
+import {
+  type ChangeName,
+  capabilities,
+  createPhoneNumbers,
+  MAX_LABEL_LENGTH,
+  type Provider,
+  supports,
+} from "../src/index.js";
+import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS, stubFetch } from "./helpers.js";
+
+const CHANGES: readonly ChangeName[] = ["agentId", "label", "outboundAgentId"];
+const descriptorOf = (provider: Provider) =>
+  ADAPTERS[provider].createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" }).descriptor;
+const canSetLabel = PROVIDERS.filter((provider) => capabilities[provider].label.set !== "unsupported");
+const passthrough = PROVIDERS.filter((provider) => capabilities[provider].passthrough);
+/** Vendors with no rule of their own on ids (an adapter's checkId, or a format or pattern in the spec). */
+const plainIds = PROVIDERS.filter((provider) => {
+  const id = descriptorOf(provider).limits?.id;
+  return ADAPTERS[provider].checkId === undefined && id?.format === undefined && id?.pattern === undefined;
+});
 
 function phones(provider: Provider) {
   const stub = stubFetch(OK_BODY[provider]);
@@ -76,183 +94,141 @@ describe.each(PROVIDERS)("%s: input rules, nothing sent", (provider) => {
   });
 });
 
-describe("labels", () => {
+describe.each(canSetLabel)("%s: labels", (provider) => {
+  const field = capabilities[provider].label.field as string;
+  const max = descriptorOf(provider).limits?.body?.[field]?.maxLength ?? MAX_LABEL_LENGTH;
+
   it.each([
     ["", /use null to clear/],
-    ["x".repeat(256), /1 to 255/],
+    ["x".repeat(max + 1), new RegExp(`1 to ${max}`)],
     ["a\u0007b", /control/],
   ])("refuses the label %j", async (label, message) => {
-    const { client, sent } = phones("verbex");
-    const error = await failure(client.update("pn_1", { label }));
+    const { client, sent } = phones(provider);
+    const error = await failure(client.update(IDS[provider], { label } as never));
     expect(error).toMatchObject({ code: "invalid_input", field: "label" });
     expect(error.message).toMatch(message);
     expect(sent).toHaveLength(0);
   });
 
-  it("counts characters, not UTF-16 units: 255 emoji pass", async () => {
-    const { client, sent } = phones("verbex");
-    await client.update("pn_1", { label: "📞".repeat(255) });
-    expect(JSON.parse(sent[0]?.body ?? "").friendly_name).toBe("📞".repeat(255));
-  });
-});
-
-describe("unsupported changes", () => {
-  it.each([
-    ["cald", { label: "X" }, "label"],
-    ["cald", { label: null }, "label"],
-    ["cald", { outboundAgentId: "B" }, "outboundAgentId"],
-    ["cald", { outboundAgentId: null }, "outboundAgentId"],
-    ["vogent", { label: "X" }, "label"],
-    ["vogent", { outboundAgentId: null }, "outboundAgentId"],
-    ["cartesia", { label: null }, "label"],
-    ["cartesia", { outboundAgentId: "B" }, "outboundAgentId"],
-    ["cartesia", { agentId: "A", outboundAgentId: null }, "outboundAgentId"],
-  ] as const)("%s %j: unsupported_change before any request", async (provider, changes, field) => {
+  it(`counts characters, not UTF-16 units: ${max} emoji pass`, async () => {
     const { client, sent } = phones(provider);
-    const error = await failure((client as Loose).update(IDS[provider], changes));
-    expect(error).toMatchObject({ code: "unsupported_change", field, provider, attempts: 0 });
-    expect(error.message).toContain(field);
-    expect(sent).toHaveLength(0);
+    await client.update(IDS[provider], { label: "📞".repeat(max) } as never);
+    expect(JSON.parse(sent[0]?.body ?? "")[field]).toBe("📞".repeat(max));
   });
 });
 
-describe("supports()", () => {
-  it("answers from the matrix", () => {
-    expect(supports("cartesia", "label")).toBe(true);
-    expect(supports("cartesia", "label", "clear")).toBe(false);
-    expect(supports("cald", "agentId", "clear")).toBe(true);
-    expect(supports("vogent", "outboundAgentId")).toBe(false);
+describe.each(PROVIDERS)("%s: unsupported changes", (provider) => {
+  const unsupported = CHANGES.flatMap((change) =>
+    (["set", "clear"] as const)
+      .filter((direction) => capabilities[provider][change][direction] === "unsupported")
+      .map((direction) => [change, direction] as const),
+  );
+  it.skipIf(unsupported.length === 0)(
+    "each is unsupported_change before any request, alone or beside a valid change",
+    async () => {
+      for (const [change, direction] of unsupported) {
+        for (const changes of [
+          { [change]: direction === "set" ? "X" : null },
+          ...(change === "agentId" ? [] : [{ agentId: "A", [change]: direction === "set" ? "X" : null }]),
+        ]) {
+          const { client, sent } = phones(provider);
+          const error = await failure((client as Loose).update(IDS[provider], changes));
+          expect(error).toMatchObject({ code: "unsupported_change", field: change, provider, attempts: 0 });
+          expect(error.message).toContain(change);
+          expect(sent).toHaveLength(0);
+        }
+      }
+    },
+  );
+
+  it("supports() answers from the matrix", () => {
+    for (const change of CHANGES) {
+      for (const direction of ["set", "clear"] as const) {
+        expect(supports(provider, change, direction)).toBe(capabilities[provider][change][direction] !== "unsupported");
+      }
+    }
   });
 });
 
-describe("passthrough (options.vendor)", () => {
+describe.each(passthrough)("%s: passthrough (options.vendor)", (provider) => {
   it("refuses a __proto__ field (it would vanish from the body)", async () => {
-    const { client, sent } = phones("retell");
-    const vendor = JSON.parse('{"__proto__": {"nickname": "x"}}');
-    const error = await failure((client as Loose).update("+14157774444", { agentId: "A" }, { vendor }));
+    const { client, sent } = phones(provider);
+    const vendor = JSON.parse('{"__proto__": {"x": "y"}}');
+    const error = await failure((client as Loose).update(IDS[provider], { agentId: "A" }, { vendor }));
     expect(error).toMatchObject({ code: "invalid_input", field: "vendor.__proto__" });
     expect(sent).toHaveLength(0);
   });
 
-  it("Cald takes none", async () => {
-    const { client, sent } = phones("cald");
-    const error = await failure((client as Loose).update("pn_1", { agentId: "A" }, { vendor: { price: 1 } }));
+  const pairs = CHANGES.flatMap((change) => {
+    const { set, clear, field } = capabilities[provider][change];
+    if (field === undefined || (set === "unsupported" && clear === "unsupported")) return [];
+    return [[change, set === "unsupported" ? null : "A", field] as const];
+  });
+  it.each(pairs)("the same field through the %s change and vendor is a conflict", async (change, value, field) => {
+    const { client, sent } = phones(provider);
+    const error = await failure(
+      (client as Loose).update(IDS[provider], { [change]: value }, { vendor: { [field]: "B" } }),
+    );
+    expect(error).toMatchObject({ code: "invalid_input", field: `vendor.${field}` });
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe.each(PROVIDERS.filter((provider) => !capabilities[provider].passthrough))("%s: no passthrough", (provider) => {
+  it("takes no options.vendor field", async () => {
+    const { client, sent } = phones(provider);
+    const error = await failure((client as Loose).update(IDS[provider], { agentId: "A" }, { vendor: { price: 1 } }));
     expect(error).toMatchObject({ code: "invalid_input", field: "vendor.price" });
     expect(sent).toHaveLength(0);
   });
-
-  it.each([
-    ["retell", { agentId: "A" }, { inbound_agents: [{ agent_id: "B", weight: 1 }] }, "vendor.inbound_agents"],
-    ["retell", { label: null }, { nickname: "x" }, "vendor.nickname"],
-    ["verbex", { outboundAgentId: "B" }, { outbound_agent_id: "C" }, "vendor.outbound_agent_id"],
-    ["cartesia", { agentId: null }, { agent_id: "A" }, "vendor.agent_id"],
-    ["vogent", { agentId: "A" }, { agentId: "B" }, "vendor.agentId"],
-  ] as const)(
-    "%s: the same field through changes and vendor is a conflict",
-    async (provider, changes, vendor, field) => {
-      const { client, sent } = phones(provider);
-      const error = await failure((client as Loose).update(IDS[provider], changes, { vendor }));
-      expect(error).toMatchObject({ code: "invalid_input", field });
-      expect(sent).toHaveLength(0);
-    },
-  );
-
-  it.each([
-    [[{ agent_id: "a", weight: 0 }], /outside \(0, 1\]/],
-    [[{ agent_id: "a", weight: 1.5 }], /outside \(0, 1\]/],
-    [
-      [
-        { agent_id: "a", weight: 0.5 },
-        { agent_id: "b", weight: 0.4 },
-      ],
-      /summing to/,
-    ],
-    [[{ agent_id: "", weight: 1 }], /agent_id/],
-    [[{ weight: 1 }], /agent_id/],
-    ["a", /list/],
-  ])("Retell weights %j are refused", async (list, message) => {
-    const { client, sent } = phones("retell");
-    const error = await failure((client as Loose).update("+14157774444", {}, { vendor: { outbound_agents: list } }));
-    expect(error).toMatchObject({ code: "invalid_input", field: "vendor.outbound_agents" });
-    expect(error.message).toMatch(message);
-    expect(sent).toHaveLength(0);
-  });
-
-  it("passes a split within 1e-9, an empty list and a pinned version on, alone or beside changes", async () => {
-    const { client, sent } = phones("retell");
-    const split = [
-      { agent_id: "a", weight: 0.1 },
-      { agent_id: "b", weight: 0.2 },
-      { agent_id: "c", weight: 0.7 },
-    ];
-    await client.update("+14157774444", {}, { vendor: { inbound_agents: split } });
-    await client.update(
-      "+14157774444",
-      { label: "L" },
-      { vendor: { outbound_agents: [], inbound_agents: [{ agent_id: "a", agent_version: 3, weight: 1 }] } },
-    );
-    expect(sent.map((s) => JSON.parse(s.body ?? ""))).toEqual([
-      { inbound_agents: split },
-      { nickname: "L", outbound_agents: [], inbound_agents: [{ agent_id: "a", agent_version: 3, weight: 1 }] },
-    ]);
-  });
 });
 
-describe("Retell ids", () => {
-  it.each(["14157774444", "+0123", "+1-415", "+", "+1234567890123456"])("refuses %j (not E.164)", async (id) => {
-    const { client, sent } = phones("retell");
-    const error = await failure(client.update(id, { agentId: "A" }));
-    expect(error).toMatchObject({ code: "invalid_input", field: "id" });
-    expect(error.message).toMatch(/E\.164/);
-    expect(sent).toHaveLength(0);
-  });
-
-  it("sends the + as it is", async () => {
-    const { client, sent } = phones("retell");
-    await client.update("+14157774444", { agentId: "A" });
-    expect(sent[0]?.url).toBe("http://127.0.0.1:9/update-phone-number/+14157774444");
-  });
-});
-
-describe("other vendors' ids are percent-encoded as their SDKs do", () => {
+describe.each(plainIds)("%s: ids are percent-encoded as the vendors' SDKs do", (provider) => {
   it("keeps RFC 3986 path characters and encodes the rest", async () => {
-    const { client, sent } = phones("cartesia");
-    await client.update("pn_1+a:b@c~d?e#f%g", { agentId: "A" });
-    expect(sent[0]?.url).toBe("http://127.0.0.1:9/agents/phone-numbers/pn_1+a:b@c~d%3Fe%23f%25g");
+    const { client, sent } = phones(provider);
+    await client.update("pn_1+a:b@c~d?e#f%g", { agentId: "A" } as never);
+    const { path, param } = descriptorOf(provider).update;
+    expect(sent[0]?.url).toBe(`http://127.0.0.1:9${path.replace(`{${param}}`, "pn_1+a:b@c~d%3Fe%23f%25g")}`);
   });
 });
 
-describe("options", () => {
+describe.each(PROVIDERS)("%s: options", (provider) => {
+  const descriptor = descriptorOf(provider);
+  const { envPrefix, auth, defaultBaseUrl } = descriptor;
   afterEach(() => {
     vi.unstubAllEnvs();
   });
 
-  it("needs a key where the vendor declares auth, naming the option and the env var", () => {
-    vi.stubEnv("RETELL_API_KEY", "");
+  it.skipIf(!auth.declared)("needs a key where the vendor declares auth, naming the option and the env var", () => {
+    vi.stubEnv(`${envPrefix}_API_KEY`, "");
     let error: unknown;
     try {
-      createPhoneNumbers({ provider: "retell" });
+      createPhoneNumbers({ provider, baseUrl: "http://127.0.0.1:9" });
     } catch (e) {
       error = e;
     }
     expect(error).toMatchObject({ code: "invalid_input", field: "apiKey" });
-    expect(String((error as Error).message)).toContain("RETELL_API_KEY");
+    expect(String((error as Error).message)).toContain(`${envPrefix}_API_KEY`);
   });
 
-  it("needs a base URL for Verbex, naming VERBEX_BASE_URL", () => {
-    vi.stubEnv("VERBEX_BASE_URL", "");
-    expect(() => createPhoneNumbers({ provider: "verbex" })).toThrow(/VERBEX_BASE_URL/);
-  });
+  it.skipIf(defaultBaseUrl !== undefined)(
+    "needs a base URL where the vendor publishes none, naming the env var",
+    () => {
+      vi.stubEnv(`${envPrefix}_BASE_URL`, "");
+      expect(() => createPhoneNumbers({ provider, apiKey: "k" })).toThrow(new RegExp(`${envPrefix}_BASE_URL`));
+    },
+  );
 
   it("reads the key and base URL from the environment once, at creation", async () => {
-    vi.stubEnv("CALD_API_KEY", "cald_env_key");
-    vi.stubEnv("CALD_BASE_URL", "http://127.0.0.1:7/client/api/v1");
-    const stub = stubFetch(OK_BODY.cald);
-    const client = createPhoneNumbers({ provider: "cald", fetch: stub.fetch });
-    vi.stubEnv("CALD_API_KEY", "changed");
-    await client.update("pn_1", { agentId: "A" });
-    expect(stub.sent[0]?.url).toBe("http://127.0.0.1:7/client/api/v1/phonenumbers/pn_1");
-    expect(stub.sent[0]?.headers.Authorization).toBe("cald_env_key");
+    vi.stubEnv(`${envPrefix}_API_KEY`, "env_key_1234");
+    vi.stubEnv(`${envPrefix}_BASE_URL`, "http://127.0.0.1:7/some/base");
+    const stub = stubFetch(OK_BODY[provider]);
+    const client = createPhoneNumbers({ provider, fetch: stub.fetch });
+    vi.stubEnv(`${envPrefix}_API_KEY`, "changed");
+    await client.update(IDS[provider], { agentId: "A" } as never);
+    const { path, param } = descriptor.update;
+    expect(stub.sent[0]?.url.startsWith(`http://127.0.0.1:7/some/base${path.split(`{${param}}`)[0]}`)).toBe(true);
+    expect(stub.sent[0]?.headers[auth.header]).toBe(`${auth.scheme === "bearer" ? "Bearer " : ""}env_key_1234`);
   });
 
   it.each([
@@ -262,11 +238,13 @@ describe("options", () => {
     [{ maxRetries: -1 }, "maxRetries"],
     [{ maxRetries: 1.5 }, "maxRetries"],
   ])("refuses %j", (options, field) => {
-    expect(() => createPhoneNumbers({ provider: "cald", apiKey: "k", ...options })).toThrow(
+    expect(() => createPhoneNumbers({ provider, apiKey: "k", baseUrl: "http://127.0.0.1:9", ...options })).toThrow(
       expect.objectContaining({ code: "invalid_input", field }),
     );
   });
+});
 
+describe("providers", () => {
   it("refuses an unknown provider", () => {
     expect(() => createPhoneNumbers({ provider: "twilio" as Provider })).toThrow(/provider must be one of/);
   });

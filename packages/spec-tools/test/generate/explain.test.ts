@@ -4,8 +4,8 @@
 // document as published, whose discriminator mapping holds `{$ref}` objects, without its fix.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { repoCopy, runBin, snapshot } from "../helpers.js";
 
 describe("generate on a document it cannot read", () => {

@@ -3,7 +3,7 @@
 // Theoretical throughput is concurrency / latency = 640 rows/s; the goal is at least 90% of it
 // and a peak RSS under 200 MB. Prints one JSON line on stdout.
 //
-//   node packages/cli/bench/apply.bench.mjs [--rows 10000] [--concurrency 32] [--latency 50] [--out file.json] [--no-baseline]
+//   node bench/cli/apply.bench.mjs [--rows 10000] [--concurrency 32] [--latency 50] [--out file.json] [--no-baseline]
 //
 // Besides the goal's figures it reports the CLI's CPU per row and, as a reading aid on a busy
 // machine, the throughput of a bare node:http client run right after against the same server.
@@ -29,7 +29,7 @@ const { values } = parseArgs({
 const ROWS = Number(values.rows);
 const CONCURRENCY = Number(values.concurrency);
 const LATENCY_MS = Number(values.latency);
-const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../../packages/cli/dist/bin.js", import.meta.url));
 const GOAL = { fraction: 0.9, peakRssMB: 200 };
 
 if (!existsSync(BIN)) {
