@@ -41,10 +41,27 @@ export function isProvider(value: unknown): value is Provider {
 }
 
 /**
+ * The mark of a PhoneBridgeError, shared by every copy of core loaded in a process (Symbol.for
+ * is process-wide): two releases installed side by side each have their own class, and an error
+ * of one must still be recognised by the other (`isPhoneBridgeError`, `instanceof`).
+ */
+const BRAND: unique symbol = Symbol.for("@phonebridge/core:PhoneBridgeError");
+
+/**
  * The one error every phonebridge package throws. It never holds a secret nor an unredacted
  * vendor error as its `cause`, so it is safe to log, print and serialize.
  */
 export class PhoneBridgeError extends Error {
+  static {
+    // On the prototype: no per-error cost, and nothing added to what JSON or inspect show.
+    Object.defineProperty(PhoneBridgeError.prototype, BRAND, { value: true });
+  }
+
+  /** `error instanceof PhoneBridgeError` holds for a PhoneBridgeError of any copy of core. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   override readonly name = "PhoneBridgeError";
   // `declare`: assigned from the init in the constructor, so no field initializers are emitted.
   declare readonly code: ErrorCode;
@@ -76,6 +93,7 @@ export type PhoneBridgeErrorJSON = Pick<
   "name" | "code" | "provider" | "message" | "status" | "field" | "vendorMessage" | "attempts" | "retryAfterMs" | "body"
 >;
 
+/** True for a PhoneBridgeError, whichever installed copy of core made it. */
 export function isPhoneBridgeError(value: unknown): value is PhoneBridgeError {
   return value instanceof PhoneBridgeError;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { codeForStatus, isProvider, PhoneBridgeError, providerTitle } from "../src/errors.js";
+import { codeForStatus, isPhoneBridgeError, isProvider, PhoneBridgeError, providerTitle } from "../src/errors.js";
 import { PROVIDERS } from "../src/generated/providers.js";
 
 /** The title specs/<provider>/vendor.yaml gives. */
@@ -53,6 +53,31 @@ describe("providerTitle", () => {
     expect(providerTitle("acme" as never)).toBe("acme");
     expect(isProvider("acme")).toBe(false);
     expect(isProvider("__proto__")).toBe(false);
+  });
+});
+
+describe("an error from another installed copy of core", () => {
+  it("is recognised by isPhoneBridgeError and instanceof (the Symbol.for brand)", async () => {
+    // The same module under another URL: a second copy, with its own PhoneBridgeError class.
+    const url = new URL("../src/errors.ts?second-copy", import.meta.url).href;
+    const copy = (await import(/* @vite-ignore */ url)) as typeof import("../src/errors.js");
+    expect(copy.PhoneBridgeError).not.toBe(PhoneBridgeError);
+    const error = new copy.PhoneBridgeError({ code: "server", provider: PROVIDERS[0], detail: "x" });
+    expect(isPhoneBridgeError(error)).toBe(true);
+    expect(error instanceof PhoneBridgeError).toBe(true);
+    expect(copy.isPhoneBridgeError(new PhoneBridgeError({ code: "server", provider: PROVIDERS[0], detail: "x" }))).toBe(
+      true,
+    );
+  });
+
+  it("is not confused with an error that only shares the name", () => {
+    const lookalike = Object.assign(new Error("x"), { name: "PhoneBridgeError", code: "server" });
+    expect(isPhoneBridgeError(lookalike)).toBe(false);
+    expect(lookalike instanceof PhoneBridgeError).toBe(false);
+    expect(isPhoneBridgeError(null)).toBe(false);
+    expect(Object.keys(new PhoneBridgeError({ code: "server", provider: PROVIDERS[0], detail: "x" }))).not.toContain(
+      "Symbol(@phonebridge/core:PhoneBridgeError)",
+    );
   });
 });
 
