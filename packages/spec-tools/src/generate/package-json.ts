@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { objectOr } from "../json.js";
 import { GENERATE_COMMAND } from "./header.js";
 import type { VendorModel } from "./model.js";
+import { REPOSITORY } from "./repository.js";
 
 export function renderPackageJson(root: string, { vendor, config }: VendorModel): string {
   const path = join(root, "packages", vendor, "package.json");
@@ -26,7 +27,7 @@ export function renderPackageJson(root: string, { vendor, config }: VendorModel)
     files: ["dist", "src", "openapi.json", "api.md"],
     repository: {
       type: "git",
-      url: "git+https://github.com/phonebridge/phonebridge.git",
+      url: `git+${REPOSITORY}.git`,
       directory: `packages/${vendor}`,
     },
     scripts: {
