@@ -43,7 +43,7 @@ const whitespace = fc.constantFrom(
   "\ufeff",
 );
 /**
- * Ids for the Prism runs: no ",", which Prism 5.16 reads as an array separator in a path
+ * Ids for the Prism runs: no ",", which Prism reads as an array separator in a path
  * parameter ("must be string"), although RFC 3986 and the contract leave it as it is.
  */
 const prismId = plainId.filter((id) => !id.includes(","));
