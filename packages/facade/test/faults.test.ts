@@ -131,6 +131,29 @@ const CASES: Case[] = [
     attempts: 2,
     waits: (r) => [backoff(0, r)],
   },
+  // Neither delta-seconds nor an HTTP-date: once read by Date.parse as dates long past, so every
+  // attempt went out at once. Now ignored, and the backoff applies.
+  ...["-5", "+5", "5,", "1e3", "Thu, 01 Jan 2026 00:00:05", "2026-01-01"].map(
+    (value): Case => ({
+      name: `429 with Retry-After ${JSON.stringify(value)}, every time: the backoff, not 0`,
+      replies: () => [{ status: 429, headers: { "retry-after": value }, body: "{}" }],
+      code: "rate_limited",
+      status: 429,
+      attempts: 3,
+      waits: BACKOFF_2,
+      check: (error) => expect(error.retryAfterMs).toBeUndefined(),
+    }),
+  ),
+  ...["-5", "+5", "1e3", "0x10"].map(
+    (value): Case => ({
+      name: `429 with retry-after-ms ${JSON.stringify(value)}: ignored, Retry-After taken`,
+      replies: (p) => [{ status: 429, headers: { "retry-after-ms": value, "retry-after": "2" }, body: "{}" }, ok(p)],
+      code: "ok",
+      attempts: 2,
+      waits: () => [2000],
+      serverWaits: [2000],
+    }),
+  ),
   {
     name: "429 every time: rate_limited after maxRetries + 1 attempts, with the backoff",
     replies: () => [faults.status(429)],
@@ -467,15 +490,18 @@ describe.each(PROVIDERS)("%s through the facade", (provider) => {
       server.script(
         faults.retryAfterDate(new Date(now.getTime() + 7_000)),
         faults.retryAfterDate(new Date("2015-10-21T07:28:00Z")),
+        // The two obsolete forms RFC 9110 still asks recipients to read: RFC 850 and asctime.
+        { status: 429, headers: { "retry-after": "Thursday, 26-Nov-26 06:00:03 GMT" }, body: "{}" },
+        { status: 503, headers: { "retry-after": "Thu Nov 26 06:00:04 2026" }, body: "{}" },
         ok(provider),
       );
-      await client(provider, {}, { sleep }).update(IDS[provider], { agentId: "A" });
-      expect(waits).toEqual([7_000, 0]);
+      await client(provider, { maxRetries: 4 }, { sleep }).update(IDS[provider], { agentId: "A" });
+      expect(waits).toEqual([7_000, 0, 3_000, 4_000]);
       // A date more than 60 s ahead: the error at once.
       server.script(faults.retryAfterDate(new Date(now.getTime() + 61_000)));
       const error = await failure(client(provider, {}, { sleep }).update(IDS[provider], { agentId: "A" }));
       expect(error).toMatchObject({ code: "rate_limited", attempts: 1, retryAfterMs: 61_000 });
-      expect(waits).toEqual([7_000, 0]);
+      expect(waits).toEqual([7_000, 0, 3_000, 4_000]);
     } finally {
       vi.useRealTimers();
     }
