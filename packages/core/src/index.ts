@@ -10,7 +10,16 @@ export {
   providerTitle,
 } from "./errors.js";
 export { encodePathSegment, pathSerializer } from "./path.js";
-export { holdsSecret, REDACTED, redact, scrub } from "./redact.js";
+export {
+  CREDENTIAL_HEADERS,
+  MAX_QUOTED,
+  MIN_SECRET_LENGTH,
+  NO_SECRETS,
+  REDACTED,
+  redact,
+  Secrets,
+  scrub,
+} from "./secrets.js";
 export {
   createVendorTransport,
   describeRequest,

@@ -1,3 +1,6 @@
+import { NO_SECRETS, type Secrets } from "./secrets.js";
+
+/** The most characters of a vendor's message an error keeps. */
 const MAX_MESSAGE = 500;
 
 /** A plain JSON object (not null, not an array). */
@@ -8,9 +11,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * The vendor's own words from an error body, whatever shape it has: Retell `{status,message}`,
  * Verbex `{error,message}` and FastAPI `{detail:[{loc,msg}]}`, problem+json `{title,detail}`, or
- * plain text. Undefined when the body says nothing (empty, or an HTML error page).
+ * plain text. Undefined when the body says nothing (empty, or an HTML error page). Cut to 500
+ * characters after `secrets` are redacted in it, so no part of one survives the cut.
  */
-export function vendorMessageOf(parsed: unknown, text: string): string | undefined {
+export function vendorMessageOf(parsed: unknown, text: string, secrets: Secrets = NO_SECRETS): string | undefined {
   let candidates: unknown[];
   if (isRecord(parsed)) {
     const { message, detail, title, error } = parsed;
@@ -29,7 +33,7 @@ export function vendorMessageOf(parsed: unknown, text: string): string | undefin
     candidates = [parsed === undefined && !/^\s*</.test(text) ? text : parsed];
   }
   const found = candidates.find((c): c is string => typeof c === "string" && c.trim() !== "")?.trim();
-  return found !== undefined && found.length > MAX_MESSAGE ? `${found.slice(0, MAX_MESSAGE)}…` : found;
+  return found === undefined ? undefined : secrets.clip(found, MAX_MESSAGE);
 }
 
 /** delta-seconds (RFC 9110 §10.2.3), with the fraction some servers add: nothing else counts. */

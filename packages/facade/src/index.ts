@@ -2,7 +2,7 @@
  * @phonebridge/facade: one `update` over the phone numbers of Retell, Cartesia, Verbex, Vogent
  * and Cald. This root entry holds all five adapters; `@phonebridge/facade/<vendor>` holds one.
  */
-import type { Provider } from "@phonebridge/core";
+import { type Provider, Secrets } from "@phonebridge/core";
 import type { Adapter } from "./adapter.js";
 import { caldAdapter, caldCapabilities } from "./adapters/cald.js";
 import { cartesiaAdapter, cartesiaCapabilities } from "./adapters/cartesia.js";
@@ -56,11 +56,12 @@ const ADAPTERS: Readonly<Record<Provider, Adapter>> = {
  * With a literal `provider`, `update` only accepts the changes that vendor supports.
  */
 export function createPhoneNumbers<P extends Provider>(options: PhoneNumbersOptions<P>): PhoneNumbers<P> {
-  const provider = (options as { provider?: unknown } | null | undefined)?.provider;
+  const given = options as { provider?: unknown; apiKey?: unknown } | null | undefined;
+  const provider = given?.provider;
   if (typeof provider !== "string" || !Object.hasOwn(ADAPTERS, provider)) {
-    throw new TypeError(
-      `createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${JSON.stringify(provider)}`,
-    );
+    // At most 40 characters of it, the key redacted in case it was passed here by mistake.
+    const quoted = new Secrets([], [given?.apiKey as string]).quote(provider);
+    throw new TypeError(`createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${quoted}`);
   }
   return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, options);
 }

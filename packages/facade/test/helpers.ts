@@ -88,3 +88,34 @@ export async function failure(promise: Promise<unknown>): Promise<PhoneBridgeErr
   expect(error).toBeInstanceOf(PhoneBridgeError);
   return error as PhoneBridgeError;
 }
+
+/**
+ * `text` with every escape a reader could undo undone, again and again until nothing changes:
+ * JSON and JavaScript (`\u0050`, `\x50`, `\/`), URL (`%50`), HTML (`&#80;`, `&#x50;`, `&amp;`).
+ * A secret that shows in the result of this was shown, in a disguise.
+ */
+export function revealed(text: string): string {
+  const char = (code: number): string => (code <= 0x10ffff ? String.fromCodePoint(code) : "");
+  let out = text;
+  for (let previous = ""; previous !== out; ) {
+    previous = out;
+    out = out
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => char(Number.parseInt(hex, 16)))
+      .replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => char(Number.parseInt(hex, 16)))
+      .replace(/\\(["\\/])/g, "$1")
+      .replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+        try {
+          return decodeURIComponent(run);
+        } catch {
+          return run;
+        }
+      })
+      .replace(/&#([0-9]+);?/g, (_, dec: string) => char(Number.parseInt(dec, 10)))
+      .replace(/&#[xX]([0-9a-fA-F]+);?/g, (_, hex: string) => char(Number.parseInt(hex, 16)))
+      .replace(
+        /&(amp|lt|gt|quot|apos);/g,
+        (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name] ?? "",
+      );
+  }
+  return out;
+}

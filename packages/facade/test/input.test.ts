@@ -271,3 +271,54 @@ describe("options", () => {
     expect(() => createPhoneNumbers({ provider: "twilio" as Provider })).toThrow(/provider must be one of/);
   });
 });
+
+describe("a message quotes at most 40 characters of any input", () => {
+  /** 10,000 characters that no fixed message text holds, so every "Z" in a message came from the input. */
+  const LONG = "Z".repeat(10_000);
+  const quoted = (text: string): number => text.split("Z").length - 1;
+
+  it.each(PROVIDERS)("%s: ids, change values, unknown keys and passthrough fields", async (provider) => {
+    const { client, sent } = phones(provider);
+    const loose = client as Loose;
+    const cases: Array<[unknown, unknown, unknown]> = [
+      [`${LONG}/x`, { agentId: "A" }, undefined],
+      [`${LONG} `, { agentId: "A" }, undefined],
+      [`\u0000${LONG}`, { agentId: "A" }, undefined],
+      [`\ud800${LONG}`, { agentId: "A" }, undefined],
+      [IDS[provider], { [LONG]: "A" }, undefined],
+      [IDS[provider], { agentId: "A", [`agent${LONG}`]: 1 }, undefined],
+      [IDS[provider], LONG, undefined],
+      [IDS[provider], { agentId: "A" }, { vendor: LONG }],
+    ];
+    if (provider === "retell")
+      cases.push([LONG, { agentId: "A" }, undefined], [`+1${LONG}`, { label: "x" }, undefined]);
+    if (provider === "cald") cases.push([IDS[provider], { agentId: "A" }, { vendor: { [LONG]: 1 } }]);
+    for (const [id, changes, options] of cases) {
+      const error = await failure(loose.update(id, changes, options));
+      expect(error.code).toBe("invalid_input");
+      for (const shown of [error.message, String(error.field)]) {
+        expect(quoted(shown), shown.slice(0, 120)).toBeLessThanOrEqual(40);
+      }
+    }
+    expect(sent).toHaveLength(0);
+  });
+
+  it("an unknown provider, or one an entry point does not take", async () => {
+    const { createPhoneNumbers: createCald } = await import("../src/cald.js");
+    for (const create of [
+      () => createPhoneNumbers({ provider: LONG as Provider }),
+      () => createCald({ provider: LONG as "cald" }),
+    ]) {
+      const message = (() => {
+        try {
+          create();
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return "";
+      })();
+      expect(message).toMatch(/provider must be/);
+      expect(quoted(message)).toBeLessThanOrEqual(40);
+    }
+  });
+});

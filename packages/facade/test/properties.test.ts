@@ -6,12 +6,13 @@
  * the vendor. Each generated valid input must be accepted by the vendor's Prism mock (started once
  * by @phonebridge/testing's globalSetup), which validates the request against the vendor's spec.
  */
-import { PhoneBridgeError, type Provider, providerTitle } from "@phonebridge/core";
+import { inspect } from "node:util";
+import { PhoneBridgeError, type Provider, providerTitle, Secrets } from "@phonebridge/core";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { capabilities, createPhoneNumbers, PROVIDERS } from "../src/index.js";
-import { IDS } from "./helpers.js";
+import { IDS, OK_BODY, revealed } from "./helpers.js";
 
 /** Untyped JavaScript callers: the run-time checks are what these tests exercise. */
 // A fixed seed keeps the run deterministic; PHONEBRIDGE_FC_SEED explores others.
@@ -66,9 +67,10 @@ async function refuses(
     attempts: 0,
   });
   expect(e.message.startsWith(`${providerTitle(provider)}: `)).toBe(true);
-  // The message names the field: "changes" as "change(s)", "vendor.x" by x, the others as they are.
+  // The message names the field: "changes" as "change(s)", "vendor.x" by x, the others as they
+  // are, a name from the input as a message quotes it (JSON-escaped).
   const name = expected.field === "changes" ? "change" : expected.field.replace(/^vendor\./, "");
-  expect(e.message).toContain(name);
+  expect(e.message).toContain(JSON.stringify(name).slice(1, -1));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,5 +520,139 @@ describe.each(PROVIDERS)("%s: generated valid input is accepted by Prism", (prov
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Secrets a response plants anywhere: at random depths, escaped, as property names, near cuts
+
+describe("secrets planted in responses (property)", () => {
+  const MARK = "PBPROP";
+  const KEY = `sk_live_${MARK}+key/0123456789`;
+  const PASSWORD = `pw_${MARK}_0123456789`;
+  /** Where a secret goes in a generated value: replaced in the JSON text, in a disguise. */
+  const SLOT = "@@SLOT@@";
+
+  /** A string sometimes holding the slot. */
+  const text = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constant(SLOT),
+    fc.tuple(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 })).map(([a, b]) => `${a}${SLOT}${b}`),
+  );
+  const name = fc.oneof(text, fc.constantFrom("twilio_auth_token", "message", "__proto__", "label"));
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom(null, true, 0, 1.5),
+      text,
+      tie("array"),
+      tie("object"),
+    ),
+    array: fc.array(tie("value"), { maxLength: 3 }),
+    object: fc.dictionary(name, tie("value"), { maxKeys: 3 }),
+  }));
+  /**
+   * How the secret is written in the JSON text: each character as it is, `\u`-escaped (`/` as
+   * `\/`), percent-encoded or as an HTML reference, a vendor's encoders being what they are.
+   */
+  const disguise = fc
+    .oneof(
+      // One encoder over the whole secret, or a mix.
+      fc.integer({ min: 0, max: 3 }).map((form) => Array.from({ length: KEY.length }, () => form)),
+      fc.array(fc.integer({ min: 0, max: 3 }), { minLength: KEY.length, maxLength: KEY.length }),
+    )
+    .map(
+      (mask) => (secret: string) =>
+        [...secret]
+          .map((c, i) => {
+            const code = c.charCodeAt(0);
+            if (mask[i] === 1) return c === "/" ? "\\/" : `\\u${code.toString(16).padStart(4, "0")}`;
+            if (mask[i] === 2) return `%${code.toString(16).toUpperCase().padStart(2, "0")}`;
+            if (mask[i] === 3) return `&#${code};`;
+            return c;
+          })
+          .join(""),
+    );
+  /** A JSON text with one of `planted` written in a disguise at each slot. */
+  const plantedWith = (...secrets: string[]) =>
+    fc
+      .record({ tree: value, disguise, secret: fc.constantFrom(...secrets) })
+      .map(({ tree, disguise: write, secret }) => JSON.stringify(tree).replaceAll(SLOT, write(secret)));
+  const planted = plantedWith(KEY, PASSWORD);
+  const secrets = new Secrets(["twilio_auth_token", "sip_trunk_password"], [KEY, PASSWORD]);
+
+  it("the fast path of redactParsed decides exactly what the walk decides", () => {
+    fc.assert(
+      fc.property(planted, (json) => {
+        const parsed: unknown = JSON.parse(json);
+        const fast = secrets.redactParsed(json, parsed);
+        const walked = secrets.redact(parsed);
+        expect(fast).toEqual(walked);
+        // Both return the body itself exactly when it holds nothing to redact.
+        expect(fast === parsed).toBe(walked === parsed);
+        expect(revealed(JSON.stringify(fast))).not.toContain(MARK);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  describe.each(["retell", "verbex", "cartesia"] as const)("%s", (provider) => {
+    const vendor =
+      provider === "retell"
+        ? { auth_password: PASSWORD }
+        : provider === "verbex"
+          ? { sip_trunk_password: PASSWORD }
+          : undefined;
+    const answering = (status: number, body: string) =>
+      createPhoneNumbers({
+        provider,
+        apiKey: KEY,
+        baseUrl: "http://127.0.0.1:9",
+        maxRetries: 0,
+        fetch: (async () => new Response(body, { status })) as typeof globalThis.fetch,
+      }) as unknown as Loose;
+
+    it("a 2xx or an error body with a secret anywhere in it shows none", async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          vendor === undefined ? plantedWith(KEY) : planted,
+          fc.constantFrom(200, 400, 500),
+          async (json, status) => {
+            const body = status === 200 ? `{"extra":${json},${JSON.stringify(OK_BODY[provider]).slice(1)}` : json;
+            const outcome = await answering(status, body)
+              .update(IDS[provider], { agentId: "A" }, vendor === undefined ? undefined : { vendor })
+              .then(
+                (result) => result,
+                (error: unknown) => error,
+              );
+            const shown = `${JSON.stringify(outcome)} ${inspect(outcome, { depth: null })} ${String((outcome as Error).message)}`;
+            expect(revealed(shown)).not.toContain(MARK);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
+    it("a secret at any position near the cut of a message (500) or a body kept as text (2,000)", async () => {
+      const secret = vendor === undefined ? KEY : PASSWORD;
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: -40, max: 40 }), fc.boolean(), disguise, async (offset, asText, write) => {
+          const cut = asText ? 2000 : 500;
+          const planted = `${"a".repeat(cut + offset)}${write(secret)} tail`;
+          const body = asText ? planted : `{"message":"${planted}"}`;
+          const error = await answering(400, body)
+            .update(IDS[provider], { agentId: "A" }, vendor === undefined ? undefined : { vendor })
+            .then(
+              () => undefined,
+              (e: unknown) => e as PhoneBridgeError,
+            );
+          const shown = `${JSON.stringify(error)} ${inspect(error, { depth: null })}`;
+          expect(revealed(shown)).not.toContain(MARK);
+          // Nothing of the secret right before a cut either: not even its first character.
+          expect(shown).not.toMatch(new RegExp(`a${secret[0]}…`));
+        }),
+        { numRuns: 80 },
+      );
+    });
   });
 });
