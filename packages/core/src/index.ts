@@ -9,6 +9,7 @@ export {
   type Provider,
   providerTitle,
 } from "./errors.js";
+export { jsonText, MAX_INPUT_DEPTH, NotJsonError, ownFields, snapshotJson } from "./input.js";
 export { encodePathSegment, pathSerializer } from "./path.js";
 export {
   CREDENTIAL_HEADERS,

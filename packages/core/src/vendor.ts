@@ -1,5 +1,6 @@
 import { readBodyCapped } from "./body.js";
 import { codeForStatus, PhoneBridgeError, type Provider } from "./errors.js";
+import { jsonText, ownFields } from "./input.js";
 import { encodePathSegment } from "./path.js";
 import { CREDENTIAL_HEADERS, MAX_QUOTED, REDACTED, Secrets } from "./secrets.js";
 import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
@@ -107,8 +108,11 @@ function inputError(provider: Provider, field: string, detail: string): PhoneBri
   return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
 }
 
-function resolveBaseUrl({ envPrefix, provider, defaultBaseUrl }: VendorDescriptor, option?: string): string {
+function resolveBaseUrl({ envPrefix, provider, defaultBaseUrl }: VendorDescriptor, option?: unknown): string {
   const variable = `${envPrefix}_BASE_URL`;
+  if (option !== undefined && typeof option !== "string") {
+    throw inputError(provider, "baseUrl", `the baseUrl option must be a string (or set ${variable})`);
+  }
   const raw = option ?? envOf(variable) ?? defaultBaseUrl;
   if (!raw) {
     throw inputError(
@@ -128,8 +132,11 @@ function resolveBaseUrl({ envPrefix, provider, defaultBaseUrl }: VendorDescripto
   return url.href.replace(/\/+$/, "");
 }
 
-function resolveApiKey({ envPrefix, provider, auth }: VendorDescriptor, option?: string): string | undefined {
+function resolveApiKey({ envPrefix, provider, auth }: VendorDescriptor, option?: unknown): string | undefined {
   const variable = `${envPrefix}_API_KEY`;
+  if (option !== undefined && typeof option !== "string") {
+    throw inputError(provider, "apiKey", `the apiKey option must be a string (or set ${variable})`);
+  }
   const key = option === "" ? undefined : (option ?? envOf(variable));
   if (key === undefined && auth.declared) {
     throw inputError(provider, "apiKey", `no API key: pass the apiKey option or set ${variable}`);
@@ -140,8 +147,26 @@ function resolveApiKey({ envPrefix, provider, auth }: VendorDescriptor, option?:
   return key;
 }
 
+/** An environment variable: the environment's own, never a property a polluted prototype lends it. */
 function envOf(name: string): string | undefined {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return (env !== undefined && Object.hasOwn(env, name) && env[name]) || undefined;
+}
+
+/** The extra headers option: own string values only, none that could split a request. */
+function resolveHeaders(provider: Provider, option: unknown): Record<string, string> {
+  const headers = ownFields(option);
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value !== "string" || /[\r\n\0]/.test(value)) {
+      throw inputError(
+        provider,
+        "headers",
+        "each header of the headers option must be a string without line breaks or NUL",
+      );
+    }
+  }
+  return headers as Record<string, string>;
 }
 
 function networkError(
@@ -170,15 +195,20 @@ export function createVendorTransport<Body, Data>(
   options: VendorClientOptions = {},
 ): VendorTransport<Body, Data> {
   const { provider, auth, secrets } = descriptor;
-  const baseUrl = resolveBaseUrl(descriptor, options.baseUrl);
-  const apiKey = resolveApiKey(descriptor, options.apiKey);
+  // Only the caller's own options count, each read once (a polluted prototype cannot redirect the key).
+  const given = ownFields(options);
+  const baseUrl = resolveBaseUrl(descriptor, given.baseUrl);
+  const apiKey = resolveApiKey(descriptor, given.apiKey);
   const ownSecrets = new Secrets([...secrets.request, ...secrets.response], [apiKey]);
 
   const headers: Record<string, string> = { ...descriptor.headers };
   if (apiKey !== undefined) headers[auth.header] = auth.scheme === "bearer" ? `Bearer ${apiKey}` : apiKey;
-  Object.assign(headers, options.headers);
+  Object.assign(headers, resolveHeaders(provider, given.headers));
   const sendHeaders = { ...JSON_HEADERS, ...headers };
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (given.fetch !== undefined && typeof given.fetch !== "function") {
+    throw inputError(provider, "fetch", "the fetch option must be a function");
+  }
+  const fetchImpl = (given.fetch as typeof globalThis.fetch | undefined) ?? globalThis.fetch;
   const { method, path, param } = descriptor.update;
   const [head, tail] = path.split(`{${param}}`) as [string, string];
   const prefix = baseUrl + head;
@@ -194,7 +224,7 @@ export function createVendorTransport<Body, Data>(
       return Promise.reject(inputError(provider, "id", `the id ${ownSecrets.quote(id)} cannot be a path segment`));
     }
     // Redirects are not followed, so the key never goes to another host.
-    return fetchImpl(url, { method, headers: sendHeaders, body: JSON.stringify(body), signal, redirect: "manual" });
+    return fetchImpl(url, { method, headers: sendHeaders, body: jsonText(body), signal, redirect: "manual" });
   };
 
   const errorFromResponse = async (

@@ -242,3 +242,60 @@ describe("the lean request path", () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe("only the caller's own options count", () => {
+  /** Runs `body` with `Object.prototype` polluted by `names`, cleaned up before anything is checked. */
+  async function polluted<T>(names: Record<string, unknown>, body: () => Promise<T> | T): Promise<T> {
+    for (const [name, value] of Object.entries(names)) {
+      Object.defineProperty(Object.prototype, name, { value, configurable: true, writable: true });
+    }
+    try {
+      return await body();
+    } finally {
+      for (const name of Object.keys(names)) delete (Object.prototype as Record<string, unknown>)[name];
+    }
+  }
+
+  it("a polluted Object.prototype or environment supplies no key, base URL, fetch or header", async () => {
+    const { calls, fetch } = recordingFetch(json(200, {}));
+    const evil = vi.fn(async () => new Response("{}"));
+    const transport = await polluted(
+      {
+        baseUrl: "http://evil.example",
+        fetch: evil,
+        headers: { "x-evil": "1" },
+        PBTEST_BASE_URL: "http://evil-env.example",
+        PBTEST_API_KEY: "evil_env_key",
+      },
+      () => createVendorTransport(descriptor, { apiKey: "own_key", fetch }),
+    );
+    await transport.update("n1", {});
+    expect(calls[0]?.url.startsWith("https://api.example.test/v1/")).toBe(true);
+    expect(calls[0]?.init.headers).not.toHaveProperty("x-evil");
+    expect(evil).not.toHaveBeenCalled();
+    await polluted({ apiKey: "evil_key", PBTEST_API_KEY: "evil_env_key" }, () => {
+      expect(() => createVendorTransport(descriptor, {})).toThrow(expect.objectContaining({ field: "apiKey" }));
+    });
+  });
+
+  it("sends what Object.prototype.toJSON would replace as it is", async () => {
+    const { calls, fetch } = recordingFetch(json(200, {}));
+    const transport = createVendorTransport(descriptor, { apiKey: "k", fetch });
+    await polluted({ toJSON: () => ({ evil: true }) }, () => transport.send("n1", { a: [1, { b: "c" }], d: null }));
+    expect(calls[0]?.init.body).toBe('{"a":[1,{"b":"c"}],"d":null}');
+  });
+
+  it("refuses options of the wrong type, naming them", () => {
+    for (const [options, field] of [
+      [{ apiKey: 5 }, "apiKey"],
+      [{ apiKey: "k", baseUrl: 5 }, "baseUrl"],
+      [{ apiKey: "k", fetch: "x" }, "fetch"],
+      [{ apiKey: "k", headers: { a: 1 } }, "headers"],
+      [{ apiKey: "k", headers: { a: "x\r\ny: z" } }, "headers"],
+    ] as const) {
+      expect(() => createVendorTransport(descriptor, options as never)).toThrow(
+        expect.objectContaining({ code: "invalid_input", field }),
+      );
+    }
+  });
+});

@@ -1,15 +1,19 @@
 import {
   describeRequest,
+  jsonText,
   MAX_QUOTED,
+  NotJsonError,
+  ownFields,
   PhoneBridgeError,
   type PlannedRequest,
   type Provider,
   providerTitle,
   readBodyCapped,
   Secrets,
+  snapshotJson,
 } from "@phonebridge/core";
 import { type Adapter, type CheckedChanges, CONTROL, isRecord, missingField } from "./adapter.js";
-import type { ChangeCapability, ChangeName } from "./capabilities.js";
+import { CHANGE_NAMES, type ChangeCapability, type ChangeName } from "./capabilities.js";
 import { type RetryPolicy, resolvePolicy, runWithRetries } from "./retry.js";
 import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
@@ -55,19 +59,17 @@ export function createWithAdapter<P extends Provider, Body>(
   overrides?: PolicyOverrides,
 ): PhoneNumbers<P> {
   const { provider, capabilities } = adapter;
+  // Only the caller's own options count, each read once (docs/CONTRACT.md, facade rules).
+  const given = ownFields(options) as Omit<PhoneNumbersOptions<P>, "provider"> & { provider?: unknown };
   // A per-vendor entry (`@phonebridge/facade/retell`) lets `provider` be left out, never differ.
-  const pinned = (options as { provider?: unknown }).provider;
+  const pinned = given.provider;
   if (pinned !== undefined && pinned !== provider) {
-    const quoted = new Secrets([], [(options as { apiKey?: unknown }).apiKey as string]).quote(pinned);
+    const quoted = new Secrets([], [given.apiKey]).quote(pinned);
     throw new TypeError(`@phonebridge/facade/${provider}: provider must be ${JSON.stringify(provider)}, not ${quoted}`);
   }
   const title = providerTitle(provider);
-  const transport = adapter.createTransport({
-    apiKey: options.apiKey,
-    baseUrl: options.baseUrl,
-    fetch: options.fetch,
-  });
-  const policy = resolvePolicy(provider, options, overrides);
+  const transport = adapter.createTransport({ apiKey: given.apiKey, baseUrl: given.baseUrl, fetch: given.fetch });
+  const policy = resolvePolicy(provider, given, overrides);
   const changeCaps: Readonly<Record<ChangeName, ChangeCapability>> = {
     agentId: capabilities.agentId,
     label: capabilities.label,
@@ -80,19 +82,56 @@ export function createWithAdapter<P extends Provider, Body>(
   // redacted wherever it is kept, and before anything is cut.
   const clientSecrets = transport.secrets;
   const requestSecrets: ReadonlySet<string> = new Set(transport.descriptor.secrets.request);
-  const secretsOf = (vendor: unknown): Secrets =>
-    requestSecrets.size === 0 || vendor === undefined
-      ? clientSecrets
-      : clientSecrets.with(passthroughSecrets(vendor, requestSecrets));
+
+  /**
+   * The options of a call, read once: its own `signal` and `vendor`, the passthrough as a
+   * snapshot of JSON data (checked and sent from the snapshot only), and the call's secrets.
+   */
+  const readOptions = (
+    options: unknown,
+  ): { signal: unknown; vendor: Record<string, unknown> | undefined; secrets: Secrets } => {
+    if (options !== undefined && options !== null && typeof options !== "object") {
+      throw inputError(provider, "options", `options must be an object, not ${clientSecrets.quote(options)}`);
+    }
+    const { signal, vendor: given } = ownFields(options);
+    if (given === undefined) return { signal, vendor: undefined, secrets: clientSecrets };
+    if (!isRecord(given)) {
+      throw inputError(provider, "vendor", `options.vendor must be an object, not ${clientSecrets.quote(given)}`);
+    }
+    const vendor: Record<string, unknown> = Object.create(null);
+    const fields = ownFields(given);
+    for (const field in fields) {
+      if (fields[field] === undefined) continue;
+      try {
+        vendor[field] = snapshotJson(fields[field], field);
+      } catch (error) {
+        if (!(error instanceof NotJsonError)) throw error;
+        throw inputError(
+          provider,
+          `vendor.${clientSecrets.clip(field, MAX_QUOTED)}`,
+          `options.vendor ${clientSecrets.quote(error.path)} ${error.reason}`,
+        );
+      }
+    }
+    const secrets =
+      requestSecrets.size === 0 ? clientSecrets : clientSecrets.with(passthroughSecrets(vendor, requestSecrets));
+    return { signal, vendor, secrets };
+  };
 
   const invalidResponse = (status: number, detail: string): PhoneBridgeError =>
     new PhoneBridgeError({ code: "invalid_response", provider, status, detail });
 
   /**
-   * Every input rule of the contract; throws the first broken one. Returns the body to send. A
+   * Every input rule of the contract; throws the first broken one. Returns the body to send,
+   * built from snapshots only (`changes` is read once here, `vendor` was by readOptions). A
    * message quotes at most 40 characters of an input, the call's secrets redacted first.
    */
-  const check = (id: unknown, changes: unknown, vendor: unknown, secrets: Secrets): Record<string, unknown> => {
+  const check = (
+    id: unknown,
+    changes: unknown,
+    vendor: Record<string, unknown> | undefined,
+    secrets: Secrets,
+  ): Record<string, unknown> => {
     const quote = (value: unknown): string => secrets.quote(value);
     /** A field name from the caller's input, as an error's `field` holds it. */
     const fieldName = (name: string): string => secrets.clip(name, MAX_QUOTED);
@@ -113,7 +152,7 @@ export function createWithAdapter<P extends Provider, Body>(
       throw inputError(provider, "changes", `changes must be an object, not ${quote(changes)}`);
     }
     let count = 0;
-    const given = changes;
+    const given = ownFields(changes);
     for (const key in given) {
       const value = given[key];
       if (value === undefined) continue;
@@ -166,13 +205,9 @@ export function createWithAdapter<P extends Provider, Body>(
     }
     const body = adapter.build(given as CheckedChanges);
     if (vendor !== undefined) {
-      if (!isRecord(vendor)) {
-        throw inputError(provider, "vendor", `options.vendor must be an object, not ${quote(vendor)}`);
-      }
       const fields = vendor;
       for (const field in fields) {
         const value = fields[field];
-        if (value === undefined) continue;
         if (field === "__proto__")
           throw inputError(provider, "vendor.__proto__", 'options.vendor cannot carry "__proto__"');
         if (!capabilities.passthrough) {
@@ -182,8 +217,8 @@ export function createWithAdapter<P extends Provider, Body>(
             `${title} takes no fields through options.vendor (${quote(field)} given)`,
           );
         }
-        for (const change in changeCaps) {
-          if (changeCaps[change as ChangeName].field === field && given[change] !== undefined) {
+        for (const change of CHANGE_NAMES) {
+          if (changeCaps[change].field === field && given[change] !== undefined) {
             throw inputError(
               provider,
               `vendor.${field}`,
@@ -249,11 +284,9 @@ export function createWithAdapter<P extends Provider, Body>(
     };
   };
 
-  const update = async (id: string, changes: unknown, updateOptions?: { signal?: AbortSignal; vendor?: unknown }) => {
-    const vendor = updateOptions?.vendor;
-    const secrets = secretsOf(vendor);
+  const update = async (id: string, changes: unknown, updateOptions?: unknown) => {
+    const { signal, vendor, secrets } = readOptions(updateOptions);
     const body = check(id, changes, vendor, secrets);
-    const signal = updateOptions?.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw inputError(provider, "signal", "options.signal must be an AbortSignal");
     }
@@ -267,11 +300,11 @@ export function createWithAdapter<P extends Provider, Body>(
   };
 
   /** The request `update` would send, redacted, sent nowhere: the same checks, no fetch, no timers. */
-  const plan = (id: string, changes: unknown, planOptions?: { vendor?: unknown }): PlannedRequest => {
-    const vendor = planOptions?.vendor;
-    const secrets = secretsOf(vendor);
+  const plan = (id: string, changes: unknown, planOptions?: unknown): PlannedRequest => {
+    const { vendor, secrets } = readOptions(planOptions);
     const body = check(id, changes, vendor, secrets);
-    return describeRequest(transport, id, body as Body, secrets);
+    // As plain JSON data (the snapshot's objects have no prototype), exactly what would be sent.
+    return describeRequest(transport, id, JSON.parse(jsonText(body)) as Body, secrets);
   };
 
   return { provider, update, plan } as PhoneNumbers<P>;

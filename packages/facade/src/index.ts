@@ -2,7 +2,7 @@
  * @phonebridge/facade: one `update` over the phone numbers of Retell, Cartesia, Verbex, Vogent
  * and Cald. This root entry holds all five adapters; `@phonebridge/facade/<vendor>` holds one.
  */
-import { type Provider, Secrets } from "@phonebridge/core";
+import { ownFields, type Provider, Secrets } from "@phonebridge/core";
 import type { Adapter } from "./adapter.js";
 import { caldAdapter, caldCapabilities } from "./adapters/cald.js";
 import { cartesiaAdapter, cartesiaCapabilities } from "./adapters/cartesia.js";
@@ -56,14 +56,15 @@ const ADAPTERS: Readonly<Record<Provider, Adapter>> = {
  * With a literal `provider`, `update` only accepts the changes that vendor supports.
  */
 export function createPhoneNumbers<P extends Provider>(options: PhoneNumbersOptions<P>): PhoneNumbers<P> {
-  const given = options as { provider?: unknown; apiKey?: unknown } | null | undefined;
-  const provider = given?.provider;
+  // Only the caller's own options count, each read once: a polluted Object.prototype picks no provider.
+  const given = ownFields(options) as Partial<PhoneNumbersOptions<P>>;
+  const provider: unknown = given.provider;
   if (typeof provider !== "string" || !Object.hasOwn(ADAPTERS, provider)) {
     // At most 40 characters of it, the key redacted in case it was passed here by mistake.
-    const quoted = new Secrets([], [given?.apiKey as string]).quote(provider);
+    const quoted = new Secrets([], [given.apiKey]).quote(provider);
     throw new TypeError(`createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${quoted}`);
   }
-  return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, options);
+  return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, given);
 }
 
 /**

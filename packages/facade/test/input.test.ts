@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPhoneNumbers, type Provider, supports } from "../src/index.js";
-import { failure, IDS, OK_BODY, PROVIDERS, stubFetch } from "./helpers.js";
+import { failure, IDS, OK_BODY, PROVIDERS, recordingFetch, stubFetch } from "./helpers.js";
 
 function phones(provider: Provider) {
   const stub = stubFetch(OK_BODY[provider]);
@@ -320,5 +320,171 @@ describe("a message quotes at most 40 characters of any input", () => {
       expect(message).toMatch(/provider must be/);
       expect(quoted(message)).toBeLessThanOrEqual(40);
     }
+  });
+});
+
+/**
+ * Runs `body` with `Object.prototype` (and `Array.prototype`) polluted by `names`, removed again
+ * before anything is checked, so a failure message never meets the polluted prototype.
+ */
+async function polluted<T>(names: Record<string, unknown>, body: () => Promise<T> | T): Promise<T> {
+  const targets = [Object.prototype, Array.prototype] as Record<string, unknown>[];
+  for (const [name, value] of Object.entries(names)) {
+    const target = name.startsWith("Array.") ? (targets[1] as object) : (targets[0] as object);
+    Object.defineProperty(target, name.replace(/^Array\./, ""), { value, configurable: true, writable: true });
+  }
+  try {
+    return await body();
+  } finally {
+    for (const name of Object.keys(names)) {
+      const target = name.startsWith("Array.") ? Array.prototype : Object.prototype;
+      delete (target as unknown as Record<string, unknown>)[name.replace(/^Array\./, "")];
+    }
+  }
+}
+
+/** A change each vendor supports, and the wire field it sets. */
+const ONE_CHANGE: Record<Provider, [changes: Record<string, string>, wire: string]> = {
+  retell: [{ label: "L" }, "nickname"],
+  cartesia: [{ label: "L" }, "label"],
+  verbex: [{ label: "L" }, "friendly_name"],
+  vogent: [{ agentId: "agent_1" }, "agentId"],
+  cald: [{ agentId: "agent_1" }, "agentId"],
+};
+
+describe.each(PROVIDERS)("%s: only the caller's own properties count, each read once", (provider) => {
+  const [changes, wire] = ONE_CHANGE[provider];
+
+  it("a polluted Object.prototype adds nothing to a request (changes, options, passthrough, toJSON)", async () => {
+    // The answer's text made before the prototype is polluted (the stub's JSON.stringify would see it).
+    const text = JSON.stringify(OK_BODY[provider]);
+    const { sent, fetch } = recordingFetch(
+      (async () => new Response(text, { status: 200 })) as typeof globalThis.fetch,
+    );
+    const client = createPhoneNumbers({ provider, apiKey: "key_1234", baseUrl: "http://127.0.0.1:9", fetch });
+    const evil = (async () => {
+      throw new Error("the polluted fetch was called");
+    }) as typeof fetch;
+    await polluted(
+      {
+        agentId: "evil_agent",
+        label: "evil label",
+        outboundAgentId: "evil_out",
+        vendor: { auth_password: "evil", friendly_name: "evil" },
+        signal: AbortSignal.abort(),
+        inbound_agents: [{ agent_id: "evil", weight: 1 }],
+        toJSON: () => ({ agentId: "evil_agent" }),
+        "Array.toJSON": () => ["evil"],
+      },
+      () => (client as Loose).update(IDS[provider], changes),
+    );
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]?.body ?? "null")).toEqual({ [wire]: Object.values(changes)[0] });
+    // Creating a client: a polluted prototype picks no provider, base URL, key or fetch.
+    await polluted({ provider, baseUrl: "http://evil.example", fetch: evil, apiKey: "evil_key" }, () => {
+      expect(() => createPhoneNumbers({} as never)).toThrow(/provider must be one of/);
+    });
+    const recorded = recordingFetch((async () => new Response(text, { status: 200 })) as typeof globalThis.fetch);
+    await polluted({ baseUrl: "http://evil.example", apiKey: "evil_key", timeoutMs: 1 }, () =>
+      createPhoneNumbers({ provider, apiKey: "own_key", baseUrl: "http://127.0.0.1:9", fetch: recorded.fetch }).update(
+        IDS[provider],
+        changes as never,
+      ),
+    );
+    expect(recorded.sent[0]?.url.startsWith("http://127.0.0.1:9/")).toBe(true);
+    expect(JSON.stringify(recorded.sent[0]?.headers)).not.toContain("evil");
+  });
+
+  it("a getter that answers differently the second time cannot change what is sent after the check", async () => {
+    const { client, sent } = phones(provider);
+    const [name] = Object.keys(changes) as [string];
+    let reads = 0;
+    // Valid the first time, "" (which unlinks the agent on Vogent) or a control character after.
+    const tricky = Object.defineProperty({}, name, {
+      enumerable: true,
+      get: () => (reads++ === 0 ? changes[name] : name === "label" ? "\u0000" : ""),
+    });
+    await (client as Loose).update(IDS[provider], tricky);
+    expect(reads).toBe(1);
+    expect(JSON.parse(sent[0]?.body ?? "null")).toEqual({ [wire]: changes[name] });
+    // The options and their passthrough: each read once.
+    let optionReads = 0;
+    const options = Object.defineProperty({}, "vendor", {
+      enumerable: true,
+      get: () => (optionReads++ === 0 ? undefined : { agentId: "", inbound_agent_id: null, friendly_name: null }),
+    });
+    await (client as Loose).update(IDS[provider], changes, options);
+    expect(optionReads).toBe(1);
+    expect(JSON.parse(sent[1]?.body ?? "null")).toEqual({ [wire]: Object.values(changes)[0] });
+  });
+
+  it("a Proxy sees each key of changes and options read exactly once", async () => {
+    const { client } = phones(provider);
+    const gets: string[] = [];
+    const counting = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get(object, key, receiver) {
+          if (typeof key === "string") gets.push(key);
+          return Reflect.get(object, key, receiver);
+        },
+      });
+    await (client as Loose).update(IDS[provider], counting({ ...changes }), counting({ signal: undefined }));
+    expect(gets.sort()).toEqual([...Object.keys(changes), "signal"].sort());
+  });
+});
+
+describe("Retell passthrough: checked and sent from one reading", () => {
+  it("a weight a polluted prototype lends is not a weight: the list is refused, nothing sent", async () => {
+    const { client, sent } = phones("retell");
+    const error = await polluted({ weight: 1 }, () =>
+      failure((client as Loose).update(IDS.retell, {}, { vendor: { inbound_agents: [{ agent_id: "a" }] } })),
+    );
+    expect(error).toMatchObject({ code: "invalid_input", field: "vendor.inbound_agents" });
+    expect(sent).toHaveLength(0);
+  });
+
+  it("a list or a weight that changes between the check and the send goes out as it was checked", async () => {
+    const { client, sent } = phones("retell");
+    let listReads = 0;
+    const vendor = Object.defineProperty({}, "inbound_agents", {
+      enumerable: true,
+      get: () => (listReads++ === 0 ? [{ agent_id: "a", weight: 1 }] : [{ agent_id: "b", weight: 5 }]),
+    });
+    let weightReads = 0;
+    const item = Object.defineProperty({ agent_id: "c" }, "weight", {
+      enumerable: true,
+      get: () => (weightReads++ === 0 ? 1 : 5),
+    });
+    await (client as Loose).update(IDS.retell, {}, { vendor });
+    await (client as Loose).update(IDS.retell, {}, { vendor: { outbound_agents: [item] } });
+    expect([listReads, weightReads]).toEqual([1, 1]);
+    expect(sent.map((request) => JSON.parse(request.body ?? "null"))).toEqual([
+      { inbound_agents: [{ agent_id: "a", weight: 1 }] },
+      { outbound_agents: [{ agent_id: "c", weight: 1 }] },
+    ]);
+  });
+
+  it("refuses what JSON cannot hold or would change silently, naming the field", async () => {
+    const { client, sent } = phones("retell");
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    let deep: unknown = "x";
+    for (let i = 0; i < 100; i++) deep = [deep];
+    for (const [value, words] of [
+      [Number.NaN, "NaN, not a finite number"],
+      [10n, "a bigint"],
+      [() => 1, "a function"],
+      [[1, undefined], "undefined"],
+      [cyclic, "cycle"],
+      [deep, "deeper than 64"],
+    ] as const) {
+      const error = await failure((client as Loose).update(IDS.retell, {}, { vendor: { metadata: value } }));
+      expect(error).toMatchObject({ code: "invalid_input", field: "vendor.metadata" });
+      expect(error.message).toContain(words);
+    }
+    expect(sent).toHaveLength(0);
+    // A Date is sent as its toJSON says, as JSON.stringify would.
+    await (client as Loose).update(IDS.retell, {}, { vendor: { metadata: { at: new Date(0) } } });
+    expect(JSON.parse(sent[0]?.body ?? "null")).toEqual({ metadata: { at: "1970-01-01T00:00:00.000Z" } });
   });
 });
