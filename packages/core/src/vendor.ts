@@ -87,7 +87,9 @@ export interface VendorTransport<Body, Data> {
   /**
    * Builds the PhoneBridgeError for a non-2xx response, reading its body and redacting it with
    * `secrets` (the transport's own unless a call brings more, such as its passthrough secrets:
-   * they must be known here, where the message and a body kept as text are cut).
+   * they must be known here, where the message and a body kept as text are cut). Rejects with
+   * the read's own error when the body cannot be read: the connection failed after the status
+   * line, which is a `connection` error, whatever the status said.
    */
   errorFromResponse(response: Response, attempts?: number, secrets?: Secrets): Promise<PhoneBridgeError>;
   /** The API key and the secret fields of the vendor's requests and responses. Shows none of them. */
@@ -233,7 +235,9 @@ export function createVendorTransport<Body, Data>(
     callSecrets: Secrets = ownSecrets,
   ): Promise<PhoneBridgeError> => {
     const { status } = response;
-    const text = (await readBodyCapped(response).catch(() => "")) ?? "";
+    // A body that cannot be read (the connection reset or closed after the status line) is not
+    // this status's error: the read's own error goes on, a `connection` error to the caller.
+    const text = (await readBodyCapped(response)) ?? "";
     let parsed: unknown;
     try {
       parsed = callSecrets.redact(JSON.parse(text));

@@ -200,6 +200,26 @@ describe("the lean request path", () => {
     }
   });
 
+  it("a connection that fails while an error body is read is `connection`, not the status's code", async () => {
+    const cut = () => {
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) controller.error(new TypeError("terminated", { cause: { code: "ECONNRESET" } }));
+          else controller.enqueue(new TextEncoder().encode('{"message":"par'));
+          sent = true;
+        },
+      });
+      return new Response(body, { status: 503 });
+    };
+    const { fetch } = recordingFetch(cut);
+    const transport = createVendorTransport(descriptor, { apiKey: "k", fetch });
+    await expect(transport.errorFromResponse(await transport.send("n1", {}))).rejects.toThrow("terminated");
+    const error = (await transport.update("n1", {}).catch((caught: unknown) => caught)) as PhoneBridgeError;
+    expect(error).toMatchObject({ code: "connection", message: "Retell: connection failed (ECONNRESET)" });
+    expect(error.status).toBeUndefined();
+  });
+
   it("maps a refused connection to `connection` and a 2xx that is not JSON to `invalid_response`", async () => {
     const failing = vi.fn(async () => {
       throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
