@@ -38,47 +38,40 @@ export function vendorMessageOf(parsed: unknown, text: string, secrets: Secrets 
 
 /** delta-seconds (RFC 9110 §10.2.3), with the fraction some servers add: nothing else counts. */
 const DELTA_SECONDS = /^\d+(?:\.\d+)?$/;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-const MONTH = `(?<month>${MONTHS.join("|")})`;
-const TIME = "(?<hour>\\d{2}):(?<minute>\\d{2}):(?<second>\\d{2})";
-/** The three forms of an HTTP-date (RFC 9110 §5.6.7): IMF-fixdate, RFC 850, asctime. Case-sensitive. */
-const HTTP_DATES = [
-  new RegExp(`^${DAY}, (?<day>\\d{2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
-  new RegExp(
-    `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?<day>\\d{2})-${MONTH}-(?<year>\\d{2}) ${TIME} GMT$`,
-  ),
-  new RegExp(`^${DAY} ${MONTH} (?<day>\\d{2}| \\d) ${TIME} (?<year>\\d{4})$`),
-];
+const DAY = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const TIME = "(\\d\\d:\\d\\d:\\d\\d)";
+/** The three forms of an HTTP-date (RFC 9110 §5.6.7), case-sensitive as the RFC says. */
+const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d\\d) ${MONTH} (\\d{4}) ${TIME} GMT$`);
+const RFC850_DATE = new RegExp(`^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d\\d)-${MONTH}-(\\d\\d) ${TIME} GMT$`);
+const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} (\\d\\d| \\d) ${TIME} (\\d{4})$`);
 
 /**
- * The time of an HTTP-date in milliseconds, or undefined when `text` is not one: one of the three
- * forms, a real calendar day and time of day, UTC. Never `Date.parse`, which reads "-5" or "5,"
- * as dates long past and an asctime date in local time.
+ * The time of an HTTP-date in milliseconds, or undefined when `text` is not one. Each form is
+ * matched by its pattern first, then written as an IMF-fixdate and read back: a date whose day
+ * the month lacks (31 Feb), whose time of day is past 23:59:59 or whose weekday is wrong does
+ * not come back the same, so it is not a date. Never `Date.parse` on the raw header, which reads
+ * "-5" or "5," as dates long past and an asctime date in local time.
  */
 export function httpDateMs(text: string, now: number = Date.now()): number | undefined {
-  let parts: Record<string, string> | undefined;
-  for (const pattern of HTTP_DATES) {
-    parts = pattern.exec(text)?.groups;
-    if (parts !== undefined) break;
-  }
-  if (parts === undefined) return undefined;
-  const [day, year, hour, minute, second] = [parts.day, parts.year, parts.hour, parts.minute, parts.second].map(
-    Number,
-  ) as [number, number, number, number, number];
-  const month = MONTHS.indexOf(parts.month as string);
-  let fullYear = year;
-  if (parts.year?.length === 2) {
-    // RFC 850's two-digit year: one more than 50 years ahead is the most recent past year with those digits.
+  let fixdate = IMF_FIXDATE.test(text) ? text : undefined;
+  const rfc850 = RFC850_DATE.exec(text);
+  if (rfc850) {
+    const [, day, date, month, yy, time] = rfc850;
+    // A two-digit year more than 50 years ahead is the most recent past year with those digits.
     const current = new Date(now).getUTCFullYear();
-    fullYear = current - (current % 100) + year;
-    if (fullYear > current + 50) fullYear -= 100;
+    let year = current - (current % 100) + Number(yy);
+    if (year > current + 50) year -= 100;
+    fixdate = `${day?.slice(0, 3)}, ${date} ${month} ${year} ${time} GMT`;
   }
-  if (hour > 23 || minute > 59 || second > 60) return undefined;
-  // A leap second (60) is read as 59; a day the month does not have (31 Feb) is no date.
-  const ms = Date.UTC(fullYear, month, day, hour, minute, Math.min(second, 59));
-  const check = new Date(ms);
-  return check.getUTCDate() === day && check.getUTCMonth() === month ? ms : undefined;
+  const asctime = ASCTIME_DATE.exec(text);
+  if (asctime) {
+    const [, day, month, date, time, year] = asctime;
+    fixdate = `${day}, ${date?.replace(" ", "0")} ${month} ${year} ${time} GMT`;
+  }
+  if (fixdate === undefined) return undefined;
+  const ms = Date.parse(fixdate);
+  return Number.isNaN(ms) || new Date(ms).toUTCString() !== fixdate ? undefined : ms;
 }
 
 /**

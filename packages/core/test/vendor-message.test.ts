@@ -58,7 +58,6 @@ describe("retryAfterMsOf", () => {
     // "99" is 2099, more than 50 years ahead of 2026: it means 1999, a past date.
     expect(httpDateMs("Friday, 31-Dec-99 23:59:59 GMT", now)).toBe(Date.parse("1999-12-31T23:59:59Z"));
     expect(httpDateMs("Thursday, 31-Dec-76 00:00:00 GMT", now)).toBe(Date.parse("2076-12-31T00:00:00Z"));
-    expect(httpDateMs("Wed, 31 Dec 2025 23:59:60 GMT", now)).toBe(Date.parse("2025-12-31T23:59:59Z"));
   });
 
   // Each of these once went to Date.parse, which read it as a date long past: no wait at all.
@@ -83,6 +82,9 @@ describe("retryAfterMsOf", () => {
     "Thu, 31 Feb 2026 00:00:05 GMT",
     "Thu, 01 Jan 2026 24:00:05 GMT",
     "Thu, 01 Jan 2026 00:61:05 GMT",
+    "Fri, 01 Jan 2026 00:00:05 GMT",
+    "Thursday, 01-Jan-26 00:00:05 UTC",
+    "Thuday, 01-Jan-26 00:00:05 GMT",
     "Thursday, 01-Jan-2026 00:00:05 GMT",
     "Thu Jan 1 00:00:05 2026",
     "Thu Jan  1 00:00:05 2026 GMT",
