@@ -9,7 +9,7 @@ export {
   type Provider,
   providerTitle,
 } from "./errors.js";
-export { jsonText, MAX_INPUT_DEPTH, NotJsonError, ownFields, snapshotJson } from "./input.js";
+export { bodyText, MAX_INPUT_DEPTH, NotJsonError, ownFields, snapshotJson, toJsonPolluted } from "./input.js";
 export { encodePathSegment, pathSerializer } from "./path.js";
 export {
   CREDENTIAL_HEADERS,
@@ -25,6 +25,7 @@ export {
   createVendorTransport,
   describeRequest,
   type PlannedRequest,
+  pollutedError,
   type RequestOptions,
   type VendorClientOptions,
   type VendorDescriptor,

@@ -31,26 +31,10 @@ export class NotJsonError extends Error {
   }
 }
 
-/** A `toJSON` of the value's own, or of a class of its own (Date), never one `Object.prototype` or `Array.prototype` holds. */
-function ownToJson(value: object): ((key: string) => unknown) | undefined {
-  for (
-    let proto: object | null = value;
-    proto !== null && proto !== Object.prototype && proto !== Array.prototype;
-    proto = Object.getPrototypeOf(proto)
-  ) {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, "toJSON");
-    if (descriptor !== undefined) {
-      const method: unknown = "value" in descriptor ? descriptor.value : descriptor.get?.call(value);
-      return typeof method === "function" ? (key) => method.call(value, key) : undefined;
-    }
-  }
-  return undefined;
-}
-
 /**
  * A snapshot of `value` as JSON data, read once: strings, booleans, null, finite numbers, arrays
  * and objects (without a prototype) of own enumerable properties. A `Date` (or anything with a
- * `toJSON` of its own) becomes what its `toJSON` returns, a boxed primitive its value, and a
+ * `toJSON`) becomes what its `toJSON` returns, a boxed primitive its value, and a
  * property whose value is `undefined` is absent. Throws a NotJsonError for what JSON cannot hold
  * or would change silently: `NaN` and infinities, bigints, functions, symbols, `undefined` in an
  * array, a cycle, nesting deeper than 64 levels.
@@ -78,8 +62,9 @@ export function snapshotJson(value: unknown, path: string, ancestors: object[] =
     return snapshotJson(value.valueOf(), path, ancestors);
   }
   const inner = [...ancestors, value];
-  const toJson = ownToJson(value);
-  if (toJson !== undefined) return snapshotJson(toJson(path.slice(path.lastIndexOf(".") + 1)), path, inner);
+  // As JSON.stringify does (a Date); a toJSON on a polluted prototype makes the request refused at send.
+  const toJson: unknown = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJson === "function") return snapshotJson(toJson.call(value, path), path, inner);
   if (Array.isArray(value)) {
     const { length } = value;
     const out: unknown[] = [];
@@ -96,25 +81,15 @@ export function snapshotJson(value: unknown, path: string, ancestors: object[] =
 }
 
 /**
- * `JSON.stringify(value)`, except that a `toJSON` put on `Object.prototype` or `Array.prototype`
- * (a polluted prototype) is not called: it would replace the whole body. While neither holds one
- * (always, in a sound program) this is `JSON.stringify` itself.
+ * The JSON text of a request body. A `toJSON` on `Object.prototype` or `Array.prototype` (a
+ * polluted prototype) would make `JSON.stringify` send something else than the body that was
+ * checked: then this returns undefined, and nothing is sent.
  */
-export function jsonText(value: unknown): string {
-  if (!("toJSON" in Object.prototype) && !("toJSON" in Array.prototype)) return JSON.stringify(value);
-  return ownJsonText(value) ?? "null";
+export function bodyText(body: unknown): string | undefined {
+  return toJsonPolluted() ? undefined : JSON.stringify(body);
 }
 
-/** JSON text of `value` from its own enumerable properties only, no `toJSON` consulted. */
-function ownJsonText(value: unknown): string | undefined {
-  if (value === undefined || typeof value === "function" || typeof value === "symbol") return undefined;
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item) => ownJsonText(item) ?? "null").join(",")}]`;
-  const parts: string[] = [];
-  const fields = ownFields(value);
-  for (const key in fields) {
-    const text = ownJsonText(fields[key]);
-    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
-  }
-  return `{${parts.join(",")}}`;
+/** True when `Object.prototype` or `Array.prototype` holds a `toJSON`. */
+export function toJsonPolluted(): boolean {
+  return "toJSON" in Object.prototype || "toJSON" in Array.prototype;
 }

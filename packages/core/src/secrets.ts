@@ -41,16 +41,6 @@ function literal(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 
-const JSON_SHORT: Readonly<Record<string, string>> = {
-  '"': '\\\\"',
-  "\\": "\\\\\\\\",
-  "/": "\\\\/",
-  "\b": "\\\\b",
-  "\f": "\\\\f",
-  "\n": "\\\\n",
-  "\r": "\\\\r",
-  "\t": "\\\\t",
-};
 const HTML_NAMED: Readonly<Record<string, string>> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -71,8 +61,9 @@ function charPattern(char: string): string {
     `&#[xX]0*${hexPattern(code, 1)};?`,
   ];
   if (code < 0x100) forms.push(`\\\\[xX]${hexPattern(code, 2)}`);
-  const short = JSON_SHORT[char];
-  if (short !== undefined) forms.push(short);
+  // JSON's short escapes (\" \\ \n ...), and \/ which JSON allows for "/".
+  const short = char === "/" ? "\\/" : JSON.stringify(char).slice(1, -1);
+  if (short !== char) forms.push(literal(short));
   const named = HTML_NAMED[char];
   if (named !== undefined) forms.push(named);
   return `(?:${forms.join("|")})`;
@@ -154,11 +145,6 @@ export class Secrets {
   /** True when there is nothing to redact. */
   get empty(): boolean {
     return this.#fields.size === 0 && this.#values.length === 0;
-  }
-
-  /** The names of the secret fields. */
-  get fields(): ReadonlySet<string> {
-    return this.#fields;
   }
 
   /** These secrets and `values` (this object itself when none of them is new). */

@@ -1,6 +1,6 @@
 import { readBodyCapped } from "./body.js";
 import { codeForStatus, PhoneBridgeError, type Provider } from "./errors.js";
-import { jsonText, ownFields } from "./input.js";
+import { bodyText, ownFields } from "./input.js";
 import { encodePathSegment } from "./path.js";
 import { CREDENTIAL_HEADERS, MAX_QUOTED, REDACTED, Secrets } from "./secrets.js";
 import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
@@ -110,11 +110,13 @@ function inputError(provider: Provider, field: string, detail: string): PhoneBri
   return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
 }
 
-function resolveBaseUrl({ envPrefix, provider, defaultBaseUrl }: VendorDescriptor, option?: unknown): string {
+/** The error for a body `bodyText` refuses to write. */
+export function pollutedError(provider: Provider): PhoneBridgeError {
+  return inputError(provider, "body", "Object.prototype or Array.prototype holds a toJSON: nothing is sent");
+}
+
+function resolveBaseUrl({ envPrefix, provider, defaultBaseUrl }: VendorDescriptor, option?: string): string {
   const variable = `${envPrefix}_BASE_URL`;
-  if (option !== undefined && typeof option !== "string") {
-    throw inputError(provider, "baseUrl", `the baseUrl option must be a string (or set ${variable})`);
-  }
   const raw = option ?? envOf(variable) ?? defaultBaseUrl;
   if (!raw) {
     throw inputError(
@@ -134,11 +136,8 @@ function resolveBaseUrl({ envPrefix, provider, defaultBaseUrl }: VendorDescripto
   return url.href.replace(/\/+$/, "");
 }
 
-function resolveApiKey({ envPrefix, provider, auth }: VendorDescriptor, option?: unknown): string | undefined {
+function resolveApiKey({ envPrefix, provider, auth }: VendorDescriptor, option?: string): string | undefined {
   const variable = `${envPrefix}_API_KEY`;
-  if (option !== undefined && typeof option !== "string") {
-    throw inputError(provider, "apiKey", `the apiKey option must be a string (or set ${variable})`);
-  }
   const key = option === "" ? undefined : (option ?? envOf(variable));
   if (key === undefined && auth.declared) {
     throw inputError(provider, "apiKey", `no API key: pass the apiKey option or set ${variable}`);
@@ -153,22 +152,6 @@ function resolveApiKey({ envPrefix, provider, auth }: VendorDescriptor, option?:
 function envOf(name: string): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   return (env !== undefined && Object.hasOwn(env, name) && env[name]) || undefined;
-}
-
-/** The extra headers option: own string values only, none that could split a request. */
-function resolveHeaders(provider: Provider, option: unknown): Record<string, string> {
-  const headers = ownFields(option);
-  for (const name in headers) {
-    const value = headers[name];
-    if (typeof value !== "string" || /[\r\n\0]/.test(value)) {
-      throw inputError(
-        provider,
-        "headers",
-        "each header of the headers option must be a string without line breaks or NUL",
-      );
-    }
-  }
-  return headers as Record<string, string>;
 }
 
 function networkError(
@@ -198,19 +181,16 @@ export function createVendorTransport<Body, Data>(
 ): VendorTransport<Body, Data> {
   const { provider, auth, secrets } = descriptor;
   // Only the caller's own options count, each read once (a polluted prototype cannot redirect the key).
-  const given = ownFields(options);
+  const given = ownFields(options) as VendorClientOptions;
   const baseUrl = resolveBaseUrl(descriptor, given.baseUrl);
   const apiKey = resolveApiKey(descriptor, given.apiKey);
   const ownSecrets = new Secrets([...secrets.request, ...secrets.response], [apiKey]);
 
   const headers: Record<string, string> = { ...descriptor.headers };
   if (apiKey !== undefined) headers[auth.header] = auth.scheme === "bearer" ? `Bearer ${apiKey}` : apiKey;
-  Object.assign(headers, resolveHeaders(provider, given.headers));
+  Object.assign(headers, ownFields(given.headers));
   const sendHeaders = { ...JSON_HEADERS, ...headers };
-  if (given.fetch !== undefined && typeof given.fetch !== "function") {
-    throw inputError(provider, "fetch", "the fetch option must be a function");
-  }
-  const fetchImpl = (given.fetch as typeof globalThis.fetch | undefined) ?? globalThis.fetch;
+  const fetchImpl = given.fetch ?? globalThis.fetch;
   const { method, path, param } = descriptor.update;
   const [head, tail] = path.split(`{${param}}`) as [string, string];
   const prefix = baseUrl + head;
@@ -225,8 +205,10 @@ export function createVendorTransport<Body, Data>(
     if (url === undefined) {
       return Promise.reject(inputError(provider, "id", `the id ${ownSecrets.quote(id)} cannot be a path segment`));
     }
+    const text = bodyText(body);
+    if (text === undefined) return Promise.reject(pollutedError(provider));
     // Redirects are not followed, so the key never goes to another host.
-    return fetchImpl(url, { method, headers: sendHeaders, body: jsonText(body), signal, redirect: "manual" });
+    return fetchImpl(url, { method, headers: sendHeaders, body: text, signal, redirect: "manual" });
   };
 
   const errorFromResponse = async (

@@ -1,16 +1,18 @@
 import {
+  bodyText,
   describeRequest,
-  jsonText,
   MAX_QUOTED,
   NotJsonError,
   ownFields,
   PhoneBridgeError,
   type PlannedRequest,
   type Provider,
+  pollutedError,
   providerTitle,
   readBodyCapped,
   Secrets,
   snapshotJson,
+  toJsonPolluted,
 } from "@phonebridge/core";
 import { type Adapter, type CheckedChanges, CONTROL, isRecord, missingField } from "./adapter.js";
 import { CHANGE_NAMES, type ChangeCapability, type ChangeName } from "./capabilities.js";
@@ -290,6 +292,7 @@ export function createWithAdapter<P extends Provider, Body>(
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw inputError(provider, "signal", "options.signal must be an AbortSignal");
     }
+    if (toJsonPolluted()) throw pollutedError(provider);
     return runWithRetries(
       provider,
       policy,
@@ -304,7 +307,9 @@ export function createWithAdapter<P extends Provider, Body>(
     const { vendor, secrets } = readOptions(planOptions);
     const body = check(id, changes, vendor, secrets);
     // As plain JSON data (the snapshot's objects have no prototype), exactly what would be sent.
-    return describeRequest(transport, id, JSON.parse(jsonText(body)) as Body, secrets);
+    const text = bodyText(body);
+    if (text === undefined) throw pollutedError(provider);
+    return describeRequest(transport, id, JSON.parse(text) as Body, secrets);
   };
 
   return { provider, update, plan } as PhoneNumbers<P>;

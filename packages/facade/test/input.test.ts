@@ -373,13 +373,22 @@ describe.each(PROVIDERS)("%s: only the caller's own properties count, each read 
         vendor: { auth_password: "evil", friendly_name: "evil" },
         signal: AbortSignal.abort(),
         inbound_agents: [{ agent_id: "evil", weight: 1 }],
-        toJSON: () => ({ agentId: "evil_agent" }),
-        "Array.toJSON": () => ["evil"],
       },
       () => (client as Loose).update(IDS[provider], changes),
     );
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0]?.body ?? "null")).toEqual({ [wire]: Object.values(changes)[0] });
+    // A toJSON there would replace the whole body that was checked: nothing is sent, nor planned.
+    for (const name of ["toJSON", "Array.toJSON"]) {
+      const error = await polluted({ [name]: () => ({ agentId: "evil_agent" }) }, () =>
+        failure((client as Loose).update(IDS[provider], changes)),
+      );
+      expect(error).toMatchObject({ code: "invalid_input", field: "body", attempts: 0 });
+      await polluted({ [name]: () => ({ agentId: "evil_agent" }) }, () =>
+        expect(() => client.plan(IDS[provider], changes as never)).toThrow(expect.objectContaining({ field: "body" })),
+      );
+    }
+    expect(sent).toHaveLength(1);
     // Creating a client: a polluted prototype picks no provider, base URL, key or fetch.
     await polluted({ provider, baseUrl: "http://evil.example", fetch: evil, apiKey: "evil_key" }, () => {
       expect(() => createPhoneNumbers({} as never)).toThrow(/provider must be one of/);
