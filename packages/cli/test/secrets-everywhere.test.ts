@@ -1,10 +1,11 @@
 /**
- * Issue 14, secrets on the CLI side: the real binary, driven with recognisable fake secrets (all
- * holding "PBSECRET") through every way a secret can enter (the vendor env vars, `--api-key` for
- * all or per provider, `--vendor-json` passthrough secrets) against a local server that plays the
- * five vendors and echoes every secret back, in successes and in errors of every shape. No secret
- * may appear in stdout or stderr (tables, `--json`, `--dry-run`, progress and error lines) or in
- * a results file, while the secrets did reach the server (so the test means something).
+ * Secrets on the CLI side (docs/CONTRACT.md#secrets): the real binary, driven with recognisable
+ * fake secrets (all holding "PBSECRET") through every way a secret can enter (the vendor env vars,
+ * `--api-key` for all or per provider, `--vendor-json` passthrough secrets) against a local server
+ * that plays the five vendors and echoes every secret back, in successes and in errors of every
+ * shape. No secret may appear in stdout or stderr (tables, `--json`, `--dry-run`, progress and
+ * error lines) or in a results file, while the secrets did reach the server (so the test means
+ * something).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";

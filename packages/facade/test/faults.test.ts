@@ -1,10 +1,10 @@
 /**
- * Issue 14, faults: every fault the fault server can produce, for every vendor through the
- * facade. Each case checks the error code (or the result), the number of requests that reached
- * the server and the `attempts` on the error, and every wait the policy took. Waits go through an
- * injected sleep and jitter, so the time bound is checked exactly without waiting: the time a call
- * may take is the sum of its waits plus one timeout per attempt, and the policy allows at most
- * sum over retries n of min(0.5 s × 2^n, 8 s) (or the server's wait, up to 60 s) plus
+ * Faults (docs/CONTRACT.md#errors): every fault the fault server can produce, for every vendor
+ * through the facade. Each case checks the error code (or the result), the number of requests that
+ * reached the server and the `attempts` on the error, and every wait the policy took. Waits go
+ * through an injected sleep and jitter, so the time bound is checked exactly without waiting: the
+ * time a call may take is the sum of its waits plus one timeout per attempt, and the policy allows
+ * at most sum over retries n of min(0.5 s × 2^n, 8 s) (or the server's wait, up to 60 s) plus
  * (maxRetries + 1) × timeoutMs. The caller's signal is tested at every stage: before send, during
  * a request, during the body, during a backoff wait, during a server-asked wait, during a retry.
  */

@@ -1,10 +1,11 @@
 /**
- * Issue 14, bad input: property-based tests (fast-check) over the facade's inputs, for every
- * vendor. Each generated invalid input must be refused before any request (the `fetch` fails the
- * test if it is called) with a PhoneBridgeError `invalid_input` (or `unsupported_change` where
- * the vendor has no such field) whose `field` and message name the field and whose message names
- * the vendor. Each generated valid input must be accepted by the vendor's Prism mock (started once
- * by @phonebridge/testing's globalSetup), which validates the request against the vendor's spec.
+ * Bad input (docs/CONTRACT.md#facade-updateid-changes-options): property-based tests (fast-check)
+ * over the facade's inputs, for every vendor. Each generated invalid input must be refused before
+ * any request (the `fetch` fails the test if it is called) with a PhoneBridgeError `invalid_input`
+ * (or `unsupported_change` where the vendor has no such field) whose `field` and message name the
+ * field and whose message names the vendor. Each generated valid input must be accepted by the
+ * vendor's Prism mock (started once by @phonebridge/testing's globalSetup), which validates the
+ * request against the vendor's spec.
  */
 import { inspect } from "node:util";
 import { PhoneBridgeError, type Provider, providerTitle, Secrets } from "@phonebridge/core";
@@ -27,7 +28,7 @@ type Change = (typeof CHANGES)[number];
 /** How many invalid inputs were generated and checked, over all properties. */
 let generated = 0;
 afterAll(() => {
-  // Issue 14: at least 1,000 generated invalid inputs in total.
+  // At least 1,000 generated invalid inputs in total, so every input rule meets many shapes.
   expect(generated).toBeGreaterThanOrEqual(1000);
 });
 

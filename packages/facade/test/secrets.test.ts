@@ -1,10 +1,11 @@
 /**
- * Issue 14, secrets: every error path and every result of the facade, driven with recognisable
- * fake secrets (all holding "PBSECRET"): the API key, the request secrets sent through the
- * passthrough (Retell `auth_password`, Verbex `sip_trunk_password` and `twilio_auth_token`), and
- * vendor responses that carry secrets or echo them (Verbex's secret fields, keys echoed in error
- * messages, FastAPI's `input` echo of a refused value). None may appear in any thrown error
- * (message, stack, `JSON.stringify`, `util.inspect`), any result (`raw` included) or any log line.
+ * Secrets (docs/CONTRACT.md#secrets): every error path and every result of the facade, driven with
+ * recognisable fake secrets (all holding "PBSECRET"): the API key, the request secrets sent
+ * through the passthrough (Retell `auth_password`, Verbex `sip_trunk_password` and
+ * `twilio_auth_token`), and vendor responses that carry secrets or echo them (Verbex's secret
+ * fields, keys echoed in error messages, FastAPI's `input` echo of a refused value). None may
+ * appear in any thrown error (message, stack, `JSON.stringify`, `util.inspect`), any result (`raw`
+ * included) or any log line.
  */
 import { inspect } from "node:util";
 import type { PhoneBridgeError, Provider } from "@phonebridge/core";
