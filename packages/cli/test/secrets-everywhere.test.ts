@@ -1,15 +1,17 @@
 /**
- * Issue 14, secrets on the CLI side: the real binary, driven with recognisable fake secrets (all
- * holding "PBSECRET") through every way a secret can enter (the vendor env vars, `--api-key` for
- * all or per provider, `--vendor-json` passthrough secrets) against a local server that plays the
- * five vendors and echoes every secret back, in successes and in errors of every shape. No secret
- * may appear in stdout or stderr (tables, `--json`, `--dry-run`, progress and error lines) or in
- * a results file, while the secrets did reach the server (so the test means something).
+ * Secrets on the CLI side (docs/CONTRACT.md#secrets): the real binary, driven with recognisable
+ * fake secrets (all holding "PBSECRET") through every way a secret can enter (the vendor env vars,
+ * `--api-key` for all or per provider, `--vendor-json` passthrough secrets) against a local server
+ * that plays the five vendors and echoes every secret back, in successes and in errors of every
+ * shape. No secret may appear in stdout or stderr (tables, `--json`, `--dry-run`, progress and
+ * error lines) or in a results file, while the secrets did reach the server (so the test means
+ * something).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Secrets } from "../src/secrets.js";
 import { cleanEnv, localServer, type RunResult, run, type SeenRequest, tempDir } from "./helpers.js";
 
 const MARK = "PBSECRET";
@@ -98,8 +100,30 @@ function answer(request: SeenRequest, response: ServerResponse): void {
     response.writeHead(status, { "content-type": "application/json", ...headers });
     response.end(JSON.stringify(body));
   };
-  const kind = vendor === "retell" ? kindOfNumber(id) : (/(ok|e\d{3})$/.exec(id)?.[1] ?? "ok");
+  const kind = vendor === "retell" ? kindOfNumber(id) : (/(ok|e\d{3}|d200|d400|cut)$/.exec(id)?.[1] ?? "ok");
+  const key = authorization.replace(/^Bearer /, "");
+  const echoed = [key, ...secretsSent];
   switch (kind) {
+    case "d200":
+    case "d400": {
+      // Every secret echoed in disguise: escaped, and as property names.
+      const body: Record<string, unknown> = kind === "d200" ? okBody(vendor, id, {}) : { message: `bad @@0@@` };
+      const label = { retell: "nickname", cartesia: "label", verbex: "friendly_name" }[vendor as string];
+      if (label !== undefined) body[label] = "@@0@@";
+      echoed.forEach((_, i) => {
+        body[`note_${i}`] = `you sent @@${i}@@`;
+        body[`@@${i}@@`] = "a secret as a name";
+        body[`nested_${i}`] = [{ [`x @@${i}@@ y`]: `@@${i}@@` }];
+      });
+      response.writeHead(kind === "d200" ? 200 : 400, { "content-type": "application/json" });
+      response.end(JSON.stringify(body).replace(/@@(\d+)@@/g, (_, i: string) => disguised(echoed[Number(i)] ?? "")));
+      return;
+    }
+    case "cut": {
+      // The last secret sent, three characters of it before the 500-character cut of a vendor message.
+      json(400, { message: `${"x".repeat(497)}${echoed.at(-1) ?? ""} and more` });
+      return;
+    }
     case "e400":
       json(400, {
         status: "error",
@@ -133,7 +157,21 @@ function answer(request: SeenRequest, response: ServerResponse): void {
 
 /** Retell ids are E.164: the last digit picks the answer (0 ok, 1 e400, 2 e401, 3 e422, 4 e429, 5 e500). */
 function kindOfNumber(id: string): string {
-  return ["ok", "e400", "e401", "e422", "e429", "e500"][Number(id.at(-1))] ?? "ok";
+  return ["ok", "e400", "e401", "e422", "e429", "e500", "d200", "d400", "cut"][Number(id.at(-1))] ?? "ok";
+}
+
+/** `secret` as a vendor's JSON encoder may write it: `\u`-escaped letters, `\/`. */
+function disguised(secret: string): string {
+  return [...secret]
+    .map((c, i) => (c === "/" ? "\\/" : i % 2 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c))
+    .join("");
+}
+
+/** `text` with JSON `\u` escapes and `\/` undone: what a reader of the output could decode. */
+function revealed(text: string): string {
+  return text
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/\\\//g, "/");
 }
 const RETELL = (kind: number) => `+1415555000${kind}`;
 
@@ -155,9 +193,14 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 const FAST = ["--max-retries", "1", "--timeout", "5000"];
 
+/** Every secret, for the check that no head of one is left before a cut. */
+const ALL_SECRETS = [...Object.values(KEYS), SHARED_KEY, AUTH_PASSWORD, SIP_PASSWORD, TWILIO_TOKEN];
+
 function expectClean(result: RunResult, ...files: string[]): void {
   for (const text of [result.stdout, result.stderr, ...files.map((file) => readFileSync(file, "utf8"))]) {
     expect(text).not.toContain(MARK);
+    expect(revealed(text)).not.toContain(MARK);
+    for (const secret of ALL_SECRETS) expect(text).not.toContain(`x${secret.slice(0, 3)}`);
   }
 }
 
@@ -203,6 +246,40 @@ describe("phonebridge update", () => {
       }
     }
   });
+
+  const disguises: Array<[name: string, args: string[], secrets: string[]]> = [];
+  for (const [digit, name] of [
+    [6, "d200"],
+    [7, "d400"],
+    [8, "cut"],
+  ] as const) {
+    disguises.push([
+      `retell ${name} with auth_password`,
+      ["retell", RETELL(digit), "--agent", "a", "--vendor-json", passthrough.retell],
+      [KEYS.retell, AUTH_PASSWORD],
+    ]);
+    disguises.push([
+      `verbex ${name} with sip_trunk_password and twilio_auth_token`,
+      ["verbex", `pn_${name}`, "--label", "x", "--vendor-json", passthrough.verbex],
+      [KEYS.verbex, SIP_PASSWORD, TWILIO_TOKEN],
+    ]);
+    for (const vendor of ["cartesia", "vogent", "cald"] as const) {
+      disguises.push([`${vendor} ${name}`, [vendor, `pn_${name}`, "--agent", "a"], [KEYS[vendor]]]);
+    }
+  }
+
+  it.each(disguises)(
+    "%s: secrets echoed escaped, as names or across a cut show nowhere",
+    async (_name, args, secrets) => {
+      for (const mode of [[], ["--json"]]) {
+        const from = server.requests.length;
+        const result = await run(["update", ...args, ...FAST, ...mode], { env: env() });
+        expect(result.code, result.stderr).not.toBe(2);
+        expectClean(result);
+        expectSent(from, ...secrets);
+      }
+    },
+  );
 
   it("--api-key (for all and per provider) instead of the env vars", async () => {
     const from = server.requests.length;
@@ -379,5 +456,29 @@ describe("phonebridge apply", () => {
     expect(resumed.code).toBe(1);
     expectClean(first, `${file}.results.jsonl`);
     expectClean(resumed);
+  });
+});
+
+describe("Secrets (the CLI's one place for what it prints)", () => {
+  const key = `sk_"live"\\${MARK}/key_0007`;
+  const secrets = new Secrets({ RETELL_API_KEY: key });
+
+  it('finds a key in the JSON this CLI prints, where " and \\ are escaped', () => {
+    const printed = JSON.stringify({ message: `bad ${key}`, [key]: 1 });
+    expect(printed).not.toContain(key);
+    expect(secrets.text(printed)).not.toContain(MARK);
+  });
+
+  it("redacts a key used as a property name, and escaped in a string", () => {
+    const value = secrets.value({ [key]: { [`x ${key}`]: 1 }, note: JSON.stringify(key) });
+    expect(value).toEqual({ "[redacted]": { "x [redacted]": 1 }, note: '"[redacted]"' });
+  });
+
+  it("shows every credential header redacted whole", () => {
+    expect(secrets.headers({ Cookie: "a=b", "X-Api-Key": "other", accept: `x ${key}` })).toEqual({
+      Cookie: "[redacted]",
+      "X-Api-Key": "[redacted]",
+      accept: "x [redacted]",
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { readBodyCapped } from "./body.js";
 import { codeForStatus, PhoneBridgeError, type Provider } from "./errors.js";
+import { bodyText, ownFields } from "./input.js";
 import { encodePathSegment } from "./path.js";
-import { REDACTED, redact, scrub } from "./redact.js";
+import { CREDENTIAL_HEADERS, MAX_QUOTED, REDACTED, Secrets } from "./secrets.js";
 import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
 
 /** What a vendor package knows about its vendor: generated from its spec and vendor config. */
@@ -72,7 +73,11 @@ export interface PlannedRequest {
   readonly method: "PATCH" | "PUT";
   /** Base URL and encoded path, exactly as sent. */
   readonly url: string;
-  /** Every header sent; the auth header (and any header holding the key) as "[redacted]". */
+  /**
+   * Every header sent; the auth header and every credential header (`authorization`,
+   * `proxy-authorization`, `x-api-key`, `api-key`, `cookie`) as "[redacted]", the key redacted in
+   * the others.
+   */
   readonly headers: Readonly<Record<string, string>>;
   /** The body, secret fields and the key replaced by "[redacted]". */
   readonly body: unknown;
@@ -98,19 +103,35 @@ export interface VendorTransport<Body, Data> {
   send(id: string, body: Body, signal?: AbortSignal): Promise<Response>;
   /** Sends the update; resolves with the parsed 2xx body or rejects with a PhoneBridgeError. */
   update(id: string, body: Body, options?: RequestOptions): Promise<Data>;
-  /** Builds the PhoneBridgeError for a non-2xx response, reading and redacting its body. */
-  errorFromResponse(response: Response, attempts?: number): Promise<PhoneBridgeError>;
-  /** Replaces the API key wherever it appears in a text. */
+  /**
+   * Builds the PhoneBridgeError for a non-2xx response, reading its body and redacting it with
+   * `secrets` (the transport's own unless a call brings more, such as its passthrough secrets:
+   * they must be known here, where the message and a body kept as text are cut). Rejects with
+   * the read's own error when the body cannot be read: the connection failed after the status
+   * line, which is a `connection` error, whatever the status said.
+   */
+  errorFromResponse(response: Response, attempts?: number, secrets?: Secrets): Promise<PhoneBridgeError>;
+  /** The API key and the secret fields of the vendor's requests and responses. Shows none of them. */
+  readonly secrets: Secrets;
+  /** Replaces the API key wherever it appears in a text, as written or escaped. */
   scrub(text: string): string;
   /** A redacted copy of a request or response body: secret fields and the API key replaced. */
   redact(value: unknown): unknown;
 }
+
+/** The most characters of a non-JSON error body an error keeps. */
+const MAX_BODY_TEXT = 2000;
 
 /** What the lean path sends besides the transport's own headers. */
 const JSON_HEADERS = { accept: "application/json", "content-type": "application/json" };
 
 function inputError(provider: Provider, field: string, detail: string): PhoneBridgeError {
   return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
+}
+
+/** The error for a body `bodyText` refuses to write. */
+export function pollutedError(provider: Provider): PhoneBridgeError {
+  return inputError(provider, "body", "Object.prototype or Array.prototype holds a toJSON: nothing is sent");
 }
 
 function resolveBaseUrl({ envPrefix, provider, defaultBaseUrl }: VendorDescriptor, option?: string): string {
@@ -146,18 +167,27 @@ function resolveApiKey({ envPrefix, provider, auth }: VendorDescriptor, option?:
   return key;
 }
 
+/** An environment variable: the environment's own, never a property a polluted prototype lends it. */
 function envOf(name: string): string | undefined {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return (env !== undefined && Object.hasOwn(env, name) && env[name]) || undefined;
 }
 
-function networkError(provider: Provider, error: unknown, signal: AbortSignal | undefined): PhoneBridgeError {
+function networkError(
+  provider: Provider,
+  error: unknown,
+  signal: AbortSignal | undefined,
+  secrets: Secrets,
+): PhoneBridgeError {
   if (signal?.aborted) {
     return new PhoneBridgeError({ code: "aborted", provider, detail: "the request was aborted", attempts: 1 });
   }
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
   const reason =
     typeof cause?.code === "string" ? cause.code : error instanceof Error ? error.message : "network error";
-  return new PhoneBridgeError({ code: "connection", provider, detail: `connection failed (${reason})`, attempts: 1 });
+  // The reason comes from the fetch in use: quoted short, the key redacted.
+  const detail = `connection failed (${secrets.clip(reason, MAX_QUOTED)})`;
+  return new PhoneBridgeError({ code: "connection", provider, detail, attempts: 1 });
 }
 
 /**
@@ -169,22 +199,20 @@ export function createVendorTransport<Body, Data>(
   options: VendorClientOptions = {},
 ): VendorTransport<Body, Data> {
   const { provider, auth, secrets } = descriptor;
-  const baseUrl = resolveBaseUrl(descriptor, options.baseUrl);
-  const apiKey = resolveApiKey(descriptor, options.apiKey);
-  const secretValues = apiKey === undefined ? [] : [apiKey];
-  const secretKeys = new Set([...secrets.request, ...secrets.response]);
+  // Only the caller's own options count, each read once (a polluted prototype cannot redirect the key).
+  const given = ownFields(options) as VendorClientOptions;
+  const baseUrl = resolveBaseUrl(descriptor, given.baseUrl);
+  const apiKey = resolveApiKey(descriptor, given.apiKey);
+  const ownSecrets = new Secrets([...secrets.request, ...secrets.response], [apiKey]);
 
   const headers: Record<string, string> = { ...descriptor.headers };
   if (apiKey !== undefined) headers[auth.header] = auth.scheme === "bearer" ? `Bearer ${apiKey}` : apiKey;
-  Object.assign(headers, options.headers);
+  Object.assign(headers, ownFields(given.headers));
   const sendHeaders = { ...JSON_HEADERS, ...headers };
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = given.fetch ?? globalThis.fetch;
   const { method, path, param } = descriptor.update;
   const [head, tail] = path.split(`{${param}}`) as [string, string];
   const prefix = baseUrl + head;
-
-  const redactValue = (value: unknown): unknown => redact(value, secretKeys, secretValues);
-  const scrubText = (text: string): string => scrub(text, secretValues);
 
   const updateUrl = (id: string): string | undefined => {
     const segment = typeof id === "string" ? encodePathSegment(id) : undefined;
@@ -194,23 +222,29 @@ export function createVendorTransport<Body, Data>(
   const send = (id: string, body: Body, signal?: AbortSignal): Promise<Response> => {
     const url = updateUrl(id);
     if (url === undefined) {
-      return Promise.reject(
-        inputError(provider, "id", `the id ${JSON.stringify(scrubText(String(id)))} cannot be a path segment`),
-      );
+      return Promise.reject(inputError(provider, "id", `the id ${ownSecrets.quote(id)} cannot be a path segment`));
     }
+    const text = bodyText(body);
+    if (text === undefined) return Promise.reject(pollutedError(provider));
     // Redirects are not followed, so the key never goes to another host.
-    return fetchImpl(url, { method, headers: sendHeaders, body: JSON.stringify(body), signal, redirect: "manual" });
+    return fetchImpl(url, { method, headers: sendHeaders, body: text, signal, redirect: "manual" });
   };
 
-  const errorFromResponse = async (response: Response, attempts = 1): Promise<PhoneBridgeError> => {
+  const errorFromResponse = async (
+    response: Response,
+    attempts = 1,
+    callSecrets: Secrets = ownSecrets,
+  ): Promise<PhoneBridgeError> => {
     const { status } = response;
-    const text = (await readBodyCapped(response).catch(() => "")) ?? "";
+    // A body that cannot be read (the connection reset or closed after the status line) is not
+    // this status's error: the read's own error goes on, a `connection` error to the caller.
+    const text = (await readBodyCapped(response)) ?? "";
     let parsed: unknown;
     try {
-      parsed = redactValue(JSON.parse(text));
+      parsed = callSecrets.redact(JSON.parse(text));
     } catch {}
-    const shown = scrubText(text);
-    const vendorMessage = vendorMessageOf(parsed, shown);
+    // Redacted before anything is cut: a secret straddling a cut is replaced whole.
+    const vendorMessage = vendorMessageOf(parsed, text, callSecrets);
     const code = codeForStatus(status);
     const what = `${code === "invalid_response" ? "unexpected " : ""}HTTP ${status}`;
     return new PhoneBridgeError({
@@ -221,8 +255,7 @@ export function createVendorTransport<Body, Data>(
       vendorMessage,
       attempts,
       retryAfterMs: retryAfterMsOf(response.headers),
-      // Scrubbed before it is cut, so that a key straddling the cut cannot survive in part.
-      body: parsed ?? (shown.slice(0, 2000) || undefined),
+      body: parsed ?? (text === "" ? undefined : callSecrets.clip(text, MAX_BODY_TEXT)),
     });
   };
 
@@ -238,7 +271,7 @@ export function createVendorTransport<Body, Data>(
       if (response.status < 200 || response.status > 299) throw await errorFromResponse(response);
       text = await readBodyCapped(response);
     } catch (error) {
-      throw error instanceof PhoneBridgeError ? error : networkError(provider, error, signal);
+      throw error instanceof PhoneBridgeError ? error : networkError(provider, error, signal, ownSecrets);
     }
     const { status } = response;
     const invalid = (detail: string) =>
@@ -261,39 +294,38 @@ export function createVendorTransport<Body, Data>(
     send,
     update,
     errorFromResponse,
-    scrub: scrubText,
-    redact: redactValue,
+    secrets: ownSecrets,
+    scrub: (text: string) => ownSecrets.scrub(text),
+    redact: (value: unknown) => ownSecrets.redact(value),
   };
   // The headers hold the key: not enumerable, so logging or serializing a transport never shows it.
   return Object.defineProperty(transport, "headers", { value: headers }) as VendorTransport<Body, Data>;
 }
 
 /**
- * The update request for `id` and `body` as `transport` would send it, redacted, without
- * sending it (a dry run). Throws the same `invalid_input` as `send` for an id that cannot be a
- * path segment. Header names are in lower case, as HTTP/2 sends them and as servers see them.
+ * The update request for `id` and `body` as `transport` would send it, redacted with `secrets`
+ * (the transport's own, or a call's), without sending it (a dry run). Throws the same
+ * `invalid_input` as `send` for an id that cannot be a path segment. Header names are in lower
+ * case, as HTTP/2 sends them and as servers see them.
  */
 export function describeRequest<Body>(
   transport: VendorTransport<Body, unknown>,
   id: string,
   body: Body,
+  secrets: Secrets = transport.secrets,
 ): PlannedRequest {
-  const { descriptor, scrub: scrubText } = transport;
+  const { descriptor } = transport;
   const url = transport.updateUrl(id);
   if (url === undefined) {
-    throw inputError(
-      descriptor.provider,
-      "id",
-      `the id ${JSON.stringify(scrubText(String(id)))} cannot be a path segment`,
-    );
+    throw inputError(descriptor.provider, "id", `the id ${secrets.quote(id)} cannot be a path segment`);
   }
   const auth = descriptor.auth.header.toLowerCase();
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries({ ...JSON_HEADERS, ...transport.headers })) {
     const lower = name.toLowerCase();
-    headers[lower] = lower === auth ? REDACTED : scrubText(value);
+    headers[lower] = lower === auth || CREDENTIAL_HEADERS.has(lower) ? REDACTED : secrets.scrub(value);
   }
-  return { method: descriptor.update.method, url: scrubText(url), headers, body: transport.redact(body) };
+  return { method: descriptor.update.method, url: secrets.scrub(url), headers, body: secrets.redact(body) };
 }
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";

@@ -50,4 +50,22 @@ describe("readBodyCapped", () => {
   it("reads a streamed body of exactly the limit", async () => {
     expect(await readBodyCapped(streamed([new TextEncoder().encode("0123456789")]), 10)).toBe("0123456789");
   });
+
+  it("does not trust the Content-Length of an encoded body: it counts what decodes", async () => {
+    // fetch hands over the decoded bytes; Content-Length is the compressed size.
+    const bomb = () => streamed([new Uint8Array(6), new Uint8Array(6)]);
+    const encoded = new Response(bomb().body, { headers: { "content-length": "3", "content-encoding": "gzip" } });
+    expect(await readBodyCapped(encoded, 10)).toBeUndefined();
+    const identity = new Response("hello", { headers: { "content-length": "5", "content-encoding": "identity" } });
+    expect(await readBodyCapped(identity, 5)).toBe("hello");
+  });
+
+  it("rejects when the body cannot be read to its end", async () => {
+    const failing = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new TypeError("terminated"));
+      },
+    });
+    await expect(readBodyCapped(new Response(failing))).rejects.toThrow("terminated");
+  });
 });

@@ -31,7 +31,10 @@ export interface Adapter<P extends Provider = Provider, Body = unknown> {
   readonly capabilities: VendorCapabilities;
   /** Builds the vendor's transport once, at creation (key, base URL and headers resolved there). */
   createTransport(options: VendorClientOptions): VendorTransport<Body, unknown>;
-  /** A vendor rule on the id beyond the common ones; returns what is wrong, or undefined. */
+  /**
+   * A vendor rule on the id beyond the common ones; returns what is wrong, or undefined. The
+   * engine quotes the id ("the id "…" <what is wrong>"), so an adapter never quotes input.
+   */
   checkId?(id: string): string | undefined;
   /** Vendor rules on `options.vendor`; returns the field and what is wrong, or undefined. */
   checkVendor?(vendor: Readonly<Record<string, unknown>>): { field: string; detail: string } | undefined;

@@ -1,17 +1,21 @@
 import {
+  bodyText,
   describeRequest,
-  holdsSecret,
+  MAX_QUOTED,
+  NotJsonError,
+  ownFields,
   PhoneBridgeError,
   type PlannedRequest,
   type Provider,
+  pollutedError,
   providerTitle,
-  REDACTED,
   readBodyCapped,
-  redact,
-  scrub,
+  Secrets,
+  snapshotJson,
+  toJsonPolluted,
 } from "@phonebridge/core";
 import { type Adapter, type CheckedChanges, CONTROL, isRecord, missingField } from "./adapter.js";
-import type { ChangeCapability, ChangeName } from "./capabilities.js";
+import { CHANGE_NAMES, type ChangeCapability, type ChangeName } from "./capabilities.js";
 import { labelCheck, stringCheck } from "./limits.js";
 import { type RetryPolicy, resolvePolicy, runWithRetries } from "./retry.js";
 import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./types.js";
@@ -27,65 +31,14 @@ function inputError(provider: Provider, field: string, detail: string): PhoneBri
   return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "string"
-    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-    : `a ${typeof value}`;
-}
-
-/** The shortest head of a secret that is treated as the secret when a text was cut inside it. */
-const MIN_SECRET_HEAD = 6;
-
-/**
- * `text` with each secret replaced by "[redacted]", also one cut short where the text was clipped
- * (the head of a secret at the very end, or just before "…"), since a vendor message or a body
- * kept as text may have been cut before the secrets of a call were known.
- */
-function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = scrub(text, secrets);
-  for (const secret of secrets) {
-    for (let k = Math.min(secret.length - 1, out.length); k >= MIN_SECRET_HEAD; k--) {
-      const head = secret.slice(0, k);
-      if (out.includes(`${head}…`)) out = out.split(`${head}…`).join(`${REDACTED}…`);
-      if (out.endsWith(head)) out = `${out.slice(0, out.length - k)}${REDACTED}`;
-    }
+/** The secret values among a call's passthrough fields: strings under a secret field name, at any depth. */
+function passthroughSecrets(value: unknown, names: ReadonlySet<string>, found: string[] = [], depth = 0): string[] {
+  if (depth > 100 || value === null || typeof value !== "object") return found;
+  for (const [name, item] of Object.entries(value)) {
+    if (typeof item === "string" && names.has(name)) found.push(item);
+    else passthroughSecrets(item, names, found, depth + 1);
   }
-  return out;
-}
-
-/** A copy of a JSON value with `scrubText` applied to every string in it. */
-function scrubDeep(value: unknown, scrubText: (text: string) => string): unknown {
-  if (typeof value === "string") return scrubText(value);
-  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, scrubText));
-  if (!isRecord(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = scrubDeep(item, scrubText);
-  return out;
-}
-
-/**
- * The error with `secrets` (the API key, a call's passthrough secrets) taken out of its message,
- * vendor message and body; the same error when it held none. A new error, so that its stack,
- * which repeats the message, is clean too. Only on the error path: it may walk the body.
- */
-function withoutSecrets(error: PhoneBridgeError, secrets: readonly string[]): PhoneBridgeError {
-  if (secrets.length === 0) return error;
-  const scrubText = (text: string): string => scrubSecrets(text, secrets);
-  const message = scrubText(error.message);
-  const vendorMessage = error.vendorMessage === undefined ? undefined : scrubText(error.vendorMessage);
-  const body = error.body === undefined ? undefined : scrubDeep(error.body, scrubText);
-  const bodyClean = body === undefined || JSON.stringify(body) === JSON.stringify(error.body);
-  if (message === error.message && vendorMessage === error.vendorMessage && bodyClean) return error;
-  const prefix = `${providerTitle(error.provider)}: `;
-  // Every field of the error carried over (its own enumerable properties), three of them cleaned.
-  return new PhoneBridgeError({
-    ...error,
-    detail: message.startsWith(prefix) ? message.slice(prefix.length) : message,
-    vendorMessage,
-    body: bodyClean ? error.body : body,
-  });
+  return found;
 }
 
 /** Test hooks: deterministic jitter and waits. Not part of the public API. */
@@ -102,51 +55,63 @@ export function createWithAdapter<P extends Provider, Body>(
   overrides?: PolicyOverrides,
 ): PhoneNumbers<P> {
   const { provider, capabilities } = adapter;
+  // Only the caller's own options count, each read once (docs/CONTRACT.md, facade rules).
+  const given = ownFields(options) as Omit<PhoneNumbersOptions<P>, "provider"> & { provider?: unknown };
   // A per-vendor entry (`@phonebridge/facade/<vendor>`) lets `provider` be left out, never differ.
-  const pinned = (options as { provider?: unknown }).provider;
+  const pinned = given.provider;
   if (pinned !== undefined && pinned !== provider) {
-    throw new TypeError(
-      `@phonebridge/facade/${provider}: provider must be ${JSON.stringify(provider)}, not ${JSON.stringify(pinned)}`,
-    );
+    const quoted = new Secrets([], [given.apiKey]).quote(pinned);
+    throw new TypeError(`@phonebridge/facade/${provider}: provider must be ${JSON.stringify(provider)}, not ${quoted}`);
   }
   const title = providerTitle(provider);
-  const transport = adapter.createTransport({
-    apiKey: options.apiKey,
-    baseUrl: options.baseUrl,
-    fetch: options.fetch,
-  });
-  const policy = resolvePolicy(provider, options, overrides);
+  const transport = adapter.createTransport({ apiKey: given.apiKey, baseUrl: given.baseUrl, fetch: given.fetch });
+  const policy = resolvePolicy(provider, given, overrides);
   const changeCaps: Readonly<Record<ChangeName, ChangeCapability>> = {
     agentId: capabilities.agentId,
     label: capabilities.label,
     outboundAgentId: capabilities.outboundAgentId,
   };
-  // Only a vendor whose response schema can hold a secret pays for a redaction walk.
-  const secretFields = transport.descriptor.secrets.response;
-  const secrets: ReadonlySet<string> | undefined = secretFields.length > 0 ? new Set(secretFields) : undefined;
   const { checkId, checkVendor, refine, required } = adapter;
-  // Request fields whose values are secrets (vendor.yaml's secrets.request): a vendor that echoes
-  // one back must not make it visible.
-  const requestSecrets = transport.descriptor.secrets.request;
-  // The API key in use, as the transport resolved it (option or env var), for the error path.
-  const { auth } = transport.descriptor;
-  const authValue = transport.headers[auth.header];
-  const apiKey =
-    authValue === undefined ? "" : auth.scheme === "bearer" ? authValue.replace(/^Bearer /, "") : authValue;
-  const keySecrets: readonly string[] = apiKey.length >= 4 ? [apiKey] : [];
-  /** An id as an input error may quote it: a key inside replaced before it is shortened. */
-  const quote = (value: unknown): string => describe(typeof value === "string" ? scrub(value, keySecrets) : value);
-  const allSecrets: ReadonlySet<string> = new Set([...requestSecrets, ...secretFields]);
+  // The API key and the vendor's secret fields (docs/CONTRACT.md#secrets). A call adds the
+  // secret values it sends through options.vendor (the fields of vendor.yaml's secrets.request),
+  // so that whatever the vendor echoes of them is redacted wherever it is kept, and before
+  // anything is cut.
+  const clientSecrets = transport.secrets;
+  const requestSecrets: ReadonlySet<string> = new Set(transport.descriptor.secrets.request);
 
-  /** The secret values a call's passthrough carries; empty (and free) in the common case. */
-  const secretValuesOf = (vendor: unknown): string[] => {
-    const values: string[] = [];
-    if (requestSecrets.length === 0 || !isRecord(vendor)) return values;
-    for (const name of requestSecrets) {
-      const value = vendor[name];
-      if (typeof value === "string" && value.length >= 4) values.push(value);
+  /**
+   * The options of a call, read once: its own `signal` and `vendor`, the passthrough as a
+   * snapshot of JSON data (checked and sent from the snapshot only), and the call's secrets.
+   */
+  const readOptions = (
+    options: unknown,
+  ): { signal: unknown; vendor: Record<string, unknown> | undefined; secrets: Secrets } => {
+    if (options !== undefined && options !== null && typeof options !== "object") {
+      throw inputError(provider, "options", `options must be an object, not ${clientSecrets.quote(options)}`);
     }
-    return values;
+    const { signal, vendor: given } = ownFields(options);
+    if (given === undefined) return { signal, vendor: undefined, secrets: clientSecrets };
+    if (!isRecord(given)) {
+      throw inputError(provider, "vendor", `options.vendor must be an object, not ${clientSecrets.quote(given)}`);
+    }
+    const vendor: Record<string, unknown> = Object.create(null);
+    const fields = ownFields(given);
+    for (const field in fields) {
+      if (fields[field] === undefined) continue;
+      try {
+        vendor[field] = snapshotJson(fields[field], field);
+      } catch (error) {
+        if (!(error instanceof NotJsonError)) throw error;
+        throw inputError(
+          provider,
+          `vendor.${clientSecrets.clip(field, MAX_QUOTED)}`,
+          `options.vendor ${clientSecrets.quote(error.path)} ${error.reason}`,
+        );
+      }
+    }
+    const secrets =
+      requestSecrets.size === 0 ? clientSecrets : clientSecrets.with(passthroughSecrets(vendor, requestSecrets));
+    return { signal, vendor, secrets };
   };
 
   // The limits the vendor's spec declares on the id and on the field the label goes to; the
@@ -162,8 +127,20 @@ export function createWithAdapter<P extends Provider, Body>(
   const invalidResponse = (status: number, detail: string): PhoneBridgeError =>
     new PhoneBridgeError({ code: "invalid_response", provider, status, detail });
 
-  /** Every input rule of the contract; throws the first broken one. Returns the body to send. */
-  const check = (id: unknown, changes: unknown, vendor: unknown): Record<string, unknown> => {
+  /**
+   * Every input rule of the contract; throws the first broken one. Returns the body to send,
+   * built from snapshots only (`changes` is read once here, `vendor` was by readOptions). A
+   * message quotes at most 40 characters of an input, the call's secrets redacted first.
+   */
+  const check = (
+    id: unknown,
+    changes: unknown,
+    vendor: Record<string, unknown> | undefined,
+    secrets: Secrets,
+  ): Record<string, unknown> => {
+    const quote = (value: unknown): string => secrets.quote(value);
+    /** A field name from the caller's input, as an error's `field` holds it. */
+    const fieldName = (name: string): string => secrets.clip(name, MAX_QUOTED);
     if (typeof id !== "string") throw inputError(provider, "id", `the id must be a string, not ${quote(id)}`);
     if (id === "") throw inputError(provider, "id", "the id is empty");
     if (id === "." || id === "..") throw inputError(provider, "id", `the id ${quote(id)} cannot be a path segment`);
@@ -177,13 +154,13 @@ export function createWithAdapter<P extends Provider, Body>(
     if (idProblem !== undefined) throw inputError(provider, "id", `the id ${quote(id)} ${idProblem}`);
     if (checkId !== undefined) {
       const problem = checkId(id);
-      if (problem !== undefined) throw inputError(provider, "id", problem);
+      if (problem !== undefined) throw inputError(provider, "id", `the id ${quote(id)} ${problem}`);
     }
     if (!isRecord(changes)) {
-      throw inputError(provider, "changes", `changes must be an object, not ${describe(changes)}`);
+      throw inputError(provider, "changes", `changes must be an object, not ${quote(changes)}`);
     }
     let count = 0;
-    const given = changes;
+    const given = ownFields(changes);
     for (const key in given) {
       const value = given[key];
       if (value === undefined) continue;
@@ -191,8 +168,8 @@ export function createWithAdapter<P extends Provider, Body>(
       if (cap === undefined || !Object.hasOwn(changeCaps, key)) {
         throw inputError(
           provider,
-          key,
-          `unknown change "${key}": use agentId, label or outboundAgentId (vendor fields go in options.vendor)`,
+          fieldName(key),
+          `unknown change ${quote(key)}: use agentId, label or outboundAgentId (vendor fields go in options.vendor)`,
         );
       }
       if (value === null) {
@@ -215,7 +192,7 @@ export function createWithAdapter<P extends Provider, Body>(
           detail: `${title} has no ${key} field: the change is not supported`,
         });
       } else if (typeof value !== "string") {
-        throw inputError(provider, key, `${key} must be a string or null, not ${describe(value)}`);
+        throw inputError(provider, key, `${key} must be a string or null, not ${quote(value)}`);
       } else if (key === "label") {
         if (value === "") throw inputError(provider, key, "label must not be empty: use null to clear it");
         if (CONTROL.test(value)) throw inputError(provider, key, "label must not contain control characters");
@@ -230,28 +207,24 @@ export function createWithAdapter<P extends Provider, Body>(
     }
     const body = adapter.build(given as CheckedChanges);
     if (vendor !== undefined) {
-      if (!isRecord(vendor)) {
-        throw inputError(provider, "vendor", `options.vendor must be an object, not ${describe(vendor)}`);
-      }
       const fields = vendor;
       for (const field in fields) {
         const value = fields[field];
-        if (value === undefined) continue;
         if (field === "__proto__")
           throw inputError(provider, "vendor.__proto__", 'options.vendor cannot carry "__proto__"');
         if (!capabilities.passthrough) {
           throw inputError(
             provider,
-            `vendor.${field}`,
-            `${title} takes no fields through options.vendor ("${field}" given)`,
+            `vendor.${fieldName(field)}`,
+            `${title} takes no fields through options.vendor (${quote(field)} given)`,
           );
         }
-        for (const change in changeCaps) {
-          if (changeCaps[change as ChangeName].field === field && given[change] !== undefined) {
+        for (const change of CHANGE_NAMES) {
+          if (changeCaps[change].field === field && given[change] !== undefined) {
             throw inputError(
               provider,
               `vendor.${field}`,
-              `"${field}" is set both by the ${change} change and in options.vendor`,
+              `${quote(field)} is set both by the ${change} change and in options.vendor`,
             );
           }
         }
@@ -273,11 +246,16 @@ export function createWithAdapter<P extends Provider, Body>(
     return body;
   };
 
-  const attempt = async (id: string, body: unknown, signal: AbortSignal): Promise<PhoneNumberResult<P>> => {
+  const attempt = async (
+    id: string,
+    body: unknown,
+    secrets: Secrets,
+    signal: AbortSignal,
+  ): Promise<PhoneNumberResult<P>> => {
     const response = await transport.send(id, body as Body, signal);
     const { status } = response;
     if (status < 200 || status > 299) {
-      const error = await transport.errorFromResponse(response, 0);
+      const error = await transport.errorFromResponse(response, 0, secrets);
       throw refine === undefined ? error : refine(error);
     }
     const text = await readBodyCapped(response);
@@ -289,8 +267,9 @@ export function createWithAdapter<P extends Provider, Body>(
       throw invalidResponse(status, `the HTTP ${status} response body is not JSON`);
     }
     if (!isRecord(parsed)) throw invalidResponse(status, `the HTTP ${status} response body is not a JSON object`);
-    // A body that echoes the API key (one substring search): replaced before anything is read.
-    const data = transport.scrub(text) === text ? parsed : (transport.redact(parsed) as Record<string, unknown>);
+    // Secrets the body holds (echoed, escaped, as property names, secret fields) are replaced
+    // before anything is read; a body that holds none is not copied (a few substring searches).
+    const data = secrets.redactParsed(text, parsed) as Record<string, unknown>;
     const missing = missingField(data, required);
     if (missing !== undefined)
       throw invalidResponse(status, `the HTTP ${status} response lacks the required field ${missing}`);
@@ -303,53 +282,34 @@ export function createWithAdapter<P extends Provider, Body>(
       label: reading.label,
       agentId: reading.agentId,
       outboundAgentId: reading.outboundAgentId,
-      raw: (secrets !== undefined && holdsSecret(data, secrets)
-        ? redact(data, secrets)
-        : data) as PhoneNumberResult<P>["raw"],
+      raw: data as PhoneNumberResult<P>["raw"],
     };
   };
 
-  const update = async (id: string, changes: unknown, updateOptions?: { signal?: AbortSignal; vendor?: unknown }) => {
-    let body: Record<string, unknown>;
-    try {
-      body = check(id, changes, updateOptions?.vendor);
-    } catch (error) {
-      // An input error may quote the id: never the API key, passed there by mistake.
-      throw error instanceof PhoneBridgeError ? withoutSecrets(error, keySecrets) : error;
-    }
-    const signal = updateOptions?.signal;
+  const update = async (id: string, changes: unknown, updateOptions?: unknown) => {
+    const { signal, vendor, secrets } = readOptions(updateOptions);
+    const body = check(id, changes, vendor, secrets);
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw inputError(provider, "signal", "options.signal must be an AbortSignal");
     }
-    const values = updateOptions?.vendor === undefined ? [] : secretValuesOf(updateOptions.vendor);
-    if (values.length === 0) {
-      return runWithRetries(provider, policy, (attemptSignal) => attempt(id, body, attemptSignal), signal);
-    }
-    // The passthrough carries secrets: whatever the vendor echoes of them is replaced too.
-    try {
-      const result = await runWithRetries(
-        provider,
-        policy,
-        (attemptSignal) => attempt(id, body, attemptSignal),
-        signal,
-      );
-      return redact(result, allSecrets, values) as typeof result;
-    } catch (error) {
-      throw error instanceof PhoneBridgeError ? withoutSecrets(error, [...keySecrets, ...values]) : error;
-    }
+    if (toJsonPolluted()) throw pollutedError(provider);
+    return runWithRetries(
+      provider,
+      policy,
+      (attemptSignal) => attempt(id, body, secrets, attemptSignal),
+      signal,
+      secrets,
+    );
   };
 
   /** The request `update` would send, redacted, sent nowhere: the same checks, no fetch, no timers. */
-  const plan = (id: string, changes: unknown, planOptions?: { vendor?: unknown }): PlannedRequest => {
-    let body: Record<string, unknown>;
-    try {
-      body = check(id, changes, planOptions?.vendor);
-    } catch (error) {
-      throw error instanceof PhoneBridgeError ? withoutSecrets(error, keySecrets) : error;
-    }
-    const planned = describeRequest(transport, id, body as Body);
-    const values = planOptions?.vendor === undefined ? [] : secretValuesOf(planOptions.vendor);
-    return values.length === 0 ? planned : (redact(planned, allSecrets, values) as PlannedRequest);
+  const plan = (id: string, changes: unknown, planOptions?: unknown): PlannedRequest => {
+    const { vendor, secrets } = readOptions(planOptions);
+    const body = check(id, changes, vendor, secrets);
+    // As plain JSON data (the snapshot's objects have no prototype), exactly what would be sent.
+    const text = bodyText(body);
+    if (text === undefined) throw pollutedError(provider);
+    return describeRequest(transport, id, JSON.parse(text) as Body, secrets);
   };
 
   return { provider, update, plan } as PhoneNumbers<P>;

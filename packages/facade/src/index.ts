@@ -2,7 +2,7 @@
  * @phonebridge/facade: one `update` over the phone numbers of every vendor phonebridge has a
  * spec for. This root entry holds every adapter; `@phonebridge/facade/<vendor>` holds one.
  */
-import { PROVIDERS, type Provider } from "@phonebridge/core";
+import { ownFields, PROVIDERS, type Provider, Secrets } from "@phonebridge/core";
 import type { Adapter } from "./adapter.js";
 import type { ChangeName, VendorCapabilities } from "./capabilities.js";
 import { createWithAdapter } from "./engine.js";
@@ -38,13 +38,15 @@ export const capabilities: Readonly<Record<Provider, VendorCapabilities>> = Obje
  * With a literal `provider`, `update` only accepts the changes that vendor supports.
  */
 export function createPhoneNumbers<P extends Provider>(options: PhoneNumbersOptions<P>): PhoneNumbers<P> {
-  const provider = (options as { provider?: unknown } | null | undefined)?.provider;
+  // Only the caller's own options count, each read once: a polluted Object.prototype picks no provider.
+  const given = ownFields(options) as Partial<PhoneNumbersOptions<P>>;
+  const provider: unknown = given.provider;
   if (typeof provider !== "string" || !Object.hasOwn(ADAPTERS, provider)) {
-    throw new TypeError(
-      `createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${JSON.stringify(provider)}`,
-    );
+    // At most 40 characters of it, the key redacted in case it was passed here by mistake.
+    const quoted = new Secrets([], [given.apiKey]).quote(provider);
+    throw new TypeError(`createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${quoted}`);
   }
-  return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, options);
+  return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, given);
 }
 
 /**

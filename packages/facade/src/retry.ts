@@ -1,4 +1,4 @@
-import { type ErrorCode, PhoneBridgeError, type Provider } from "@phonebridge/core";
+import { type ErrorCode, NO_SECRETS, PhoneBridgeError, type Provider, type Secrets } from "@phonebridge/core";
 
 /** Per-attempt timeout when none is given (ms). */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -131,13 +131,15 @@ export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
  * Runs `attempt` under the policy: a per-attempt timeout (one AbortController and one timer per
  * attempt, the cheapest that cancels the request), retries on retryable codes with the server's
  * wait or capped backoff, and the caller's `signal` ending everything at once. Every error it
- * rejects with carries `attempts`, the number of requests sent.
+ * rejects with carries `attempts`, the number of requests sent. The reason a connection failed,
+ * which comes from the `fetch` in use, is quoted with `secrets` redacted.
  */
 export async function runWithRetries<T>(
   provider: Provider,
   policy: RetryPolicy,
   attempt: Attempt<T>,
   signal: AbortSignal | undefined,
+  secrets: Secrets = NO_SECRETS,
 ): Promise<T> {
   const { maxRetries, timeoutMs, beforeAttempt } = policy;
   for (let n = 0; ; n++) {
@@ -161,7 +163,7 @@ export async function runWithRetries<T>(
       return await attempt(controller.signal);
     } catch (thrown) {
       if (signal?.aborted) throw abortError(provider, attempts);
-      error = classify(provider, thrown, controller.signal, timeoutMs);
+      error = classify(provider, thrown, controller.signal, timeoutMs, secrets);
       error.attempts = attempts;
     } finally {
       clearTimeout(timer);
@@ -178,13 +180,23 @@ export async function runWithRetries<T>(
   }
 }
 
-function classify(provider: Provider, thrown: unknown, own: AbortSignal, timeoutMs: number): PhoneBridgeError {
+function classify(
+  provider: Provider,
+  thrown: unknown,
+  own: AbortSignal,
+  timeoutMs: number,
+  secrets: Secrets,
+): PhoneBridgeError {
   if (thrown instanceof PhoneBridgeError) return thrown;
   if (own.aborted && own.reason === TIMED_OUT) {
     return new PhoneBridgeError({ code: "timeout", provider, detail: `no response within ${timeoutMs} ms` });
   }
-  return new PhoneBridgeError({ code: "connection", provider, detail: `connection failed (${reasonOf(thrown)})` });
+  const reason = secrets.clip(reasonOf(thrown), MAX_REASON);
+  return new PhoneBridgeError({ code: "connection", provider, detail: `connection failed (${reason})` });
 }
+
+/** The most characters of a fetch's own reason a connection error quotes. */
+const MAX_REASON = 40;
 
 /** A short, secret-free reason: the system error code (ECONNREFUSED, UND_ERR_SOCKET, ...). */
 function reasonOf(thrown: unknown): string {

@@ -1,10 +1,15 @@
 /**
  * A local HTTP server (127.0.0.1, port 0) that answers each request with the next scripted fault:
- * every failure a vendor or the network between can produce (issue 14). `faults` builds the
- * common replies; `script()` queues them.
+ * every failure a vendor or the network between can produce. `faults` builds the common replies;
+ * `script()` queues them. A `raw` reply writes bytes straight to the TCP socket (a node:net
+ * Socket), past the HTTP server: broken framing, cut bodies, resets at any byte.
  */
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { gzipSync } from "node:zlib";
+
+/** One step of a raw reply: bytes to write, a wait in ms, or how the connection ends. */
+export type RawStep = string | Buffer | number | "end" | "reset";
 
 export type Reply =
   | { status: number; headers?: Record<string, string>; body?: string | Buffer }
@@ -17,7 +22,18 @@ export type Reply =
   /** Sends the status line and part of the body, then stalls. */
   | "stall-body"
   /** A body streamed without Content-Length, `bytes` long (status 200 unless given). */
-  | { stream: number; status?: number };
+  | { stream: number; status?: number }
+  /** Bytes written to the socket as they are, then the connection ended or reset (never reused). */
+  | { raw: RawStep[] };
+
+const MiB = 1024 * 1024;
+
+/** The head of a raw response: status line and headers, CRLF-terminated. */
+function head(status: string, headers: Record<string, string | number>): string {
+  return `HTTP/1.1 ${status}\r\n${Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("")}\r\n`;
+}
 
 /** Builders for the replies the fault tests use. */
 export const faults = {
@@ -64,6 +80,82 @@ export const faults = {
   }),
   /** A redirect to `location`. */
   redirect: (location: string, status = 302): Reply => ({ status, headers: { location }, body: "" }),
+  /** A body cut by a reset (RST) after `sent` of its declared bytes. */
+  resetMidBody: (status: number, body = '{"message":"try later, the serv'): Reply => ({
+    raw: [head(`${status} X`, { "content-type": "application/json", "content-length": 1000 }), body, 10, "reset"],
+  }),
+  /** A body the server ends (FIN) before its declared Content-Length. */
+  shortBody: (status: number): Reply => ({
+    raw: [head(`${status} X`, { "content-type": "application/json", "content-length": 100 }), '{"message":', "end"],
+  }),
+  /** A body longer than its Content-Length: the bytes past it are not part of the response. */
+  longBody: (status: number, body: string): Reply => ({
+    raw: [
+      head(`${status} X`, { "content-type": "application/json", "content-length": body.length }),
+      `${body}garbage`,
+      10,
+      "end",
+    ],
+  }),
+  /** A chunked body cut inside a chunk. */
+  chunkedCut: (status: number): Reply => ({
+    raw: [
+      head(`${status} X`, { "content-type": "application/json", "transfer-encoding": "chunked" }),
+      '40\r\n{"message":',
+      10,
+      "end",
+    ],
+  }),
+  /** A gzip'd body, whether the client asked for it or not. */
+  gzip: (status: number, body: string): Reply => {
+    const zipped = gzipSync(body);
+    return {
+      raw: [
+        head(`${status} X`, {
+          "content-type": "application/json",
+          "content-encoding": "gzip",
+          "content-length": zipped.length,
+        }),
+        zipped,
+        "end",
+      ],
+    };
+  },
+  /** A gzip'd body that is not gzip. */
+  corruptGzip: (status: number): Reply => ({
+    raw: [head(`${status} X`, { "content-encoding": "gzip", "content-length": 8 }), "not gzip", "end"],
+  }),
+  /** A status line with any status (600, say), and a small JSON body. */
+  rawStatus: (line: string, body = "{}"): Reply => ({
+    raw: [head(line, { "content-type": "application/json", "content-length": body.length }), body, "end"],
+  }),
+  /** An interim response (100 Continue, 103 Early Hints) before `then`. */
+  interim: (line: string, then: string, body = "{}"): Reply => ({
+    raw: [
+      `HTTP/1.1 ${line}\r\n\r\n`,
+      head(then, { "content-type": "application/json", "content-length": body.length }),
+      body,
+      "end",
+    ],
+  }),
+  /** Something that is not HTTP at all. */
+  garbage: (): Reply => ({ raw: ["HELLO THERE\r\n\r\n", "end"] }),
+  /** A JSON body of more than 10 MiB once decoded, gzip'd to a few kB with a small Content-Length. */
+  gzipBomb: (fields: Record<string, unknown>): Reply => {
+    const body = JSON.stringify({ ...fields, padding: " ".repeat(11 * MiB) });
+    const zipped = gzipSync(body);
+    return {
+      raw: [
+        head("200 OK", {
+          "content-type": "application/json",
+          "content-encoding": "gzip",
+          "content-length": zipped.length,
+        }),
+        zipped,
+        "end",
+      ],
+    };
+  },
 } as const;
 
 export interface Received {
@@ -81,6 +173,23 @@ export interface FaultServer {
   /** Resolves once `count` requests (since the last `script()`) have arrived in full. */
   requests(count: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Writes `steps` to the socket, past the HTTP server. */
+async function playRaw(socket: Socket, steps: readonly RawStep[]): Promise<void> {
+  for (const step of steps) {
+    if (socket.destroyed) return;
+    if (step === "reset") {
+      socket.resetAndDestroy();
+      return;
+    }
+    if (step === "end") {
+      socket.end();
+      return;
+    }
+    if (typeof step === "number") await new Promise((resolve) => setTimeout(resolve, step));
+    else socket.write(step);
+  }
 }
 
 export async function startFaultServer(): Promise<FaultServer> {
@@ -103,6 +212,10 @@ export async function startFaultServer(): Promise<FaultServer> {
       });
       const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? { status: 200, body: "{}" };
       if (reply === "hang") return;
+      if (typeof reply === "object" && "raw" in reply) {
+        void playRaw(req.socket, reply.raw);
+        return;
+      }
       if (reply === "stall-body") {
         res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
         res.write('{"phone_number":');

@@ -1,10 +1,11 @@
 /**
- * Faults: every fault the fault server can produce, for every vendor of the registry through the
- * facade (docs/CONTRACT.md#retries-and-time). Each case checks the error code (or the result), the number of requests that reached
- * the server and the `attempts` on the error, and every wait the policy took. Waits go through an
- * injected sleep and jitter, so the time bound is checked exactly without waiting: the time a call
- * may take is the sum of its waits plus one timeout per attempt, and the policy allows at most
- * sum over retries n of min(0.5 s × 2^n, 8 s) (or the server's wait, up to 60 s) plus
+ * Faults (docs/CONTRACT.md#errors, docs/CONTRACT.md#retries-and-time): every fault the fault
+ * server can produce, for every vendor of the registry through the facade. Each case checks the
+ * error code (or the result), the number of requests that reached the server and the `attempts`
+ * on the error, and every wait the policy took. Waits go through an injected sleep and jitter, so
+ * the time bound is checked exactly without waiting: the time a call may take is the sum of its
+ * waits plus one timeout per attempt, and the policy allows at most sum over retries n of
+ * min(0.5 s × 2^n, 8 s) (or the server's wait, up to 60 s) plus
  * (maxRetries + 1) × timeoutMs. The caller's signal is tested at every stage: before send, during
  * a request, during the body, during a backoff wait, during a server-asked wait, during a retry.
  */
@@ -132,6 +133,29 @@ const CASES: Case[] = [
     attempts: 2,
     waits: (r) => [backoff(0, r)],
   },
+  // Neither delta-seconds nor an HTTP-date: once read by Date.parse as dates long past, so every
+  // attempt went out at once. Now ignored, and the backoff applies.
+  ...["-5", "+5", "5,", "1e3", "Thu, 01 Jan 2026 00:00:05", "2026-01-01"].map(
+    (value): Case => ({
+      name: `429 with Retry-After ${JSON.stringify(value)}, every time: the backoff, not 0`,
+      replies: () => [{ status: 429, headers: { "retry-after": value }, body: "{}" }],
+      code: "rate_limited",
+      status: 429,
+      attempts: 3,
+      waits: BACKOFF_2,
+      check: (error) => expect(error.retryAfterMs).toBeUndefined(),
+    }),
+  ),
+  ...["-5", "+5", "1e3", "0x10"].map(
+    (value): Case => ({
+      name: `429 with retry-after-ms ${JSON.stringify(value)}: ignored, Retry-After taken`,
+      replies: (p) => [{ status: 429, headers: { "retry-after-ms": value, "retry-after": "2" }, body: "{}" }, ok(p)],
+      code: "ok",
+      attempts: 2,
+      waits: () => [2000],
+      serverWaits: [2000],
+    }),
+  ),
   {
     name: "429 every time: rate_limited after maxRetries + 1 attempts, with the backoff",
     replies: () => [faults.status(429)],
@@ -321,6 +345,125 @@ const CASES: Case[] = [
       expect(error.message).toBe(`${providerTitle(provider)}: HTTP 502`);
     },
   },
+  // The wire itself: raw bytes on the socket. The same fault gives the same code whichever fetch
+  // sends the request (packages/cli/test/http-fetch.test.ts runs these through both).
+  {
+    name: "a 503 whose body a reset cuts: connection (a reset after the status line), not server",
+    replies: () => [faults.resetMidBody(503)],
+    code: "connection",
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "a 500 whose body ends short of its Content-Length: connection",
+    replies: () => [faults.shortBody(500)],
+    code: "connection",
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  ...([502, 200] as const).map(
+    (status): Case => ({
+      name: `a ${status} whose chunked body is cut inside a chunk: connection`,
+      replies: () => [faults.chunkedCut(status)],
+      code: "connection",
+      attempts: 3,
+      waits: BACKOFF_2,
+    }),
+  ),
+  {
+    name: "a 500 whose body is longer than its Content-Length: server, the body as declared",
+    replies: () => [faults.longBody(500, '{"message":"try later"}')],
+    code: "server",
+    status: 500,
+    attempts: 3,
+    waits: BACKOFF_2,
+    check: (error) => expect(error.vendorMessage).toBe("try later"),
+  },
+  {
+    name: "a 200 whose body is longer than its Content-Length: the result, from the declared body",
+    replies: (p) => [faults.longBody(200, JSON.stringify(OK_BODY[p]))],
+    code: "ok",
+    attempts: 1,
+    waits: () => [],
+  },
+  {
+    name: "a 200 gzip'd though no one asked: the result",
+    replies: (p) => [faults.gzip(200, JSON.stringify(OK_BODY[p]))],
+    code: "ok",
+    attempts: 1,
+    waits: () => [],
+  },
+  {
+    name: "a 503 gzip'd: server, its message read",
+    replies: () => [faults.gzip(503, '{"message":"zipped"}')],
+    code: "server",
+    status: 503,
+    attempts: 3,
+    waits: BACKOFF_2,
+    check: (error) => expect(error.vendorMessage).toBe("zipped"),
+  },
+  {
+    name: "a 500 whose gzip is not gzip: connection (the body cannot be read)",
+    replies: () => [faults.corruptGzip(500)],
+    code: "connection",
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "a 200 of a few kB that gunzips past 10 MiB: invalid_response, never decoded whole",
+    replies: (p) => [faults.gzipBomb(OK_BODY[p])],
+    code: "invalid_response",
+    status: 200,
+    attempts: 1,
+    waits: () => [],
+    check: (error) => expect(error.message).toMatch(/over 10 MiB/),
+  },
+  {
+    name: "103 Early Hints before the 200: the result",
+    replies: (p) => [faults.interim("103 Early Hints", "200 OK", JSON.stringify(OK_BODY[p]))],
+    code: "ok",
+    attempts: 1,
+    waits: () => [],
+  },
+  {
+    name: "100 Continue that phonebridge never asked for, before the 200: connection",
+    replies: (p) => [faults.interim("100 Continue", "200 OK", JSON.stringify(OK_BODY[p]))],
+    code: "connection",
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "101 Switching Protocols: connection",
+    replies: () => [
+      { raw: ["HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: upgrade\r\n\r\n", 10, "end"] },
+    ],
+    code: "connection",
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
+  {
+    name: "a status beyond 599: invalid_response, not retried",
+    replies: () => [faults.rawStatus("600 Beyond")],
+    code: "invalid_response",
+    status: 600,
+    attempts: 1,
+    waits: () => [],
+  },
+  {
+    name: "a 204 that sends a body anyway: invalid_response (no JSON to read)",
+    replies: () => [faults.rawStatus("204 No Content", "{}")],
+    code: "invalid_response",
+    status: 204,
+    attempts: 1,
+    waits: () => [],
+  },
+  {
+    name: "an answer that is not HTTP: connection",
+    replies: () => [faults.garbage()],
+    code: "connection",
+    attempts: 3,
+    waits: BACKOFF_2,
+  },
   {
     name: "an HTML 404 page: not_found, not retried",
     replies: () => [faults.html(404)],
@@ -468,15 +611,18 @@ describe.each(PROVIDERS)("%s through the facade", (provider) => {
       server.script(
         faults.retryAfterDate(new Date(now.getTime() + 7_000)),
         faults.retryAfterDate(new Date("2015-10-21T07:28:00Z")),
+        // The two obsolete forms RFC 9110 still asks recipients to read: RFC 850 and asctime.
+        { status: 429, headers: { "retry-after": "Thursday, 26-Nov-26 06:00:03 GMT" }, body: "{}" },
+        { status: 503, headers: { "retry-after": "Thu Nov 26 06:00:04 2026" }, body: "{}" },
         ok(provider),
       );
-      await client(provider, {}, { sleep }).update(IDS[provider], { agentId: "A" });
-      expect(waits).toEqual([7_000, 0]);
+      await client(provider, { maxRetries: 4 }, { sleep }).update(IDS[provider], { agentId: "A" });
+      expect(waits).toEqual([7_000, 0, 3_000, 4_000]);
       // A date more than 60 s ahead: the error at once.
       server.script(faults.retryAfterDate(new Date(now.getTime() + 61_000)));
       const error = await failure(client(provider, {}, { sleep }).update(IDS[provider], { agentId: "A" }));
       expect(error).toMatchObject({ code: "rate_limited", attempts: 1, retryAfterMs: 61_000 });
-      expect(waits).toEqual([7_000, 0]);
+      expect(waits).toEqual([7_000, 0, 3_000, 4_000]);
     } finally {
       vi.useRealTimers();
     }

@@ -53,6 +53,26 @@ export function vendorWith(test: (provider: Provider) => boolean): Provider | un
   return PROVIDERS.find(test);
 }
 
+/**
+ * Runs `body` with `Object.prototype` (and `Array.prototype`) polluted by `names`, removed again
+ * before anything is checked, so a failure message never meets the polluted prototype.
+ */
+export async function polluted<T>(names: Record<string, unknown>, body: () => Promise<T> | T): Promise<T> {
+  const targets = [Object.prototype, Array.prototype] as Record<string, unknown>[];
+  for (const [name, value] of Object.entries(names)) {
+    const target = name.startsWith("Array.") ? (targets[1] as object) : (targets[0] as object);
+    Object.defineProperty(target, name.replace(/^Array\./, ""), { value, configurable: true, writable: true });
+  }
+  try {
+    return await body();
+  } finally {
+    for (const name of Object.keys(names)) {
+      const target = name.startsWith("Array.") ? Array.prototype : Object.prototype;
+      delete (target as unknown as Record<string, unknown>)[name.replace(/^Array\./, "")];
+    }
+  }
+}
+
 /** The PhoneBridgeError `promise` rejects with; fails the test when it resolves or rejects otherwise. */
 export async function failure(promise: Promise<unknown>): Promise<PhoneBridgeError> {
   const error = await promise.then(
@@ -61,4 +81,35 @@ export async function failure(promise: Promise<unknown>): Promise<PhoneBridgeErr
   );
   expect(error).toBeInstanceOf(PhoneBridgeError);
   return error as PhoneBridgeError;
+}
+
+/**
+ * `text` with every escape a reader could undo undone, again and again until nothing changes:
+ * JSON and JavaScript (`\u0050`, `\x50`, `\/`), URL (`%50`), HTML (`&#80;`, `&#x50;`, `&amp;`).
+ * A secret that shows in the result of this was shown, in a disguise.
+ */
+export function revealed(text: string): string {
+  const char = (code: number): string => (code <= 0x10ffff ? String.fromCodePoint(code) : "");
+  let out = text;
+  for (let previous = ""; previous !== out; ) {
+    previous = out;
+    out = out
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => char(Number.parseInt(hex, 16)))
+      .replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => char(Number.parseInt(hex, 16)))
+      .replace(/\\(["\\/])/g, "$1")
+      .replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+        try {
+          return decodeURIComponent(run);
+        } catch {
+          return run;
+        }
+      })
+      .replace(/&#([0-9]+);?/g, (_, dec: string) => char(Number.parseInt(dec, 10)))
+      .replace(/&#[xX]([0-9a-fA-F]+);?/g, (_, hex: string) => char(Number.parseInt(hex, 16)))
+      .replace(
+        /&(amp|lt|gt|quot|apos);/g,
+        (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name] ?? "",
+      );
+  }
+  return out;
 }

@@ -7,7 +7,8 @@ import {
   type Provider,
   supports,
 } from "../src/index.js";
-import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS, stubFetch } from "./helpers.js";
+import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS, polluted, recordingFetch, stubFetch } from "./helpers.js";
+import { DATA, SCENARIOS, type Scenario } from "./vendors.js";
 
 const CHANGES: readonly ChangeName[] = ["agentId", "label", "outboundAgentId"];
 const descriptorOf = (provider: Provider) =>
@@ -247,5 +248,167 @@ describe.each(PROVIDERS)("%s: options", (provider) => {
 describe("providers", () => {
   it("refuses an unknown provider", () => {
     expect(() => createPhoneNumbers({ provider: "twilio" as Provider })).toThrow(/provider must be one of/);
+  });
+});
+
+describe("a message quotes at most 40 characters of any input", () => {
+  /** 10,000 characters that no fixed message text holds, so every "Z" in a message came from the input. */
+  const LONG = "Z".repeat(10_000);
+  const quoted = (text: string): number => text.split("Z").length - 1;
+
+  it.each(PROVIDERS)("%s: ids, change values, unknown keys and passthrough fields", async (provider) => {
+    const { client, sent } = phones(provider);
+    const loose = client as Loose;
+    const cases: Array<[unknown, unknown, unknown]> = [
+      [`${LONG}/x`, { agentId: "A" }, undefined],
+      [`${LONG} `, { agentId: "A" }, undefined],
+      [`\u0000${LONG}`, { agentId: "A" }, undefined],
+      [`\ud800${LONG}`, { agentId: "A" }, undefined],
+      [IDS[provider], { [LONG]: "A" }, undefined],
+      [IDS[provider], { agentId: "A", [`agent${LONG}`]: 1 }, undefined],
+      [IDS[provider], LONG, undefined],
+      [IDS[provider], { agentId: "A" }, { vendor: LONG }],
+    ];
+    // Ids that only a vendor's own id rule refuses (an adapter's checkId, a spec's format or pattern).
+    if (!plainIds.includes(provider)) {
+      cases.push([LONG, { agentId: "A" }, undefined], [`+1${LONG}`, { label: "x" }, undefined]);
+    }
+    // A passthrough field where the vendor takes none.
+    if (!capabilities[provider].passthrough) cases.push([IDS[provider], { agentId: "A" }, { vendor: { [LONG]: 1 } }]);
+    for (const [id, changes, options] of cases) {
+      const error = await failure(loose.update(id, changes, options));
+      expect(error.code).toBe("invalid_input");
+      for (const shown of [error.message, String(error.field)]) {
+        expect(quoted(shown), shown.slice(0, 120)).toBeLessThanOrEqual(40);
+      }
+    }
+    expect(sent).toHaveLength(0);
+  });
+
+  it("an unknown provider, or one an entry point does not take", async () => {
+    const entries = await Promise.all(
+      PROVIDERS.map(
+        (provider) =>
+          import(`../src/generated/entries/${provider}.ts`) as Promise<{
+            createPhoneNumbers(options: { provider: string }): unknown;
+          }>,
+      ),
+    );
+    for (const create of [
+      () => createPhoneNumbers({ provider: LONG as Provider }),
+      ...entries.map((entry) => () => entry.createPhoneNumbers({ provider: LONG })),
+    ]) {
+      const message = (() => {
+        try {
+          create();
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return "";
+      })();
+      expect(message).toMatch(/provider must be/);
+      expect(quoted(message)).toBeLessThanOrEqual(40);
+    }
+  });
+});
+
+/**
+ * A change the vendor supports (its label where it takes one, else its agent) and the body that
+ * change sends, from its wire table (test/adapters/<vendor>.ts).
+ */
+function oneChange(provider: Provider): [changes: Record<string, string>, body: Record<string, unknown>] {
+  const scenario: Scenario = capabilities[provider].label.set !== "unsupported" ? "set label" : "assign";
+  const body = DATA[provider].wire[scenario];
+  if (body === "unsupported") throw new Error(`${provider} supports neither a label nor an agent`);
+  return [SCENARIOS[scenario], body];
+}
+
+describe.each(PROVIDERS)("%s: only the caller's own properties count, each read once", (provider) => {
+  const [changes, expected] = oneChange(provider);
+
+  it("a polluted Object.prototype adds nothing to a request (changes, options, passthrough, toJSON)", async () => {
+    // The answer's text made before the prototype is polluted (the stub's JSON.stringify would see it).
+    const text = JSON.stringify(OK_BODY[provider]);
+    const { sent, fetch } = recordingFetch(
+      (async () => new Response(text, { status: 200 })) as typeof globalThis.fetch,
+    );
+    const client = createPhoneNumbers({ provider, apiKey: "key_1234", baseUrl: "http://127.0.0.1:9", fetch });
+    const evil = (async () => {
+      throw new Error("the polluted fetch was called");
+    }) as typeof fetch;
+    await polluted(
+      {
+        agentId: "evil_agent",
+        label: "evil label",
+        outboundAgentId: "evil_out",
+        vendor: { auth_password: "evil", friendly_name: "evil" },
+        signal: AbortSignal.abort(),
+        inbound_agents: [{ agent_id: "evil", weight: 1 }],
+      },
+      () => (client as Loose).update(IDS[provider], changes),
+    );
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]?.body ?? "null")).toEqual(expected);
+    // A toJSON there would replace the whole body that was checked: nothing is sent, nor planned.
+    for (const name of ["toJSON", "Array.toJSON"]) {
+      const error = await polluted({ [name]: () => ({ agentId: "evil_agent" }) }, () =>
+        failure((client as Loose).update(IDS[provider], changes)),
+      );
+      expect(error).toMatchObject({ code: "invalid_input", field: "body", attempts: 0 });
+      await polluted({ [name]: () => ({ agentId: "evil_agent" }) }, () =>
+        expect(() => client.plan(IDS[provider], changes as never)).toThrow(expect.objectContaining({ field: "body" })),
+      );
+    }
+    expect(sent).toHaveLength(1);
+    // Creating a client: a polluted prototype picks no provider, base URL, key or fetch.
+    await polluted({ provider, baseUrl: "http://evil.example", fetch: evil, apiKey: "evil_key" }, () => {
+      expect(() => createPhoneNumbers({} as never)).toThrow(/provider must be one of/);
+    });
+    const recorded = recordingFetch((async () => new Response(text, { status: 200 })) as typeof globalThis.fetch);
+    await polluted({ baseUrl: "http://evil.example", apiKey: "evil_key", timeoutMs: 1 }, () =>
+      createPhoneNumbers({ provider, apiKey: "own_key", baseUrl: "http://127.0.0.1:9", fetch: recorded.fetch }).update(
+        IDS[provider],
+        changes as never,
+      ),
+    );
+    expect(recorded.sent[0]?.url.startsWith("http://127.0.0.1:9/")).toBe(true);
+    expect(JSON.stringify(recorded.sent[0]?.headers)).not.toContain("evil");
+  });
+
+  it("a getter that answers differently the second time cannot change what is sent after the check", async () => {
+    const { client, sent } = phones(provider);
+    const [name] = Object.keys(changes) as [string];
+    let reads = 0;
+    // Valid the first time, "" (which a vendor may take as "no agent") or a control character after.
+    const tricky = Object.defineProperty({}, name, {
+      enumerable: true,
+      get: () => (reads++ === 0 ? changes[name] : name === "label" ? "\u0000" : ""),
+    });
+    await (client as Loose).update(IDS[provider], tricky);
+    expect(reads).toBe(1);
+    expect(JSON.parse(sent[0]?.body ?? "null")).toEqual(expected);
+    // The options and their passthrough: each read once.
+    let optionReads = 0;
+    const options = Object.defineProperty({}, "vendor", {
+      enumerable: true,
+      get: () => (optionReads++ === 0 ? undefined : { agentId: "", inbound_agent_id: null, friendly_name: null }),
+    });
+    await (client as Loose).update(IDS[provider], changes, options);
+    expect(optionReads).toBe(1);
+    expect(JSON.parse(sent[1]?.body ?? "null")).toEqual(expected);
+  });
+
+  it("a Proxy sees each key of changes and options read exactly once", async () => {
+    const { client } = phones(provider);
+    const gets: string[] = [];
+    const counting = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get(object, key, receiver) {
+          if (typeof key === "string") gets.push(key);
+          return Reflect.get(object, key, receiver);
+        },
+      });
+    await (client as Loose).update(IDS[provider], counting({ ...changes }), counting({ signal: undefined }));
+    expect(gets.sort()).toEqual([...Object.keys(changes), "signal"].sort());
   });
 });

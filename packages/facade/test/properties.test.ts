@@ -1,18 +1,21 @@
 /**
- * Bad input: property-based tests (fast-check) over the facade's inputs, for every vendor of the
- * registry (docs/CONTRACT.md#facade-updateid-changes-options). Each generated invalid input must be refused before any request (the `fetch` fails the
- * test if it is called) with a PhoneBridgeError `invalid_input` (or `unsupported_change` where
- * the vendor has no such field) whose `field` and message name the field and whose message names
- * the vendor. Each generated valid input must be accepted by the vendor's Prism mock (started once
- * by @phonebridge/testing's globalSetup), which validates the request against the vendor's spec.
+ * Bad input (docs/CONTRACT.md#facade-updateid-changes-options): property-based tests (fast-check)
+ * over the facade's inputs, for every vendor of the registry. Each generated invalid input must be
+ * refused before any request (the `fetch` fails the test if it is called) with a PhoneBridgeError
+ * `invalid_input` (or `unsupported_change` where the vendor has no such field) whose `field` and
+ * message name the field and whose message names the vendor. Each generated valid input must be
+ * accepted by the vendor's Prism mock (started once by @phonebridge/testing's globalSetup), which
+ * validates the request against the vendor's spec. Secrets a response plants anywhere
+ * (docs/CONTRACT.md#secrets) are never shown.
  */
-import type { Provider } from "@phonebridge/core";
+import { inspect } from "node:util";
+import { type PhoneBridgeError, type Provider, Secrets } from "@phonebridge/core";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { capabilities, createPhoneNumbers, MAX_LABEL_LENGTH } from "../src/index.js";
 import { agentId, cleanText } from "./arbitraries.js";
-import { IDS } from "./helpers.js";
+import { IDS, OK_BODY, revealed } from "./helpers.js";
 import { anyValue, control, counted, inserting, type Loose, plainId, type Refusal, RUNS, refuses } from "./refusals.js";
 import { ADAPTERS, DATA, PROVIDERS } from "./vendors.js";
 
@@ -20,7 +23,7 @@ const CHANGES = ["agentId", "label", "outboundAgentId"] as const;
 type Change = (typeof CHANGES)[number];
 
 afterAll(() => {
-  // At least 1,000 generated invalid inputs in total.
+  // At least 1,000 generated invalid inputs in total, so every input rule meets many shapes.
   expect(counted.generated).toBeGreaterThanOrEqual(1000);
 });
 
@@ -344,5 +347,151 @@ describe.each(PROVIDERS)("%s: generated valid input is accepted by Prism", (prov
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Secrets a response plants anywhere: at random depths, escaped, as property names, near cuts
+
+describe("secrets planted in responses (property)", () => {
+  const MARK = "PBPROP";
+  const KEY = `sk_live_${MARK}+key/0123456789`;
+  const PASSWORD = `pw_${MARK}_0123456789`;
+  /** Where a secret goes in a generated value: replaced in the JSON text, in a disguise. */
+  const SLOT = "@@SLOT@@";
+
+  /** A string sometimes holding the slot. */
+  const text = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constant(SLOT),
+    fc.tuple(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 })).map(([a, b]) => `${a}${SLOT}${b}`),
+  );
+  /** Every vendor's secret fields (vendor.yaml's secrets, through the descriptors). */
+  const SECRET_FIELDS = [
+    ...new Set(
+      PROVIDERS.flatMap((provider) => {
+        const { secrets } = ADAPTERS[provider].createTransport({
+          apiKey: "k",
+          baseUrl: "http://127.0.0.1:9",
+        }).descriptor;
+        return [...secrets.request, ...secrets.response];
+      }),
+    ),
+  ];
+  const name = fc.oneof(text, fc.constantFrom(...SECRET_FIELDS, "message", "__proto__", "label"));
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom(null, true, 0, 1.5),
+      text,
+      tie("array"),
+      tie("object"),
+    ),
+    array: fc.array(tie("value"), { maxLength: 3 }),
+    object: fc.dictionary(name, tie("value"), { maxKeys: 3 }),
+  }));
+  /**
+   * How the secret is written in the JSON text: each character as it is, `\u`-escaped (`/` as
+   * `\/`), percent-encoded or as an HTML reference, a vendor's encoders being what they are.
+   */
+  const disguise = fc
+    .oneof(
+      // One encoder over the whole secret, or a mix.
+      fc.integer({ min: 0, max: 3 }).map((form) => Array.from({ length: KEY.length }, () => form)),
+      fc.array(fc.integer({ min: 0, max: 3 }), { minLength: KEY.length, maxLength: KEY.length }),
+    )
+    .map(
+      (mask) => (secret: string) =>
+        [...secret]
+          .map((c, i) => {
+            const code = c.charCodeAt(0);
+            if (mask[i] === 1) return c === "/" ? "\\/" : `\\u${code.toString(16).padStart(4, "0")}`;
+            if (mask[i] === 2) return `%${code.toString(16).toUpperCase().padStart(2, "0")}`;
+            if (mask[i] === 3) return `&#${code};`;
+            return c;
+          })
+          .join(""),
+    );
+  /** A JSON text with one of `planted` written in a disguise at each slot. */
+  const plantedWith = (...secrets: string[]) =>
+    fc
+      .record({ tree: value, disguise, secret: fc.constantFrom(...secrets) })
+      .map(({ tree, disguise: write, secret }) => JSON.stringify(tree).replaceAll(SLOT, write(secret)));
+  const planted = plantedWith(KEY, PASSWORD);
+  const secrets = new Secrets(SECRET_FIELDS, [KEY, PASSWORD]);
+
+  it("the fast path of redactParsed decides exactly what the walk decides", () => {
+    fc.assert(
+      fc.property(planted, (json) => {
+        const parsed: unknown = JSON.parse(json);
+        const fast = secrets.redactParsed(json, parsed);
+        const walked = secrets.redact(parsed);
+        expect(fast).toEqual(walked);
+        // Both return the body itself exactly when it holds nothing to redact.
+        expect(fast === parsed).toBe(walked === parsed);
+        expect(revealed(JSON.stringify(fast))).not.toContain(MARK);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  describe.each(PROVIDERS)("%s", (provider) => {
+    // A vendor that takes a secret through options.vendor gets one (the first of its
+    // vendor.yaml's secrets.request); the others have the API key alone.
+    const [secretField] = ADAPTERS[provider].createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" }).descriptor
+      .secrets.request;
+    const vendor =
+      secretField !== undefined && capabilities[provider].passthrough ? { [secretField]: PASSWORD } : undefined;
+    const answering = (status: number, body: string) =>
+      createPhoneNumbers({
+        provider,
+        apiKey: KEY,
+        baseUrl: "http://127.0.0.1:9",
+        maxRetries: 0,
+        fetch: (async () => new Response(body, { status })) as typeof globalThis.fetch,
+      }) as unknown as Loose;
+
+    it("a 2xx or an error body with a secret anywhere in it shows none", async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          vendor === undefined ? plantedWith(KEY) : planted,
+          fc.constantFrom(200, 400, 500),
+          async (json, status) => {
+            const body = status === 200 ? `{"extra":${json},${JSON.stringify(OK_BODY[provider]).slice(1)}` : json;
+            const outcome = await answering(status, body)
+              .update(IDS[provider], { agentId: "A" }, vendor === undefined ? undefined : { vendor })
+              .then(
+                (result) => result,
+                (error: unknown) => error,
+              );
+            const shown = `${JSON.stringify(outcome)} ${inspect(outcome, { depth: null })} ${String((outcome as Error).message)}`;
+            expect(revealed(shown)).not.toContain(MARK);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
+    it("a secret at any position near the cut of a message (500) or a body kept as text (2,000)", async () => {
+      const secret = vendor === undefined ? KEY : PASSWORD;
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: -40, max: 40 }), fc.boolean(), disguise, async (offset, asText, write) => {
+          const cut = asText ? 2000 : 500;
+          const planted = `${"a".repeat(cut + offset)}${write(secret)} tail`;
+          const body = asText ? planted : `{"message":"${planted}"}`;
+          const error = await answering(400, body)
+            .update(IDS[provider], { agentId: "A" }, vendor === undefined ? undefined : { vendor })
+            .then(
+              () => undefined,
+              (e: unknown) => e as PhoneBridgeError,
+            );
+          const shown = `${JSON.stringify(error)} ${inspect(error, { depth: null })}`;
+          expect(revealed(shown)).not.toContain(MARK);
+          // Nothing of the secret right before a cut either: not even its first character.
+          expect(shown).not.toMatch(new RegExp(`a${secret[0]}…`));
+        }),
+        { numRuns: 80 },
+      );
+    });
   });
 });

@@ -52,9 +52,10 @@ export async function refuses(
     attempts: 0,
   });
   expect(e.message.startsWith(`${providerTitle(provider)}: `)).toBe(true);
-  // The message names the field: "changes" as "change(s)", "vendor.x" by x, the others as they are.
+  // The message names the field: "changes" as "change(s)", "vendor.x" by x, the others as they
+  // are, a name from the input as a message quotes it (JSON-escaped).
   const name = expected.field === "changes" ? "change" : expected.field.replace(/^vendor\./, "");
-  expect(e.message).toContain(name);
+  expect(e.message).toContain(JSON.stringify(name).slice(1, -1));
 }
 
 const CONTROL_CODES = [

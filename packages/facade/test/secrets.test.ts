@@ -1,10 +1,11 @@
 /**
- * Secrets: every error path and every result of the facade, driven with recognisable fake secrets
- * (all holding "PBSECRET"): the API key, the request secrets sent through the passthrough (each
- * vendor's `secrets.request` in vendor.yaml), and vendor responses that carry secrets or echo them
- * (its `secrets.response`, keys echoed in error messages, FastAPI's `input` echo of a refused
- * value). See docs/CONTRACT.md#secrets. None may appear in any thrown error
- * (message, stack, `JSON.stringify`, `util.inspect`), any result (`raw` included) or any log line.
+ * Secrets (docs/CONTRACT.md#secrets): every error path and every result of the facade, driven with
+ * recognisable fake secrets (all holding "PBSECRET"): the API key, the request secrets sent
+ * through the passthrough (each vendor's `secrets.request` in vendor.yaml), and vendor responses
+ * that carry secrets or echo them (its `secrets.response`, keys echoed in error messages,
+ * FastAPI's `input` echo of a refused value), as written, escaped or as property names. None may
+ * appear in any thrown error (message, stack, `JSON.stringify`, `util.inspect`), any result (`raw`
+ * included) or any log line.
  */
 import { inspect } from "node:util";
 import type { PhoneBridgeError, Provider } from "@phonebridge/core";
@@ -12,7 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
 import { capabilities, createPhoneNumbers } from "../src/index.js";
 import { type FaultServer, faults, type Reply, startFaultServer } from "./fault-server.js";
-import { ADAPTERS, failure, IDS, PROVIDERS } from "./helpers.js";
+import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS, revealed } from "./helpers.js";
 import { DATA } from "./vendors.js";
 
 /** Every fake secret holds this marker; no output may. */
@@ -75,7 +76,10 @@ function shownError(error: unknown): string[] {
 }
 
 function expectClean(shown: string[]): void {
-  for (const text of shown) expect(text).not.toContain(MARK);
+  for (const text of shown) {
+    expect(text).not.toContain(MARK);
+    expect(revealed(text)).not.toContain(MARK);
+  }
 }
 
 /**
@@ -221,6 +225,23 @@ describe.each(PROVIDERS)("%s", (provider) => {
     expectClean(shownError(aborted));
   });
 
+  it("a fetch that fails with a secret in its error: the reason quoted redacted", async () => {
+    const secret = sentSecret(provider);
+    for (const thrown of [
+      new TypeError("fetch failed", { cause: { code: `E_${secret}` } }),
+      Object.assign(new Error(`bad ${KEY}`), { code: secret }),
+      Object.assign(new Error("x"), { name: `${KEY}Error` }),
+    ]) {
+      const fetch = (async () => {
+        throw thrown;
+      }) as typeof globalThis.fetch;
+      const phones = createWithAdapter(ADAPTERS[provider], { apiKey: KEY, baseUrl: server.url, fetch }, instant);
+      const error = await failure(phones.update(id, { agentId: "A" }, options as never));
+      expect(error.code).toBe("connection");
+      expectClean(shownError(error));
+    }
+  });
+
   it("input errors while secrets ride along: no secret in the error, nothing sent", async () => {
     const phones = client(provider) as unknown as {
       update(id: unknown, changes: unknown, options?: unknown): Promise<unknown>;
@@ -287,4 +308,98 @@ describe.each(PROVIDERS)("%s: secrets cut short where a text is clipped", (provi
     expectClean(shownError(error));
     expect(server.received).toHaveLength(0);
   });
+});
+
+/** Each character of `text` as a JSON `\uXXXX` escape: JSON.parse reads it back as `text`. */
+const uEscaped = (text: string): string =>
+  [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+/** Disguises a JSON encoder may apply, each once: `\u0050` for a letter, `\/`, all escaped. */
+const DISGUISES: Array<[name: string, disguise: (secret: string) => string]> = [
+  ["one letter as \\u0050", (secret) => secret.replace(MARK, `\\u0050${MARK.slice(1)}`)],
+  ["every character \\u-escaped", uEscaped],
+  ["_ as \\u005F and / as \\/", (secret) => secret.replaceAll("_", "\\u005F").replaceAll("/", "\\/")],
+];
+/**
+ * The label field of a vendor's response, where an echo shows in the result itself: the field its
+ * label change writes, which each vendor answers under the same name (none without a label).
+ */
+const labelOf = (provider: Provider): string | undefined => capabilities[provider].label.field;
+
+/** A JSON text in which each `@@secret@@` stands for `secret` written in `disguise`. */
+function disguisedJson(value: unknown, disguise: (secret: string) => string): string {
+  return JSON.stringify(value).replace(/@@(.*?)@@/g, (_, secret: string) => disguise(secret));
+}
+
+describe.each(PROVIDERS)("%s: secrets in disguise (escaped, as property names)", (provider) => {
+  const id = IDS[provider];
+  const vendor = passthroughOf(provider);
+  const options = vendor === undefined ? undefined : { vendor };
+  const echoed = [KEY, ...Object.values(vendor ?? {}).filter((value) => value.includes(MARK))];
+
+  /** A body echoing every secret escaped: in the label, in a note, and as property names. */
+  function echoBody(base: Record<string, unknown>): Record<string, unknown> {
+    const body: Record<string, unknown> = { ...base };
+    const label = labelOf(provider);
+    if (label !== undefined) body[label] = `@@${echoed[0]}@@`;
+    echoed.forEach((secret, i) => {
+      body[`note_${i}`] = `you sent @@${secret}@@`;
+      body[`@@${secret}@@`] = "a secret as a name";
+      body[`nested_${i}`] = { [`prefix @@${secret}@@`]: [{ [`@@${secret}@@`]: `@@${secret}@@` }] };
+    });
+    return body;
+  }
+
+  it.each(DISGUISES)("a 2xx that echoes them %s: not in the result (label, raw)", async (_name, disguise) => {
+    const text = disguisedJson(echoBody(OK_BODY[provider]), disguise);
+    expect(text).not.toContain(KEY);
+    server.script({ status: 200, body: text });
+    const result = await client(provider).update(id, { agentId: "A" }, options as never);
+    expectClean([JSON.stringify(result), inspect(result, { depth: null }), String(result.label)]);
+    if (labelOf(provider) !== undefined) expect(result.label).toBe("[redacted]");
+    // Every value is kept: the names that held a secret are redacted, not dropped.
+    expect(Object.keys(result.raw as object).filter((name) => name.startsWith("[redacted]"))).toHaveLength(
+      echoed.length,
+    );
+  });
+
+  it.each(DISGUISES)("an error body that echoes them %s: not in the error", async (_name, disguise) => {
+    const body = { message: `invalid @@${echoed.at(-1)}@@`, ...echoBody({}) };
+    for (const status of [400, 422, 500]) {
+      server.script({ status, body: disguisedJson(body, disguise) });
+      const error = await failure(client(provider).update(id, { agentId: "A" }, options as never));
+      expect(error.status).toBe(status);
+      expect(error.vendorMessage).toBe("invalid [redacted]");
+      expectClean(shownError(error));
+    }
+  });
+});
+
+describe.each(PROVIDERS)("%s: no part of a secret survives a cut, of any length", (provider) => {
+  const id = IDS[provider];
+  const vendor = passthroughOf(provider);
+  const options = vendor === undefined ? undefined : { vendor };
+  const secrets = [KEY, ...Object.values(vendor ?? {}).filter((value) => value.includes(MARK))];
+
+  /** A client answering every request with `status` and `body`, without a server. */
+  function answering(status: number, body: string) {
+    const fetch = (async () => new Response(body, { status })) as typeof globalThis.fetch;
+    return createWithAdapter(ADAPTERS[provider], { apiKey: KEY, baseUrl: server.url, fetch }, instant);
+  }
+
+  it.each(secrets.map((secret) => [secret.split(MARK)[0] as string, secret]))(
+    "the %s… secret cut after each of its characters: in a body kept as text (2,000) and a vendor message (500)",
+    async (_name, secret) => {
+      for (let k = 1; k < secret.length; k++) {
+        const text = `${"x".repeat(2000 - k)}${secret} and more`;
+        const asText = await failure(answering(400, text).update(id, { agentId: "A" }, options as never));
+        expect(asText.body).toBe(`${"x".repeat(2000 - k)}[redacted]…`);
+        const message = JSON.stringify({ message: `${"m".repeat(500 - k)}${secret} and more` });
+        const asMessage = await failure(answering(400, message).update(id, { agentId: "A" }, options as never));
+        // The parsed message is redacted first, then cut: the cut may fall inside "[redacted]".
+        const redacted = `${"m".repeat(500 - k)}[redacted] and more`;
+        expect(asMessage.vendorMessage).toBe(redacted.length > 500 ? `${redacted.slice(0, 500)}…` : redacted);
+        expectClean([...shownError(asText), ...shownError(asMessage)]);
+      }
+    },
+  );
 });

@@ -53,9 +53,7 @@ export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
   capabilities: retellCapabilities,
   createTransport: (options) => createRetellTransport(options),
   checkId: (id) =>
-    E164.test(id)
-      ? undefined
-      : `the id ${JSON.stringify(id)} is not an E.164 number (like +14157774444), which Retell uses as the id`,
+    E164.test(id) ? undefined : "is not an E.164 number (like +14157774444), which Retell uses as the id",
   checkVendor(vendor) {
     for (const name of AGENT_LISTS) {
       const value = vendor[name];

@@ -12,7 +12,7 @@ import { createWithAdapter } from "../../src/engine.js";
 import { createPhoneNumbers } from "../../src/index.js";
 import { agentId, digits, e164 } from "../arbitraries.js";
 import { type FaultServer, startFaultServer } from "../fault-server.js";
-import { failure, stubFetch } from "../helpers.js";
+import { failure, polluted, stubFetch } from "../helpers.js";
 import { control, inserting, type Loose, plainId, RUNS, refuses } from "../refusals.js";
 import { data } from "./retell.js";
 
@@ -219,5 +219,61 @@ describe("Retell input errors while secrets ride along", () => {
       }
     }
     expect(stub.sent).toHaveLength(0);
+  });
+});
+
+describe("Retell passthrough: checked and sent from one reading", () => {
+  it("a weight a polluted prototype lends is not a weight: the list is refused, nothing sent", async () => {
+    const { client, sent } = phones();
+    const error = await polluted({ weight: 1 }, () =>
+      failure((client as Loose).update(data.id, {}, { vendor: { inbound_agents: [{ agent_id: "a" }] } })),
+    );
+    expect(error).toMatchObject({ code: "invalid_input", field: "vendor.inbound_agents" });
+    expect(sent).toHaveLength(0);
+  });
+
+  it("a list or a weight that changes between the check and the send goes out as it was checked", async () => {
+    const { client, sent } = phones();
+    let listReads = 0;
+    const vendor = Object.defineProperty({}, "inbound_agents", {
+      enumerable: true,
+      get: () => (listReads++ === 0 ? [{ agent_id: "a", weight: 1 }] : [{ agent_id: "b", weight: 5 }]),
+    });
+    let weightReads = 0;
+    const item = Object.defineProperty({ agent_id: "c" }, "weight", {
+      enumerable: true,
+      get: () => (weightReads++ === 0 ? 1 : 5),
+    });
+    await (client as Loose).update(data.id, {}, { vendor });
+    await (client as Loose).update(data.id, {}, { vendor: { outbound_agents: [item] } });
+    expect([listReads, weightReads]).toEqual([1, 1]);
+    expect(sent.map((request) => JSON.parse(request.body ?? "null"))).toEqual([
+      { inbound_agents: [{ agent_id: "a", weight: 1 }] },
+      { outbound_agents: [{ agent_id: "c", weight: 1 }] },
+    ]);
+  });
+
+  it("refuses what JSON cannot hold or would change silently, naming the field", async () => {
+    const { client, sent } = phones();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    let deep: unknown = "x";
+    for (let i = 0; i < 100; i++) deep = [deep];
+    for (const [value, words] of [
+      [Number.NaN, "NaN, not a finite number"],
+      [10n, "a bigint"],
+      [() => 1, "a function"],
+      [[1, undefined], "undefined"],
+      [cyclic, "cycle"],
+      [deep, "deeper than 64"],
+    ] as const) {
+      const error = await failure((client as Loose).update(data.id, {}, { vendor: { metadata: value } }));
+      expect(error).toMatchObject({ code: "invalid_input", field: "vendor.metadata" });
+      expect(error.message).toContain(words);
+    }
+    expect(sent).toHaveLength(0);
+    // A Date is sent as its toJSON says, as JSON.stringify would.
+    await (client as Loose).update(data.id, {}, { vendor: { metadata: { at: new Date(0) } } });
+    expect(JSON.parse(sent[0]?.body ?? "null")).toEqual({ metadata: { at: "1970-01-01T00:00:00.000Z" } });
   });
 });

@@ -4,19 +4,10 @@ import { describe, expect, it } from "vitest";
 import { citationProblems, commentsOf, slug } from "../../src/checks/citations.js";
 import { REPO } from "../helpers.js";
 
-// Files written before the rule, still citing issue numbers; they are swept separately. The list
-// only shrinks: a file that no longer has a problem must leave it, and no other file may join.
-const NOT_YET_SWEPT = ["packages/cli/test/secrets-everywhere.test.ts", "packages/facade/test/fault-server.ts"];
-
 describe("citations in comments", () => {
   it("are sections of docs/ that exist, not issue numbers or files outside the repository", () => {
-    const problems = citationProblems(REPO);
-    const files = [...new Set(problems.map((p) => p.file))].sort();
-    const shown = problems
-      .filter((p) => !NOT_YET_SWEPT.includes(p.file))
-      .map((p) => `${p.file}:${p.line}: ${p.problem}`);
+    const shown = citationProblems(REPO).map((p) => `${p.file}:${p.line}: ${p.problem}`);
     expect(shown).toEqual([]);
-    expect(files).toEqual(NOT_YET_SWEPT);
   });
 
   it("are read from comments only, not from strings, templates or regular expressions", () => {
