@@ -68,8 +68,10 @@ describe("deriveDescriptor", () => {
     title: "Acme",
     envPrefix: "ACME",
     update: { method: "patch", path: "/numbers/{number_id}" },
+    get: undefined,
+    list: undefined,
     secrets: { request: [], response: [] },
-    published: "openapi-page",
+    pages: [{ file: "openapi.yaml", published: "openapi-page" }],
     facade: { request: [], response: [] },
     sdk: undefined,
     contract: { id: "x", body: {}, wrongTypeBody: {} },
@@ -93,7 +95,6 @@ describe("deriveDescriptor", () => {
       vendor: "acme",
       config,
       spec: document({ type: "string", format: "uuid" }, { $ref: "#/components/schemas/Sip" }),
-      document: undefined,
     };
     expect(deriveDescriptor(loaded).descriptor.limits).toEqual({
       id: { format: "uuid" },
@@ -106,7 +107,6 @@ describe("deriveDescriptor", () => {
       vendor: "acme",
       config,
       spec: document({ type: "string" }, { type: "object" }),
-      document: undefined,
     };
     expect("limits" in deriveDescriptor(loaded).descriptor).toBe(false);
   });
