@@ -1,5 +1,15 @@
 export { MAX_BODY_BYTES, readBodyCapped } from "./body.js";
 export {
+  checkDrift,
+  type Drift,
+  type DriftCheck,
+  type DriftSchema,
+  type DriftTable,
+  type DriftType,
+  driftCheck,
+  type ResponseValidators,
+} from "./drift.js";
+export {
   codeForStatus,
   type ErrorCode,
   isPhoneBridgeError,

@@ -14,6 +14,7 @@ import type { VendorModel } from "./model.js";
 import { renderPackageJson } from "./package-json.js";
 import { renderReadme } from "./readme.js";
 import { renderSchema } from "./schema.js";
+import { renderValidate } from "./validate.js";
 
 /** openapi.json: the effective spec, which Prism and @phonebridge/testing start from. */
 function renderEffectiveSpec({ vendor, spec }: VendorModel): string {
@@ -49,6 +50,7 @@ export async function renderVendorPackage(root: string, loaded: VendorSpec): Pro
     [join(dir, "openapi.json"), effectiveSpec],
     [join(dir, "src/generated/schema.ts"), await renderSchema(model)],
     [join(dir, "src/generated/client.ts"), renderClient(model)],
+    [join(dir, "src/generated/validate.ts"), renderValidate(model)],
     [join(dir, "src/index.ts"), renderIndex(model)],
     [join(dir, "README.md"), renderReadme(model)],
     [join(dir, "api.md"), renderApiIndex(model)],
