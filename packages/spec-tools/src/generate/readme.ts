@@ -66,7 +66,7 @@ console.log(updated);
 | | |
 |---|---|
 | update | \`${descriptor.update.method} ${descriptor.update.path}\` |
-| base URL | ${descriptor.defaultBaseUrl ? `\`${descriptor.defaultBaseUrl}\`` : `none published: \`baseUrl\` or \`${descriptor.envPrefix}_BASE_URL\` is required`} (option \`baseUrl\`, env \`${descriptor.envPrefix}_BASE_URL\`) |
+${config.get ? `| get (typed in \`paths\`) | \`GET ${config.get.path}\` |\n` : ""}${config.list ? `| list (typed in \`paths\`) | \`GET ${config.list.path}\`, pages by \`${config.list.pagination.request}\` |\n` : ""}| base URL | ${descriptor.defaultBaseUrl ? `\`${descriptor.defaultBaseUrl}\`` : `none published: \`baseUrl\` or \`${descriptor.envPrefix}_BASE_URL\` is required`} (option \`baseUrl\`, env \`${descriptor.envPrefix}_BASE_URL\`) |
 | auth | ${authText}; key from option \`apiKey\`, else env \`${descriptor.envPrefix}_API_KEY\` |
 | required headers | ${headers || "none"} |
 | path parameter | encoded as ${title}'s own SDKs do: RFC 3986 path characters (such as \`+\`) as they are, the rest percent-encoded; \`""\`, \`.\` and \`..\` refused before sending |
@@ -86,6 +86,10 @@ ${secrets.length ? `| secret fields | ${secrets.map((name) => `\`${name}\``).joi
   naming the option and its env var, thrown before any request.
 - Types: \`paths\`, \`components\`, \`operations\` (openapi-typescript), \`UpdatePhoneNumberBody\`,
   \`UpdatePhoneNumberResponse\`. The effective spec is exported as \`@phonebridge/${vendor}/openapi.json\`.
+- \`@phonebridge/${vendor}/validate\` (apart from the main entry, so a bundle that does not use it
+  leaves it out): \`responseValidators\`, generated from the spec, check a 2xx response body
+  (\`update\`${config.get ? ", `get`" : ""}${config.list ? ", `listPage`, `listItem`" : ""}) and return its drift, \`{ path, problem }[]\`
+  (\`[]\` when it conforms).
 
 ${LEAN_PATH}
 
