@@ -9,6 +9,7 @@ import {
   createCaldClient,
   createCaldTransport,
 } from "../src/index.js";
+import { responseValidators } from "../src/generated/validate.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { agentId: 42 };
@@ -32,4 +33,7 @@ describeVendorContract({
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
   openapiFetch: (client, id, body) => client.PATCH("/phonenumbers/{phoneNumberId}", { params: { path: { phoneNumberId: id } }, body }),
+  reads: {
+    validators: responseValidators,
+  },
 });

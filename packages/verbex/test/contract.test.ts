@@ -9,6 +9,7 @@ import {
   createVerbexClient,
   createVerbexTransport,
 } from "../src/index.js";
+import { responseValidators } from "../src/generated/validate.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { friendly_name: 42 };
@@ -32,4 +33,7 @@ describeVendorContract({
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
   openapiFetch: (client, id, body) => client.PATCH("/v1/phone-numbers/{phone_number_id}", { params: { path: { phone_number_id: id } }, body }),
+  reads: {
+    validators: responseValidators,
+  },
 });

@@ -9,6 +9,7 @@ import {
   createVogentClient,
   createVogentTransport,
 } from "../src/index.js";
+import { responseValidators } from "../src/generated/validate.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { agentId: 42 };
@@ -32,4 +33,18 @@ describeVendorContract({
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
   openapiFetch: (client, id, body) => client.PUT("/phone_numbers/{id}", { params: { path: { id: id } }, body }),
+  reads: {
+    get: {
+      path: "/phone_numbers/{id}",
+      param: "id",
+      call: (client, id) => client.GET("/phone_numbers/{id}", { params: { path: { id: id } } }),
+    },
+    list: {
+      path: "/phone_numbers",
+      pagination: { request: "cursor", response: { items: "data", next: "cursor" } },
+      page: (client, cursor) =>
+        client.GET("/phone_numbers", { params: { query: cursor === undefined ? {} : { cursor: cursor } } }),
+    },
+    validators: responseValidators,
+  },
 });

@@ -139,7 +139,10 @@ export interface components {
         /** ListPhoneNumbersResponse */
         ListPhoneNumbersResponse: {
             data: components["schemas"]["PhoneNumberResponse"][];
-            /** @description Whether more phone numbers follow. */
+            /**
+             * @description Whether more phone numbers follow.
+             * @example false
+             */
             has_more: boolean;
         };
     };

@@ -162,7 +162,10 @@ export interface components {
         PaginatedResponseBase: {
             /** @description Pagination key for the next page. */
             pagination_key?: string;
-            /** @description Whether more results are available. */
+            /**
+             * @description Whether more results are available.
+             * @example false
+             */
             has_more?: boolean;
         };
         ListPhoneNumbersPhoneNumberResponse: {
