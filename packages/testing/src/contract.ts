@@ -15,6 +15,7 @@
 
 import { type Provider, providerTitle } from "@phonebridge/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Pagination } from "./pagination.js";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.js";
 import { mockUrl } from "./vitest.js";
 
@@ -79,20 +80,7 @@ export interface ContractFetchResult {
 }
 
 /** How a vendor's list pages follow one another: `list.pagination` of its `specs/<vendor>/vendor.yaml`. */
-export interface ContractPagination {
-  /** The query parameter that sends the cursor. */
-  readonly request: string;
-  /** When the page carries no cursor: the field of its last item that is the next cursor. */
-  readonly next?: { readonly lastItem: string };
-  readonly response: {
-    /** The page's field holding its items. */
-    readonly items: string;
-    /** The page's field holding the next cursor (null or absent: no more). */
-    readonly next?: string;
-    /** The page's field saying whether more follow (false or absent: no more). */
-    readonly hasMore?: string;
-  };
-}
+export type ContractPagination = Pagination;
 
 /** A response validator: `[]` when the body conforms (`@phonebridge/<vendor>/validate`). */
 export type ContractValidator = (body: unknown) => readonly { readonly path: string; readonly problem: string }[];
