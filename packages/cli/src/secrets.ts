@@ -1,4 +1,4 @@
-import { CREDENTIAL_HEADERS, REDACTED, Secrets as SecretSet } from "@phonebridge/core";
+import { CREDENTIAL_HEADERS, createSecrets, REDACTED } from "@phonebridge/core";
 import { ENV_PREFIX, PROVIDERS } from "./providers.js";
 
 /**
@@ -18,10 +18,10 @@ const SECRET_FIELDS = [
 /**
  * Every secret value this process knows (API keys from flags and from the vendor env vars), and
  * the one place that makes text and values safe to print or write. The matching itself is core's
- * (`Secrets` in @phonebridge/core): values as written and escaped, in strings and property names.
+ * (`createSecrets` in @phonebridge/core): values as written and escaped, in strings and property names.
  */
 export class Secrets {
-  #secrets = new SecretSet(SECRET_FIELDS);
+  #secrets = createSecrets(SECRET_FIELDS);
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     for (const provider of PROVIDERS) this.add(env[`${ENV_PREFIX[provider]}_API_KEY`]);

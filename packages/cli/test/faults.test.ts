@@ -225,7 +225,13 @@ describe("dry run", () => {
       request: {
         method: "PATCH",
         url: `${s.url}/update-phone-number/${ID(0)}`,
-        headers: { accept: "application/json", authorization: "[redacted]", "content-type": "application/json" },
+        headers: {
+          accept: "application/json",
+          authorization: "[redacted]",
+          "content-type": "application/json",
+          // The facade names itself (docs/CONTRACT.md#what-every-request-carries).
+          "user-agent": `@phonebridge/facade/0.0.0 node/${process.versions.node}`,
+        },
         body: { inbound_agents: [{ agent_id: "agent_1", weight: 1 }], nickname: "Front desk" },
       },
     });

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { codeForStatus, PhoneBridgeError, providerTitle } from "../src/errors.js";
+import { PhoneBridgeError, providerTitle } from "../src/errors.js";
+import { codeForStatus } from "../src/retry-policy.js";
 
 describe("PhoneBridgeError", () => {
   it("names the vendor in its message and serializes every field but the stack", () => {

@@ -2,7 +2,7 @@
  * @phonebridge/facade: one `update` over the phone numbers of Retell, Cartesia, Verbex, Vogent
  * and Cald. This root entry holds all five adapters; `@phonebridge/facade/<vendor>` holds one.
  */
-import { ownFields, type Provider, Secrets } from "@phonebridge/core";
+import { createSecrets, ownFields, type Provider } from "@phonebridge/core";
 import type { Adapter } from "./adapter.js";
 import { caldAdapter, caldCapabilities } from "./adapters/cald.js";
 import { cartesiaAdapter, cartesiaCapabilities } from "./adapters/cartesia.js";
@@ -13,7 +13,14 @@ import type { ChangeName, VendorCapabilities } from "./capabilities.js";
 import { createWithAdapter } from "./engine.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
-export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError } from "@phonebridge/core";
+export {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type ErrorCode,
+  isPhoneBridgeError,
+  MAX_SERVER_WAIT_MS,
+  PhoneBridgeError,
+} from "@phonebridge/core";
 export {
   CHANGE_NAMES,
   type ChangeCapability,
@@ -21,8 +28,7 @@ export {
   type Support,
   type VendorCapabilities,
 } from "./capabilities.js";
-export { MAX_LABEL_LENGTH } from "./engine.js";
-export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_SERVER_WAIT_MS } from "./retry.js";
+export { MAX_LABEL_LENGTH } from "./input.js";
 export type * from "./types.js";
 
 /** The five vendors, in the order the README lists them. */
@@ -61,7 +67,7 @@ export function createPhoneNumbers<P extends Provider>(options: PhoneNumbersOpti
   const provider: unknown = given.provider;
   if (typeof provider !== "string" || !Object.hasOwn(ADAPTERS, provider)) {
     // At most 40 characters of it, the key redacted in case it was passed here by mistake.
-    const quoted = new Secrets([], [given.apiKey]).quote(provider);
+    const quoted = createSecrets([], [given.apiKey]).quote(provider);
     throw new TypeError(`createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${quoted}`);
   }
   return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, given);

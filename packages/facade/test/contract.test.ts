@@ -8,6 +8,7 @@ import { type RecordingProxy, startRecordingProxy } from "@phonebridge/testing";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPhoneNumbers, PhoneBridgeError, type Provider } from "../src/index.js";
+import { VERSION as FACADE_VERSION } from "../src/version.js";
 import { recordingFetch } from "./helpers.js";
 
 const KEY = "key_contract_1234";
@@ -21,7 +22,12 @@ interface Vendor {
   result: { number: string | null; label: string | null; agentId: string | null; outboundAgentId: string | null };
 }
 
-const JSON_HEADERS = { accept: "application/json", "content-type": "application/json" };
+/** What every request carries (docs/CONTRACT.md#what-every-request-carries): JSON both ways, the facade's User-Agent. */
+const JSON_HEADERS = {
+  accept: "application/json",
+  "content-type": "application/json",
+  "user-agent": `@phonebridge/facade/${FACADE_VERSION} node/${process.versions.node}`,
+};
 
 const VENDORS: Record<Provider, Vendor> = {
   retell: {

@@ -8,7 +8,7 @@
  * request against the vendor's spec.
  */
 import { inspect } from "node:util";
-import { PhoneBridgeError, type Provider, providerTitle, Secrets } from "@phonebridge/core";
+import { createSecrets, PhoneBridgeError, type Provider, providerTitle } from "@phonebridge/core";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -580,7 +580,7 @@ describe("secrets planted in responses (property)", () => {
       .record({ tree: value, disguise, secret: fc.constantFrom(...secrets) })
       .map(({ tree, disguise: write, secret }) => JSON.stringify(tree).replaceAll(SLOT, write(secret)));
   const planted = plantedWith(KEY, PASSWORD);
-  const secrets = new Secrets(["twilio_auth_token", "sip_trunk_password"], [KEY, PASSWORD]);
+  const secrets = createSecrets(["twilio_auth_token", "sip_trunk_password"], [KEY, PASSWORD]);
 
   it("the fast path of redactParsed decides exactly what the walk decides", () => {
     fc.assert(

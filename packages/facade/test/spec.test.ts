@@ -80,8 +80,7 @@ function propertiesOf(spec: Spec, raw: Schema): Set<string> {
 describe.each(Object.keys(ADAPTERS))("%s adapter vs its effective spec", (vendor) => {
   const adapter = ADAPTERS[vendor] as Adapter;
   const spec = load(vendor);
-  const transport = adapter.createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" });
-  const { method, path } = transport.descriptor.update;
+  const { method, path } = adapter.descriptor.update;
   const operation = spec.paths[path]?.[method.toLowerCase()];
 
   it("the update operation exists", () => {

@@ -6,7 +6,9 @@ import {
   createPhoneNumbers,
   type PhoneNumberResult,
   type Provider,
+  type ResponseInfo,
   type ResultOf,
+  type WithResponse,
 } from "../src/index.js";
 import { createPhoneNumbers as createRetell } from "../src/retell.js";
 
@@ -103,5 +105,20 @@ describe("results", () => {
     expectTypeOf(result.provider).toEqualTypeOf<"retell">();
     expectTypeOf(result.agentId).toEqualTypeOf<string | null>();
     expectTypeOf(result.raw.phone_number).toEqualTypeOf<string>();
+  });
+});
+
+describe("per-call options and response metadata are typed", () => {
+  it("signal, timeoutMs, maxRetries and headers on every call; withResponse changes what resolves", () => {
+    const retell = createPhoneNumbers({ provider: "retell", defaultHeaders: { "x-team": "voice" }, logLevel: "debug" });
+    const options = { signal: AbortSignal.timeout(1000), timeoutMs: 5000, maxRetries: 0, headers: { "x-trace": "t" } };
+    expectTypeOf(retell.update(id, { agentId: "A" }, options)).resolves.toEqualTypeOf<PhoneNumberResult<"retell">>();
+    const withResponse = retell.update(id, { agentId: "A" }, { ...options, withResponse: true });
+    expectTypeOf(withResponse).resolves.toEqualTypeOf<WithResponse<PhoneNumberResult<"retell">>>();
+    expectTypeOf(withResponse).resolves.toHaveProperty("response").toEqualTypeOf<ResponseInfo>();
+    // @ts-expect-error a header's value is a string
+    void retell.update(id, { agentId: "A" }, { headers: { "x-n": 5 } });
+    // @ts-expect-error logLevel is one of debug, info, warn, off
+    createPhoneNumbers({ provider: "retell", logLevel: "trace" });
   });
 });

@@ -1,6 +1,7 @@
 // What a vendor package knows about its API, derived from the effective spec: base URL, auth,
 // the headers sent on every request, the update operation and its success response. Everything
-// comes from the spec except what vendor.yaml says (env prefix, the operation, secret fields).
+// comes from the spec except what vendor.yaml says (env prefix, the operation, secret fields, the
+// vendor's refinements of error codes).
 import { arrayOr, isObject, objectOr } from "../json.js";
 import { deref } from "../openapi/ref.js";
 import type { VendorSpec } from "./vendor-spec.js";
@@ -20,6 +21,7 @@ export interface Descriptor {
   headers: Record<string, string>;
   update: { method: string; path: string; param: string };
   secrets: { request: string[]; response: string[] };
+  errors: { status: number; message: string; code: string }[];
 }
 
 export interface SuccessResponse {
@@ -106,6 +108,7 @@ export function deriveDescriptor({ vendor, config, spec }: VendorSpec): Derived 
       headers: deriveConstantHeaders(spec, pathItem, operation, vendor),
       update: { method: method.toUpperCase(), path, param },
       secrets: config.secrets,
+      errors: config.errors,
     },
     success: successResponse(spec, operation, vendor),
   };
