@@ -34,11 +34,11 @@ export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
 /** What starts an escape a vendor may have applied to an echoed text. */
 const ESCAPE_START = /[\\%&]/;
 /**
- * One escape: `\uXXXX`, `\xXX`, an HTML reference (numeric, `;` optional as HTML allows; or
- * named), a JSON short escape, or a run of URL percent-escapes (read as UTF-8).
+ * One escaped code point: `\uXXXX`, `\xXX`, an HTML reference (numeric, `;` optional as HTML
+ * allows, or named), a JSON short escape, or the URL percent-escapes of one UTF-8 sequence.
  */
 const ESCAPE =
-  /\\u([\da-f]{4})|\\x([\da-f]{2})|&#x0*([\da-f]{1,6});?|&#0*(\d{1,7});?|&(amp|lt|gt|quot|apos);|\\(["\\/bfnrt])|(?:%[\da-f]{2})+/gi;
+  /\\u([\da-f]{4})|\\x([\da-f]{2})|&#x0*([\da-f]{1,6});?|&#0*(\d{1,7});?|&(amp|lt|gt|quot|apos);|\\(["\\/bfnrt])|%[0-7][\da-f]|%[cd][\da-f]%[89ab][\da-f]|%e[\da-f](?:%[89ab][\da-f]){2}|%f[0-7](?:%[89ab][\da-f]){3}/gi;
 const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const SHORT: Readonly<Record<string, string>> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
@@ -46,8 +46,8 @@ type Span = [start: number, end: number];
 
 /**
  * `text` with every escape undone, and where each of its UTF-16 units starts in `text` (plus
- * the end). A run of percent-escapes is read as UTF-8, one code point at a time; bytes that are
- * not UTF-8 stay as written.
+ * the end). What only looks like an escape (a code point past Unicode, bytes that are not
+ * UTF-8) stays as written.
  */
 function decoded(text: string): [string, Uint32Array] {
   const at = new Uint32Array(text.length + 1);
@@ -57,47 +57,29 @@ function decoded(text: string): [string, Uint32Array] {
     for (let i = 0; i < units.length; i++) at[out.length + i] = start;
     out += units;
   };
-  const literal = (end: number): void => {
-    for (; from < end; from++) put(text[from] as string, from);
-  };
   for (const match of text.matchAll(ESCAPE)) {
     const [whole, u, x, hex, dec, named, short] = match;
-    const start = match.index;
-    literal(start);
-    const end = start + whole.length;
-    if (whole[0] === "%") {
-      // A lead byte says how many bytes its code point takes (3 characters each).
-      while (from < end) {
-        const lead = Number.parseInt(text.slice(from + 1, from + 3), 16);
-        const size = 3 * (lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4);
-        let char: string | undefined;
-        try {
-          char = decodeURIComponent(text.slice(from, from + size));
-        } catch {}
-        if (char === undefined) literal(from + 3);
-        else {
-          put(char, from);
-          from += size;
-        }
-      }
+    let char: string;
+    try {
+      char =
+        whole[0] === "%"
+          ? decodeURIComponent(whole)
+          : named
+            ? (NAMED[named.toLowerCase()] as string)
+            : short
+              ? (SHORT[short.toLowerCase()] ?? short)
+              : u
+                ? String.fromCharCode(Number.parseInt(u, 16))
+                : String.fromCodePoint(dec ? Number(dec) : Number.parseInt(x ?? (hex as string), 16));
+    } catch {
       continue;
     }
-    const code = Number.parseInt(u ?? x ?? hex ?? dec ?? "0", dec === undefined ? 16 : 10);
-    // A code point past Unicode is no escape: it stays as written.
-    if (code > 0x10ffff) continue;
-    put(
-      named !== undefined
-        ? (NAMED[named.toLowerCase()] as string)
-        : short !== undefined
-          ? (SHORT[short.toLowerCase()] ?? short)
-          : u !== undefined
-            ? String.fromCharCode(code)
-            : String.fromCodePoint(code),
-      start,
-    );
-    from = end;
+    const start = match.index;
+    for (; from < start; from++) put(text[from] as string, from);
+    put(char, start);
+    from = start + whole.length;
   }
-  literal(text.length);
+  for (; from < text.length; from++) put(text[from] as string, from);
   at[out.length] = text.length;
   return [out, at];
 }
