@@ -94,7 +94,7 @@ export function mergeHeaders(
       throw inputError(
         provider,
         "headers",
-        `the header ${secrets.quote(name)} cannot be sent: the auth header (set by apiKey) and a header the vendor requires cannot be replaced, and a value is a string without line breaks`,
+        `the header ${secrets.quote(name)} is refused: the client sets the auth header (from apiKey) and those the vendor requires, and a value is a string without line breaks`,
       );
     }
   }

@@ -1,5 +1,5 @@
 export { MAX_BODY_BYTES, readBodyCapped } from "./body.js";
-export { userAgent } from "./config.js";
+export { inputError, userAgent } from "./config.js";
 export {
   type ErrorCode,
   isPhoneBridgeError,

@@ -108,14 +108,18 @@ export interface PolicyHooks {
  * the body (JSON; none when undefined), the call's options, a reading of the 2xx body, the call's
  * secrets (the client's own unless the call brings more) and the query.
  */
-export type Operation = <T = unknown>(
-  ids: readonly string[],
-  body: unknown,
-  options?: CallOptions,
-  read?: Read<T>,
-  secrets?: Secrets,
-  query?: Readonly<Record<string, string>>,
-) => Promise<T | WithResponse<T>>;
+export interface Operation {
+  <T = unknown>(
+    ids: readonly string[],
+    body: unknown,
+    options?: CallOptions,
+    read?: Read<T>,
+    secrets?: Secrets,
+    query?: Readonly<Record<string, string>>,
+  ): Promise<T | WithResponse<T>>;
+  /** The URL for these path parameters (without a query), or undefined when one can never be a segment. */
+  url(ids: readonly unknown[]): string | undefined;
+}
 
 /** A client's pipeline: configuration resolved, operations compiled on demand. */
 export interface Pipeline {
@@ -385,24 +389,28 @@ export function createPipeline(
   const operation = (method: string, path: string): Operation => {
     // The text between the parameters of the template: one more than the parameters.
     const parts = path.split(/\{[^}]+\}/);
-    const prefix = baseUrl + parts[0];
-    return (ids, body, options, read, callSecrets = secrets, query) => {
-      let url = prefix;
+    const url = (ids: readonly unknown[]): string | undefined => {
+      let out = baseUrl + parts[0];
       for (let i = 1; i < parts.length; i++) {
         const id = ids[i - 1];
         const segment = typeof id === "string" ? encodePathSegment(id) : undefined;
-        if (segment === undefined) {
-          return Promise.reject(inputError(provider, "id", `the id ${callSecrets.quote(id)} cannot be a path segment`));
-        }
-        url += segment + parts[i];
+        if (segment === undefined) return undefined;
+        out += segment + parts[i];
       }
-      if (query) url += `?${new URLSearchParams(query)}`;
-      const text = body === undefined ? undefined : bodyText(body);
-      if (text === undefined && body !== undefined) {
-        return Promise.reject(pollutedError(provider));
-      }
-      return run(method, url, text, options, read, callSecrets);
+      return out;
     };
+    const send = ((ids, body, options, read, callSecrets = secrets, query) => {
+      const target = url(ids);
+      if (target === undefined) {
+        const id = ids.find((each) => typeof each !== "string" || encodePathSegment(each) === undefined);
+        return Promise.reject(inputError(provider, "id", `the id ${callSecrets.quote(id)} cannot be a path segment`));
+      }
+      const text = body === undefined ? undefined : bodyText(body);
+      if (text === undefined && body !== undefined) return Promise.reject(pollutedError(provider));
+      return run(method, query ? `${target}?${new URLSearchParams(query)}` : target, text, options, read, callSecrets);
+    }) as Operation;
+    send.url = url;
+    return send;
   };
 
   const pipeline = { baseUrl, fetch: fetchImpl, secrets, operation };

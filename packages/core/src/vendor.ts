@@ -1,6 +1,5 @@
 import { inputError } from "./config.js";
 import type { ErrorCode, Provider } from "./errors.js";
-import { encodePathSegment } from "./path.js";
 import {
   type CallOptions,
   type ClientOptions,
@@ -115,14 +114,9 @@ export function createVendorTransport<Body, Data>(
   const pipeline = createPipeline(descriptor, options, userAgent, hooks);
   const { method, path } = descriptor.update;
   const send = pipeline.operation(method, path);
-  const [head, tail] = path.split(/\{[^}]+\}/) as [string, string];
-  const updateUrl = (id: string): string | undefined => {
-    const segment = typeof id === "string" ? encodePathSegment(id) : undefined;
-    return segment === undefined ? undefined : pipeline.baseUrl + head + segment + tail;
-  };
   return Object.assign(pipeline, {
     descriptor,
-    updateUrl,
+    updateUrl: (id: string) => send.url([id]),
     update: ((id: string, body: Body, callOptions?: CallOptions) => send([id], body, callOptions)) as UpdateFunction<
       Body,
       Data

@@ -4,6 +4,7 @@
  * reading of the caller's input. Pure: no request, no timer, no state between calls.
  */
 import {
+  inputError,
   MAX_QUOTED,
   NotJsonError,
   ownFields,
@@ -32,10 +33,6 @@ export interface CheckedCall {
   readonly secrets: Secrets;
   /** The call's own options, read once (its `signal`, `timeoutMs`, `maxRetries`, `headers`, `withResponse`). */
   readonly options: RequestOptions | undefined;
-}
-
-function inputError(provider: Provider, field: string, detail: string): PhoneBridgeError {
-  return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
 }
 
 /** Length in code points, so an emoji counts as one character. */
