@@ -9,6 +9,7 @@ import {
   createSecrets,
   createVendorTransport,
   describeRequest,
+  inputError,
   ownFields,
   type PlannedRequest,
   type PolicyHooks,
@@ -42,6 +43,10 @@ export function createWithAdapter<P extends Provider, Body>(
   if (given.provider !== undefined && given.provider !== provider) {
     const quoted = createSecrets([], [given.apiKey as string]).quote(given.provider);
     throw new TypeError(`@phonebridge/facade/${provider}: provider must be ${JSON.stringify(provider)}, not ${quoted}`);
+  }
+  // `headers` is the vendor clients' first name of defaultHeaders; here it is a call's option only.
+  if (given.headers !== undefined) {
+    throw inputError(provider, "headers", "headers is an option of a call: pass defaultHeaders to createPhoneNumbers");
   }
   const transport = createVendorTransport<Body, unknown>(adapter.descriptor, given, userAgent(NAME, VERSION), hooks);
   const { check } = inputRules(adapter, transport.secrets);

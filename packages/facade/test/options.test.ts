@@ -53,6 +53,16 @@ describe("headers", () => {
     }
     expect(sent).toHaveLength(0);
   });
+
+  it("headers at creation is refused, naming defaultHeaders, rather than taken silently", () => {
+    expect(() => createPhoneNumbers({ provider: "cald", apiKey: KEY, headers: { "x-a": "1" } } as never)).toThrow(
+      expect.objectContaining({
+        code: "invalid_input",
+        field: "headers",
+        message: expect.stringMatching(/defaultHeaders/),
+      }),
+    );
+  });
 });
 
 describe("a call's timeoutMs and maxRetries", () => {
