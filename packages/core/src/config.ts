@@ -61,7 +61,7 @@ export function resolveApiKey({ envPrefix, provider, auth }: Vendor, option: unk
 
 /**
  * The User-Agent a package sends: its name and version, and the runtime's where there is one
- * (`@phonebridge/retell/0.3.0 node/20.20.2`).
+ * (`@phonebridge/<vendor>/0.3.0 node/20.20.2`).
  */
 export function userAgent(name: string, version: string): string {
   const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;

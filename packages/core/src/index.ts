@@ -3,12 +3,14 @@ export { inputError, userAgent } from "./config.js";
 export {
   type ErrorCode,
   isPhoneBridgeError,
+  isProvider,
   PhoneBridgeError,
   type PhoneBridgeErrorInit,
   type PhoneBridgeErrorJSON,
   type Provider,
   providerTitle,
 } from "./errors.js";
+export { PROVIDER_TITLES, PROVIDERS } from "./generated/providers.js";
 export {
   bodyText,
   MAX_INPUT_DEPTH,
@@ -61,6 +63,7 @@ export {
 export {
   createVendorTransport,
   describeRequest,
+  type FieldLimit,
   type PlannedRequest,
   type UpdateFunction,
   type VendorClientOptions,

@@ -39,7 +39,7 @@ export function createWithAdapter<P extends Provider, Body>(
   const { provider } = adapter;
   // Only the caller's own options count, each read once (docs/CONTRACT.md, facade rules).
   const given = ownFields(options);
-  // A per-vendor entry (`@phonebridge/facade/retell`) lets `provider` be left out, never differ.
+  // A per-vendor entry (`@phonebridge/facade/<vendor>`) lets `provider` be left out, never differ.
   if (given.provider !== undefined && given.provider !== provider) {
     const quoted = createSecrets([], [given.apiKey as string]).quote(given.provider);
     throw new TypeError(`@phonebridge/facade/${provider}: provider must be ${JSON.stringify(provider)}, not ${quoted}`);

@@ -1,16 +1,12 @@
 /**
- * @phonebridge/facade: one `update` over the phone numbers of Retell, Cartesia, Verbex, Vogent
- * and Cald. This root entry holds all five adapters; `@phonebridge/facade/<vendor>` holds one.
+ * @phonebridge/facade: one `update` over the phone numbers of every vendor phonebridge has a
+ * spec for. This root entry holds every adapter; `@phonebridge/facade/<vendor>` holds one.
  */
-import { createSecrets, ownFields, type Provider } from "@phonebridge/core";
+import { createSecrets, ownFields, PROVIDERS, type Provider } from "@phonebridge/core";
 import type { Adapter } from "./adapter.js";
-import { caldAdapter, caldCapabilities } from "./adapters/cald.js";
-import { cartesiaAdapter, cartesiaCapabilities } from "./adapters/cartesia.js";
-import { retellAdapter, retellCapabilities } from "./adapters/retell.js";
-import { verbexAdapter, verbexCapabilities } from "./adapters/verbex.js";
-import { vogentAdapter, vogentCapabilities } from "./adapters/vogent.js";
 import type { ChangeName, VendorCapabilities } from "./capabilities.js";
 import { createWithAdapter } from "./engine.js";
+import { ADAPTERS } from "./generated/adapters.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
 export {
@@ -20,6 +16,7 @@ export {
   isPhoneBridgeError,
   MAX_SERVER_WAIT_MS,
   PhoneBridgeError,
+  PROVIDERS,
 } from "@phonebridge/core";
 export {
   CHANGE_NAMES,
@@ -31,33 +28,19 @@ export {
 export { MAX_LABEL_LENGTH } from "./input.js";
 export type * from "./types.js";
 
-/** The five vendors, in the order the README lists them. */
-export const PROVIDERS: readonly Provider[] = ["retell", "cartesia", "verbex", "vogent", "cald"];
-
 /**
  * Which change each vendor supports, and how: the data the README's capability matrix is
  * rendered from, and what `update` checks at run time.
  */
-export const capabilities: Readonly<Record<Provider, VendorCapabilities>> = {
-  retell: retellCapabilities,
-  cartesia: cartesiaCapabilities,
-  verbex: verbexCapabilities,
-  vogent: vogentCapabilities,
-  cald: caldCapabilities,
-};
-
-const ADAPTERS: Readonly<Record<Provider, Adapter>> = {
-  retell: retellAdapter as Adapter,
-  cartesia: cartesiaAdapter as Adapter,
-  verbex: verbexAdapter as Adapter,
-  vogent: vogentAdapter as Adapter,
-  cald: caldAdapter as Adapter,
-};
+export const capabilities: Readonly<Record<Provider, VendorCapabilities>> = Object.fromEntries(
+  PROVIDERS.map((provider) => [provider, ADAPTERS[provider].capabilities]),
+) as Record<Provider, VendorCapabilities>;
 
 /**
  * Creates the phone-number updater of one vendor. Key, base URL and headers are resolved here,
  * once (options, then `<VENDOR>_API_KEY` / `<VENDOR>_BASE_URL`, then the vendor's server); a
- * missing key or Verbex base URL is a PhoneBridgeError `invalid_input` naming the option.
+ * missing key, or a missing base URL where the vendor publishes none, is a PhoneBridgeError
+ * `invalid_input` naming the option.
  *
  * With a literal `provider`, `update` only accepts the changes that vendor supports.
  */

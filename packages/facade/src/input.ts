@@ -18,13 +18,14 @@ import {
 } from "@phonebridge/core";
 import { type Adapter, type CheckedChanges, CONTROL, isRecord } from "./adapter.js";
 import { CHANGE_NAMES, type ChangeName } from "./capabilities.js";
+import { labelCheck, stringCheck } from "./limits.js";
 
 /** What an id may never contain: `/`, whitespace, control characters. */
 const BAD_ID = /[/\s\u0000-\u001f\u007f-\u009f]/;
 /** Half of a UTF-16 pair on its own: not Unicode, so it can never be percent-encoded into a path. */
 const LONE_SURROGATE = /\p{Cs}/u;
-/** phonebridge's own label limit: no vendor documents one. */
-export const MAX_LABEL_LENGTH = 255;
+
+export { MAX_LABEL_LENGTH } from "./limits.js";
 
 /** One call, checked: the body to send, the call's secrets, and its options for the request pipeline. */
 export interface CheckedCall {
@@ -33,13 +34,6 @@ export interface CheckedCall {
   readonly secrets: Secrets;
   /** The call's own options, read once (its `signal`, `timeoutMs`, `maxRetries`, `headers`, `withResponse`). */
   readonly options: RequestOptions | undefined;
-}
-
-/** Length in code points, so an emoji counts as one character. */
-function characters(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }
 
 /**
@@ -52,6 +46,15 @@ export function inputRules<P extends Provider>(adapter: Adapter<P>, clientSecret
   const { provider, capabilities, checkId, checkVendor } = adapter;
   const title = providerTitle(provider);
   const requestSecrets: ReadonlySet<string> = new Set(adapter.descriptor.secrets.request);
+  // The limits the vendor's spec declares on the id and on the field the label goes to; the
+  // facade's own label limit only where it declares none (docs/CONTRACT.md#facade-updateid-changes-options).
+  const { limits, update: operation } = adapter.descriptor;
+  const labelField = capabilities.label.field;
+  const label = labelCheck(
+    labelField === undefined ? undefined : limits?.body?.[labelField],
+    `${title}'s ${labelField ?? "label"}`,
+  );
+  const idLimits = stringCheck(limits?.id, `${title}'s ${operation.param}`, true);
   const unsupported = (key: string, detail: string) =>
     new PhoneBridgeError({ code: "unsupported_change", provider, field: key, detail });
 
@@ -87,9 +90,9 @@ export function inputRules<P extends Provider>(adapter: Adapter<P>, clientSecret
         );
       }
     }
-    // The secret values it sends (Retell auth_password, Verbex sip_trunk_password and
-    // twilio_auth_token): whatever the vendor echoes of them is redacted wherever it is kept, and
-    // before anything is cut (docs/CONTRACT.md#secrets).
+    // The secret values it sends (the fields of vendor.yaml's secrets.request): whatever the
+    // vendor echoes of them is redacted wherever it is kept, and before anything is cut
+    // (docs/CONTRACT.md#secrets).
     const secrets = requestSecrets.size ? clientSecrets.with(secretValuesIn(vendor, requestSecrets)) : clientSecrets;
     return [vendor, secrets, call];
   };
@@ -108,6 +111,8 @@ export function inputRules<P extends Provider>(adapter: Adapter<P>, clientSecret
     if (LONE_SURROGATE.test(id)) {
       throw inputError(provider, "id", `the id ${quote(id)} holds a lone surrogate (it is not valid Unicode)`);
     }
+    const idProblem = idLimits(id);
+    if (idProblem !== undefined) throw inputError(provider, "id", `the id ${quote(id)} ${idProblem}`);
     const problem = checkId?.(id);
     if (problem !== undefined) throw inputError(provider, "id", `the id ${quote(id)} ${problem}`);
     if (!isRecord(changes)) {
@@ -139,16 +144,10 @@ export function inputRules<P extends Provider>(adapter: Adapter<P>, clientSecret
       } else if (typeof value !== "string") {
         throw inputError(provider, key, `${key} must be a string or null, not ${quote(value)}`);
       } else if (key === "label") {
-        const length = value.length <= MAX_LABEL_LENGTH ? value.length : characters(value);
-        if (length === 0 || length > MAX_LABEL_LENGTH || CONTROL.test(value)) {
-          throw inputError(
-            provider,
-            key,
-            value === ""
-              ? `label must not be empty: use null to clear it`
-              : `label must be 1 to ${MAX_LABEL_LENGTH} characters without control characters`,
-          );
-        }
+        if (value === "") throw inputError(provider, key, "label must not be empty: use null to clear it");
+        if (CONTROL.test(value)) throw inputError(provider, key, "label must not contain control characters");
+        const labelProblem = label.check(value);
+        if (labelProblem !== undefined) throw inputError(provider, key, `label ${quote(value)} ${labelProblem}`);
       } else if (value === "") {
         throw inputError(provider, key, `${key} must not be empty: use null to remove the agent`);
       } else if (CONTROL.test(value)) {

@@ -1,8 +1,3 @@
-import type { UpdatePhoneNumberBody as CaldBody, UpdatePhoneNumberResponse as CaldResponse } from "@phonebridge/cald";
-import type {
-  UpdatePhoneNumberBody as CartesiaBody,
-  UpdatePhoneNumberResponse as CartesiaResponse,
-} from "@phonebridge/cartesia";
 import type {
   ClientOptions,
   PlannedRequest,
@@ -11,43 +6,13 @@ import type {
   ResponseInfo,
   WithResponse,
 } from "@phonebridge/core";
-import type {
-  UpdatePhoneNumberBody as RetellBody,
-  UpdatePhoneNumberResponse as RetellResponse,
-} from "@phonebridge/retell";
-import type {
-  UpdatePhoneNumberBody as VerbexBody,
-  UpdatePhoneNumberResponse as VerbexResponse,
-} from "@phonebridge/verbex";
-import type {
-  UpdatePhoneNumberBody as VogentBody,
-  UpdatePhoneNumberResponse as VogentResponse,
-} from "@phonebridge/vogent";
-import type { caldCapabilities } from "./adapters/cald.js";
-import type { cartesiaCapabilities } from "./adapters/cartesia.js";
-import type { retellCapabilities } from "./adapters/retell.js";
-import type { verbexCapabilities } from "./adapters/verbex.js";
-import type { vogentCapabilities } from "./adapters/vogent.js";
 import type { ChangeCapability, ChangeName } from "./capabilities.js";
+import type { VendorTypes } from "./generated/vendor-types.js";
 
 export type { BeforeAttempt, Logger, LogLevel } from "@phonebridge/core";
-export type { PlannedRequest, Provider, ResponseInfo, WithResponse };
+export type { PlannedRequest, Provider, ResponseInfo, VendorTypes, WithResponse };
 
-/** Everything the facade knows about a vendor at the type level. */
-export interface VendorTypes {
-  cald: { capabilities: typeof caldCapabilities; body: CaldBody; response: CaldResponse; vendor: NoPassthrough };
-  cartesia: {
-    capabilities: typeof cartesiaCapabilities;
-    body: CartesiaBody;
-    response: CartesiaResponse;
-    vendor: CartesiaBody;
-  };
-  retell: { capabilities: typeof retellCapabilities; body: RetellBody; response: RetellResponse; vendor: RetellBody };
-  verbex: { capabilities: typeof verbexCapabilities; body: VerbexBody; response: VerbexResponse; vendor: VerbexBody };
-  vogent: { capabilities: typeof vogentCapabilities; body: VogentBody; response: VogentResponse; vendor: VogentBody };
-}
-
-/** Cald takes no passthrough fields: its `agentId` is managed by the facade. */
+/** A vendor that takes no passthrough fields (its capability row says `passthrough: false`). */
 export type NoPassthrough = { readonly [field: string]: never };
 
 declare const unsupportedBrand: unique symbol;
@@ -79,7 +44,11 @@ type ChangesOf<P extends Provider> = {
 export type Changes<P extends Provider = Provider> = P extends Provider ? ChangesOf<P> : never;
 
 /** The vendor's own request fields, passed through as they are (`options.vendor`). */
-export type VendorFields<P extends Provider = Provider> = P extends Provider ? VendorTypes[P]["vendor"] : never;
+export type VendorFields<P extends Provider = Provider> = P extends Provider
+  ? VendorTypes[P]["capabilities"]["passthrough"] extends false
+    ? NoPassthrough
+    : VendorTypes[P]["body"]
+  : never;
 
 /** The vendor's 200 body (secret fields replaced by "[redacted]"). */
 export type VendorResponse<P extends Provider = Provider> = P extends Provider ? VendorTypes[P]["response"] : never;
@@ -91,9 +60,10 @@ export type VendorResponse<P extends Provider = Provider> = P extends Provider ?
  */
 export interface UpdateOptions<P extends Provider = Provider> extends RequestOptions {
   /**
-   * The vendor's own request fields that the facade does not map (Retell weighted agents,
-   * versions and webhooks, Verbex SIP settings, Cartesia provider, ...). A field a change also
-   * sets is an `invalid_input` conflict; Cald takes none.
+   * The vendor's own request fields that the facade does not map (weighted agent lists, agent
+   * versions, webhooks, SIP settings, ..., typed from the vendor's spec). A field a change also
+   * sets is an `invalid_input` conflict; a vendor whose capability row says `passthrough: false`
+   * takes none.
    */
   vendor?: VendorFields<P> | undefined;
 }

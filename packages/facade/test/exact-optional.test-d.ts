@@ -5,29 +5,31 @@
  * tsconfig.exact.json compiles this file with that flag on (`pnpm typecheck`); without the
  * `| undefined` in a type, the assignment to it below is a compile error.
  */
-import type { UpdatePhoneNumberBody as CaldBody } from "@phonebridge/cald";
 import { createCaldClient, createCaldTransport } from "@phonebridge/cald";
 import { createCartesiaClient, createCartesiaTransport } from "@phonebridge/cartesia";
-import type {
-  BeforeAttempt,
-  ClientOptions,
-  Logger,
-  LogLevel,
-  PhoneBridgeErrorInit,
-  PolicyHooks,
-  RequestOptions,
-  VendorClientOptions,
+import {
+  type BeforeAttempt,
+  type ClientOptions,
+  type Logger,
+  type LogLevel,
+  type PhoneBridgeErrorInit,
+  type PolicyHooks,
+  PROVIDERS,
+  type Provider,
+  type RequestOptions,
+  type UpdateFunction,
+  type VendorClientOptions,
 } from "@phonebridge/core";
-import { createRetellClient, createRetellTransport, type RetellClientOptions } from "@phonebridge/retell";
+import { createRetellClient, createRetellTransport } from "@phonebridge/retell";
 import type { ResolveSpecOptions, StartMockServersOptions } from "@phonebridge/testing";
 import { createVerbexClient, createVerbexTransport } from "@phonebridge/verbex";
 import { createVogentClient, createVogentTransport } from "@phonebridge/vogent";
-import { createPhoneNumbers as createCaldNumbers } from "../src/cald.js";
-import { createPhoneNumbers as createCartesiaNumbers } from "../src/cartesia.js";
+import { createPhoneNumbers as createCaldNumbers } from "../src/generated/entries/cald.js";
+import { createPhoneNumbers as createCartesiaNumbers } from "../src/generated/entries/cartesia.js";
+import { createPhoneNumbers as createRetellNumbers } from "../src/generated/entries/retell.js";
+import { createPhoneNumbers as createVerbexNumbers } from "../src/generated/entries/verbex.js";
+import { createPhoneNumbers as createVogentNumbers } from "../src/generated/entries/vogent.js";
 import { createPhoneNumbers, type PhoneNumbersOptions, type UpdateOptions } from "../src/index.js";
-import { createPhoneNumbers as createRetellNumbers, type RetellPhoneNumbersOptions } from "../src/retell.js";
-import { createPhoneNumbers as createVerbexNumbers } from "../src/verbex.js";
-import { createPhoneNumbers as createVogentNumbers } from "../src/vogent.js";
 
 /** What a caller holds: values that may or may not be there. */
 declare const maybe: {
@@ -47,9 +49,6 @@ const every =
   <T>() =>
   <U extends Record<keyof T, unknown>>(value: U): U =>
     value;
-
-// The example users write.
-createRetellClient({ apiKey: process.env.RETELL_API_KEY });
 
 const client = every<ClientOptions>()({
   apiKey: maybe.string,
@@ -72,7 +71,7 @@ const call = every<RequestOptions>()({
 const hooks = every<PolicyHooks>()({ random: maybe.random, sleep: undefined }) satisfies PolicyHooks;
 const init = every<Omit<PhoneBridgeErrorInit, "body">>()({
   code: "server" as const,
-  provider: "retell" as const,
+  provider: PROVIDERS[0],
   detail: "x",
   status: maybe.number,
   field: maybe.string,
@@ -83,36 +82,51 @@ const init = every<Omit<PhoneBridgeErrorInit, "body">>()({
   requestId: maybe.string,
 }) satisfies PhoneBridgeErrorInit;
 
-// Every vendor package: its client and transport options, and the options of its update.
-const retellOptions: RetellClientOptions = vendorClient;
-createRetellTransport(retellOptions);
-for (const create of [createRetellClient, createCartesiaClient, createVerbexClient, createVogentClient]) {
-  create(vendorClient);
+/** A vendor's three entry points that take options: its package's client and transport, its facade entry. */
+interface EntryPoints {
+  // Function-typed properties, not methods, so that each row's parameters are checked strictly.
+  client: (options?: VendorClientOptions) => { updatePhoneNumber: UpdateFunction<never, unknown> };
+  transport: (options?: VendorClientOptions) => unknown;
+  facade: (options?: Omit<PhoneNumbersOptions<Provider>, "provider"> & { provider?: undefined }) => unknown;
 }
-for (const create of [createCartesiaTransport, createVerbexTransport, createVogentTransport, createCaldTransport]) {
-  create(vendorClient);
-}
-declare const caldBody: CaldBody;
-const cald = createCaldClient(vendorClient);
-void cald.updatePhoneNumber("pn_1", caldBody, call);
-void cald.updatePhoneNumber("pn_1", caldBody, { ...call, withResponse: undefined });
-void cald
-  .updatePhoneNumber("pn_1", caldBody, { ...call, withResponse: true })
-  .then(({ response }) => response.requestId);
 
-// The facade: its options, each entry's, and the options of update and plan.
-const facade: PhoneNumbersOptions<"verbex"> = { provider: "verbex", ...client };
-createPhoneNumbers(facade);
-const retellFacade: RetellPhoneNumbersOptions = { ...client, provider: undefined };
-const phones = createRetellNumbers(retellFacade);
-for (const create of [createCartesiaNumbers, createVerbexNumbers, createVogentNumbers, createCaldNumbers]) {
-  create({ ...client, provider: undefined });
+/**
+ * Every vendor of the registry (exhaustive: a vendor added to specs/ without its row here is a
+ * compile error naming it). The entry points are generated from one template each; this checks
+ * that every generated one accepts what a caller holds.
+ */
+const ENTRY_POINTS = {
+  cald: { client: createCaldClient, transport: createCaldTransport, facade: createCaldNumbers },
+  cartesia: { client: createCartesiaClient, transport: createCartesiaTransport, facade: createCartesiaNumbers },
+  retell: { client: createRetellClient, transport: createRetellTransport, facade: createRetellNumbers },
+  verbex: { client: createVerbexClient, transport: createVerbexTransport, facade: createVerbexNumbers },
+  vogent: { client: createVogentClient, transport: createVogentTransport, facade: createVogentNumbers },
+} satisfies Record<Provider, EntryPoints>;
+
+/** A vendor's update body, as each vendor's type is its own. */
+declare const body: never;
+
+for (const provider of PROVIDERS) {
+  const { client: createClient, transport, facade } = ENTRY_POINTS[provider] as EntryPoints;
+  // The example users write: the key from the environment, which may be unset.
+  createClient({ apiKey: process.env[`${provider.toUpperCase()}_API_KEY`] });
+  const vendor = createClient(vendorClient);
+  void vendor.updatePhoneNumber("id", body, call);
+  void vendor.updatePhoneNumber("id", body, { ...call, withResponse: undefined });
+  void vendor.updatePhoneNumber("id", body, { ...call, withResponse: true });
+  transport(vendorClient);
+  facade({ ...client, provider: undefined });
 }
-const update: UpdateOptions<"retell"> = { ...call, vendor: undefined };
-void phones.update("+14157774444", { agentId: maybe.string, label: maybe.string }, update);
-void phones.update("+14157774444", { agentId: null }, { ...update, withResponse: undefined });
-void phones.update("+14157774444", { agentId: null }, { ...update, withResponse: true }).then(({ data }) => data.raw);
-phones.plan("+14157774444", { agentId: maybe.string }, { vendor: undefined, headers: maybe.headers });
+
+// The facade's root entry, and the options of update and plan, for any vendor.
+declare const anyProvider: Provider;
+const facadeOptions: PhoneNumbersOptions<Provider> = { provider: anyProvider, ...client };
+const phones = createPhoneNumbers(facadeOptions);
+const update: UpdateOptions<Provider> = { ...call, vendor: undefined };
+void phones.update("id", { agentId: maybe.string, label: maybe.string }, update);
+void phones.update("id", { agentId: null }, { ...update, withResponse: undefined });
+void phones.update("id", { agentId: null }, { ...update, withResponse: true }).then(({ data }) => data.raw);
+phones.plan("id", { agentId: maybe.string }, { vendor: undefined, headers: maybe.headers });
 
 // The testing package's options too.
 const mocks = every<StartMockServersOptions>()({

@@ -13,11 +13,19 @@ import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS, revealed } from "./helpers.
 const MARK = "PBLOGSECRET";
 /** No `/` in it: a key pasted as an id must pass the id rules to reach the URL. */
 const KEY = `sk_live_${MARK}+key=0123`;
-const PASSTHROUGH: Partial<Record<Provider, Record<string, string>>> = {
-  retell: { auth_password: `retell_${MARK}_password` },
-  verbex: { sip_trunk_password: `verbex_${MARK}_sip`, twilio_auth_token: `verbex_${MARK}_twilio` },
+/** The passthrough secrets of a call: a value under each secret request field, where the vendor takes a passthrough. */
+const passthroughOf = (provider: Provider): Record<string, string> | undefined => {
+  const { capabilities, descriptor } = ADAPTERS[provider];
+  if (!capabilities.passthrough || descriptor.secrets.request.length === 0) return undefined;
+  return Object.fromEntries(descriptor.secrets.request.map((field) => [field, `${provider}_${MARK}_${field}`]));
 };
-const RESPONSE_SECRETS = { twilio_auth_token: `resp_${MARK}_twilio`, sip_trunk_password: `resp_${MARK}_sip` };
+/** Every vendor's secret fields, each with a value a response plants. */
+const RESPONSE_SECRETS = Object.fromEntries(
+  PROVIDERS.flatMap((provider) => {
+    const { request, response } = ADAPTERS[provider].descriptor.secrets;
+    return [...request, ...response].map((field) => [field, `resp_${MARK}_${field}`]);
+  }),
+);
 /** The key as a JSON encoder may write it: `\u002B` for `+`, `\u003D` for `=`, a letter `\u`-escaped. */
 const ESCAPED_KEY = KEY.replace("+", "\\u002B").replace("=", "\\u003D").replace("l", "\\u006c");
 
@@ -35,17 +43,21 @@ describe.each(PROVIDERS)("%s: the log holds no secret", (provider) => {
     info: (line: string) => void lines.push(line),
     warn: (line: string) => void lines.push(line),
   };
-  const options = PASSTHROUGH[provider] === undefined ? undefined : { vendor: PASSTHROUGH[provider] };
+  const passthrough = passthroughOf(provider);
+  const options = passthrough === undefined ? undefined : { vendor: passthrough };
   const phones = (fetch?: typeof globalThis.fetch) =>
     createWithAdapter(
       ADAPTERS[provider],
       { apiKey: KEY, baseUrl: server.url, logLevel: "debug", logger, ...(fetch ? { fetch } : {}) },
       { sleep: async () => {}, random: () => 1 },
-    ) as unknown as { update(id: string, changes: unknown, options?: unknown): Promise<unknown> };
+    ) as unknown as {
+      update(id: string, changes: unknown, options?: unknown): Promise<unknown>;
+      plan(id: string, changes: unknown, options?: unknown): unknown;
+    };
   /** A body that echoes every secret of the call, escaped and as property names. */
   const echo = (body: object) => {
     const echoed = { ...body, message: `bad key ${KEY}`, authorization: `Bearer ${KEY}`, ...RESPONSE_SECRETS };
-    const text = JSON.stringify({ ...echoed, ...PASSTHROUGH[provider], [KEY]: "as a name" });
+    const text = JSON.stringify({ ...echoed, ...passthrough, [KEY]: "as a name" });
     return text.replaceAll(JSON.stringify(KEY).slice(1, -1), ESCAPED_KEY);
   };
 
@@ -62,19 +74,33 @@ describe.each(PROVIDERS)("%s: the log holds no secret", (provider) => {
       throw new TypeError(`fetch failed for ${ESCAPED_KEY} with Bearer ${KEY}`);
     }) as typeof globalThis.fetch;
     await failure(phones(leaking).update(IDS[provider], { agentId: "agent_1" }, options));
-    if (provider !== "retell") {
-      // Retell's ids are E.164 numbers: elsewhere a key pasted as the id reaches the URL.
+    // Where the key passes the vendor's id rules (a vendor may require another shape), a key
+    // pasted as the id reaches the URL.
+    const keyIsAnId = (() => {
+      try {
+        phones().plan(KEY, { agentId: "agent_1" }, options);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    // Only a vendor with an id rule of its own (its adapter's checkId, the spec's format or pattern) refuses it.
+    const idLimits = ADAPTERS[provider].descriptor.limits?.id;
+    const ownIdRule =
+      ADAPTERS[provider].checkId !== undefined || idLimits?.format !== undefined || idLimits?.pattern !== undefined;
+    expect(keyIsAnId).toBe(!ownIdRule);
+    if (keyIsAnId) {
       server.script(faults.json(OK_BODY[provider]));
       await phones().update(KEY, { agentId: "agent_1" }, options);
     }
     // Every attempt logged: 503 then 200, the 422, three failed connections, and the id's 200.
-    expect(lines).toHaveLength(provider === "retell" ? 6 : 7);
+    expect(lines).toHaveLength(keyIsAnId ? 7 : 6);
     const log = lines.join("\n");
     expect(log).toContain("[redacted]");
     for (const secret of [
       KEY,
       `Bearer ${KEY}`,
-      ...Object.values(PASSTHROUGH[provider] ?? {}),
+      ...Object.values(passthrough ?? {}),
       ...Object.values(RESPONSE_SECRETS),
     ]) {
       expect(log).not.toContain(secret);

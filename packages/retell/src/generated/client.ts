@@ -42,6 +42,11 @@ export const retellDescriptor: VendorDescriptor = {
     response: [],
   },
   errors: [{ status: 422, message: "^Cannot find requested asset", code: "not_found" }],
+  limits: {
+    id: {
+      minLength: 1,
+    },
+  },
 };
 
 /** The spec's paths, as the client types its calls. */

@@ -51,7 +51,7 @@ export const ${vendor}Descriptor: VendorDescriptor = {
   headers: ${ts(descriptor.headers, "  ")},
   update: ${ts(descriptor.update, "  ")},
   secrets: ${ts(descriptor.secrets, "  ")},
-  errors: ${tsLine(descriptor.errors)},
+  errors: ${tsLine(descriptor.errors)},${descriptor.limits ? `\n  limits: ${ts(descriptor.limits, "  ")},` : ""}
 };
 
 ${clientPaths}

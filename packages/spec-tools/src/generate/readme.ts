@@ -1,6 +1,29 @@
 // README.md of a vendor package: how to use it, and what it sends.
 import { markdownHeader, pascal } from "./header.js";
 import type { VendorModel } from "./model.js";
+import { repositoryUrl } from "./repository.js";
+
+/**
+ * What `updatePhoneNumber` does and does not do, said once for every vendor package: it runs on
+ * core's request pipeline, outside openapi-fetch, so the client's middleware does not see it, and
+ * it retries and times out as the facade does (docs/CONTRACT.md#retries-and-time). Change this
+ * text when that changes.
+ */
+export const UPDATE_PATH = `\`updatePhoneNumber\` runs on phonebridge's request pipeline: one \`fetch(url, init)\` per
+attempt, with the retries and per-attempt timeouts of
+[\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}#retries-and-time). It does **not** run
+the openapi-fetch middleware registered with \`client.use()\`; the client's \`GET\`, \`PATCH\`, ...
+calls do, and make one attempt each.`;
+
+/** How the packages load: the same paragraph in every package's README. */
+export function moduleFormat(name: string): string {
+  return `## Module format
+
+ESM only (\`import\`). From CommonJS, \`require("${name}")\` works on Node 20.19+ and 22.12+,
+which load ES modules through \`require\` without a flag; on older Node, use
+\`await import("${name}")\`. TypeScript in a CommonJS project compiles it with
+\`"module": "nodenext"\` (\`node16\` reports TS1479).`;
+}
 
 export function renderReadme(model: VendorModel): string {
   const { vendor, descriptor, config } = model;
@@ -25,7 +48,11 @@ export function renderReadme(model: VendorModel): string {
 # @phonebridge/${vendor}
 
 Typed client for ${title}'s API, generated from ${title}'s own OpenAPI document
-([specs/${vendor}](../../specs/${vendor})) with openapi-typescript and openapi-fetch.
+([specs/${vendor}](${repositoryUrl(`specs/${vendor}`)})) with openapi-typescript and openapi-fetch.
+
+\`\`\`sh
+npm install @phonebridge/${vendor}
+\`\`\`
 
 \`\`\`ts
 import { create${Name}Client } from "@phonebridge/${vendor}";
@@ -46,8 +73,8 @@ console.log(updated);
 | other headers | \`accept\` and \`content-type: application/json\`, \`user-agent: @phonebridge/${vendor}/<version> node/<version>\`, and yours (\`defaultHeaders\`, a call's \`headers\`) |
 | redirects | never followed (\`redirect: "error"\`): a 3xx is an \`invalid_response\`, the key goes to no other host |
 | path parameter | encoded as ${title}'s own SDKs do: RFC 3986 path characters (such as \`+\`) as they are, the rest percent-encoded; \`""\`, \`.\` and \`..\` refused before sending |
-${descriptor.errors.length ? `| error codes | as [\`@phonebridge/facade\`](../facade#errors) maps statuses, and ${title}'s own: ${descriptor.errors.map((rule) => `${rule.status} with a message matching \`${rule.message}\` is \`${rule.code}\` †`).join("; ")} |\n` : ""}${secrets.length ? `| secret fields | ${secrets.map((name) => `\`${name}\``).join(", ")}: redacted in every error body this package keeps |\n` : ""}
-† inferred by phonebridge, not documented by ${title}: see [provenance](../../specs/${vendor}/provenance.yaml).
+${descriptor.errors.length ? `| error codes | as [\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}#errors) maps statuses, and ${title}'s own: ${descriptor.errors.map((rule) => `${rule.status} with a message matching \`${rule.message}\` is \`${rule.code}\` †`).join("; ")} |\n` : ""}${secrets.length ? `| secret fields | ${secrets.map((name) => `\`${name}\``).join(", ")}: redacted in every error body this package keeps |\n` : ""}
+† inferred by phonebridge, not documented by ${title}: see [provenance](${repositoryUrl(`specs/${vendor}/provenance.yaml`, "blob")}).
 
 ## API
 
@@ -55,8 +82,7 @@ ${descriptor.errors.length ? `| error codes | as [\`@phonebridge/facade\`](../fa
   with every operation of the spec (\`client.PATCH(...)\`, middleware and all), plus
   \`updatePhoneNumber(id, body, options?)\`, which resolves with the typed response body or
   rejects with a \`PhoneBridgeError\` (\`code\`, \`status\`, \`vendorMessage\`, redacted \`body\`,
-  \`headers\`, \`requestId\`). \`updatePhoneNumber\` retries and times out like
-  [\`@phonebridge/facade\`](../facade#retries-and-time), on the same request pipeline, so the same
+  \`headers\`, \`requestId\`). It runs on the facade's request pipeline (below), so the same
   answer gives the same error in both. The typed openapi-fetch methods send the same headers and
   never follow a redirect, but do not retry.
 - \`create${Name}Transport(options?)\`: the request pipeline with the update alone (no openapi-fetch),
@@ -116,8 +142,12 @@ A header you give replaces the default of that name, whatever its case (\`User-A
 (\`set-cookie\`, \`authorization\`, \`www-authenticate\`, …) and redact the key in the others;
 \`requestId\` is the first of \`x-request-id\`, \`request-id\`, \`x-amzn-requestid\`, \`cf-ray\`.
 
+${UPDATE_PATH}
+
+${moduleFormat(`@phonebridge/${vendor}`)}
+
 This package is generated: its source changes only through \`specs/${vendor}/\` and
 \`pnpm generate ${vendor}\`. For one call that behaves the same on every vendor, use
-[\`@phonebridge/facade\`](../facade).
+[\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}).
 `;
 }

@@ -5,7 +5,15 @@ import { describe, expect, it } from "vitest";
 import { parseVendorConfig, readVendorConfig } from "../../src/spec/vendor-config.js";
 import { REPO } from "../helpers.js";
 
-const base = { provider: "acme", update: { method: "patch", path: "/n/{id}" } };
+// Every field vendor.yaml requires, so that only the rule under test is wrong.
+const base = {
+  provider: "acme",
+  title: "Acme",
+  envPrefix: "ACME",
+  update: { method: "patch", path: "/n/{id}" },
+  published: "openapi-page",
+  contract: { id: "n_1" },
+};
 
 describe("vendor.yaml errors", () => {
   it("reads Retell's rule and gives none to a vendor without one", () => {
