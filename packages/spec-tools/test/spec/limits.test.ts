@@ -71,6 +71,7 @@ describe("deriveDescriptor", () => {
     get: undefined,
     list: undefined,
     secrets: { request: [], response: [] },
+    errors: [],
     pages: [{ file: "openapi.yaml", published: "openapi-page" }],
     facade: { request: [], response: [] },
     sdk: undefined,

@@ -1,12 +1,14 @@
 // vendor.yaml's pages, read operations and pagination (src/spec/vendor-config.ts), checked on
 // read with errors naming the file and the field, then against the effective spec
-// (src/spec/operations.ts): specs/README.md#read-operations-and-pagination.
+// (src/spec/operations.ts): specs/README.md#read-operations-and-pagination. And its `errors`: the
+// vendor's refinements of the status table, checked on read, so that a bad rule fails the
+// generator instead of a client at run time (docs/CONTRACT.md#errors).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { phoneNumberOperations } from "../../src/spec/operations.js";
-import { parseVendorConfig } from "../../src/spec/vendor-config.js";
+import { parseVendorConfig, readVendorConfig } from "../../src/spec/vendor-config.js";
 import { loadVendorSpec } from "../../src/spec/vendor-spec.js";
 import { REPO } from "../helpers.js";
 
@@ -126,5 +128,36 @@ describe("vendor.yaml's operations against the effective spec", () => {
         response: { items: "items", hasMore: "has_more" },
       }),
     ).toThrow(/list\.pagination\.next\.lastItem: nope is not a property of the items/);
+  });
+});
+
+// Every field vendor.yaml requires, so that only the rule under test is wrong.
+const base = {
+  provider: "acme",
+  title: "Acme",
+  envPrefix: "ACME",
+  update: { method: "patch", path: "/n/{id}" },
+  pages: [{ file: "openapi.yaml", published: "openapi-page" }],
+  contract: { id: "n_1" },
+};
+
+describe("vendor.yaml errors", () => {
+  it("reads Retell's rule and gives none to a vendor without one", () => {
+    expect(readVendorConfig(REPO, "retell").errors).toEqual([
+      { status: 422, message: "^Cannot find requested asset", code: "not_found" },
+    ]);
+    expect(readVendorConfig(REPO, "cald").errors).toEqual([]);
+  });
+
+  it.each([
+    [{ status: 200, message: "x", code: "not_found" }],
+    [{ status: 422, message: "(", code: "not_found" }],
+    [{ status: 422, message: "x", code: "invalid_input" }],
+    [{ status: "422", message: "x", code: "not_found" }],
+    [{ status: 422, code: "not_found" }],
+  ])("refuses the rule %j, naming the file and the rule", (rule) => {
+    expect(() => parseVendorConfig({ ...base, errors: [rule] }, "acme")).toThrow(
+      /^specs\/acme\/vendor\.yaml: errors\[0\] needs a status from 400 to 599/,
+    );
   });
 });
