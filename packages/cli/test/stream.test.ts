@@ -1,10 +1,16 @@
 // Unit tests of the streaming readers: an input file read in chunks of any size, cut anywhere
 // (inside a row, a multi-byte character, a CRLF, a BOM), gives the same rows and the same errors
-// as the file read whole (CONTRACT.md, CLI).
+// as the file read whole (CONTRACT.md, CLI); the two passes of apply over one file; a results
+// file read line by line for --resume.
+import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { byteLines } from "../src/byte-lines.js";
+import { InputFile } from "../src/input-file.js";
+import { checkInput, InputChanged, rowsToRun } from "../src/input-passes.js";
+import { DoneRows, doneRows, resultsTarget } from "../src/results.js";
 import { type Format, type InputRow, inputRows } from "../src/rows.js";
 import { UsageError } from "../src/usage-error.js";
+import { fileWith } from "./helpers.js";
 
 /** `bytes` cut into chunks of `size` bytes (the last one shorter). */
 function chunked(bytes: Buffer, size: number): Buffer[] {
@@ -126,6 +132,104 @@ describe("an input file read in chunks of any size", () => {
       const lines: string[] = [];
       for await (const line of byteLines(chunked(Buffer.from(text), size))) lines.push(line);
       expect(lines).toEqual(["a€", "b😀c", "", "last"]);
+    }
+  });
+});
+
+/** A CSV of `count` Retell rows with distinct numbers. */
+function csvRows(count: number, id = (i: number) => `+1415${String(i).padStart(7, "0")}`): string {
+  const lines = ["provider,id,agent"];
+  for (let i = 0; i < count; i++) lines.push(`retell,${id(i)},agent_1`);
+  return `${lines.join("\n")}\n`;
+}
+
+describe("apply's two passes over one input file", () => {
+  it("a number given twice 90,000 rows apart is found, in chunks far smaller than the file", async () => {
+    const path = fileWith(
+      "far.csv",
+      csvRows(90_001, (i) => (i === 90_000 ? "+14150000007" : `+1415${String(i).padStart(7, "0")}`)),
+    );
+    const file = await InputFile.open(path);
+    try {
+      await expect(checkInput(file)).rejects.toThrow(/rows 8, 90001: retell "\+14150000007"/);
+    } finally {
+      await file.close();
+    }
+  });
+
+  it("the sending pass stops when the file changed after it was checked", async () => {
+    const path = fileWith("rows.csv", csvRows(300));
+    const file = await InputFile.open(path);
+    try {
+      const checked = await checkInput(file);
+      expect(checked.rows).toBe(300);
+      // Rewritten in place (the same file the handle reads): row 200 now names another number.
+      writeFileSync(
+        path,
+        csvRows(300, (i) => (i === 199 ? "+19990000000" : `+1415${String(i).padStart(7, "0")}`)),
+      );
+      const sent: number[] = [];
+      const reading = (async () => {
+        for await (const row of rowsToRun(file, checked, new DoneRows(checked.rows))) sent.push(row.row);
+      })();
+      await expect(reading).rejects.toBeInstanceOf(InputChanged);
+      expect(sent).toEqual(Array.from({ length: 199 }, (_, i) => i + 1));
+    } finally {
+      await file.close();
+    }
+  });
+
+  it("the sending pass stops when rows were added after the check", async () => {
+    const path = fileWith("rows.jsonl", '{"provider":"retell","id":"+14155550100","agent":"a"}\n');
+    const file = await InputFile.open(path);
+    try {
+      const checked = await checkInput(file);
+      writeFileSync(
+        path,
+        '{"provider":"retell","id":"+14155550100","agent":"a"}\n{"provider":"retell","id":"+14155550101","agent":"a"}\n',
+      );
+      const reading = (async () => {
+        for await (const _ of rowsToRun(file, checked, new DoneRows(checked.rows))) {
+          // sent
+        }
+      })();
+      await expect(reading).rejects.toBeInstanceOf(InputChanged);
+    } finally {
+      await file.close();
+    }
+  });
+
+  it("a FIFO is refused: it can be read only once", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const path = `${fileWith("x", "")}.fifo`;
+    execFileSync("mkfifo", [path]);
+    await expect(InputFile.open(path)).rejects.toThrow(/is not a regular file \(a FIFO, a socket or a device\)/);
+  });
+});
+
+describe("--resume reads the results file as a stream", () => {
+  it("keeps the done rows of a results file longer than a chunk; lines cut short are ignored", async () => {
+    const rows = 5000;
+    const input = fileWith("rows.csv", csvRows(rows));
+    const lines: string[] = [];
+    for (let row = 1; row <= rows; row++) {
+      const id = `+1415${String(row - 1).padStart(7, "0")}`;
+      // Every third row failed; the others are done. Labels hold multi-byte characters.
+      lines.push(
+        JSON.stringify({ row, provider: "retell", id, ok: row % 3 !== 0, result: { label: `Büro ${"€".repeat(20)}` } }),
+      );
+    }
+    lines.push('{"row":5001,"provider":"retell","id":"+1415'); // cut short by a crash
+    const results = fileWith("rows.results.jsonl", `${lines.join("\n")}`);
+    const file = await InputFile.open(input);
+    try {
+      const checked = await checkInput(file);
+      const done = await doneRows(resultsTarget(results, input), { ...checked, rowAt: async () => undefined });
+      expect(done.size).toBe(rows - Math.floor(rows / 3));
+      for (const row of [1, 2, 3, 4999, 5000]) expect(done.has(row)).toBe(row % 3 !== 0);
+      expect(done.goodRowsOf("retell")).toBe(done.size);
+    } finally {
+      await file.close();
     }
   });
 });
