@@ -9,6 +9,7 @@ import {
   createCartesiaClient,
   createCartesiaTransport,
 } from "../src/index.js";
+import { createCartesiaOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { label: 42 };
@@ -31,5 +32,8 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PATCH("/agents/phone-numbers/{id}", { params: { path: { id: id } }, body }),
+  openapiFetch: {
+    createClient: createCartesiaOpenApiClient,
+    update: (client, id, body) => client.PATCH("/agents/phone-numbers/{id}", { params: { path: { id: id } }, body }),
+  },
 });

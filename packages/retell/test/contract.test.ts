@@ -9,6 +9,7 @@ import {
   createRetellClient,
   createRetellTransport,
 } from "../src/index.js";
+import { createRetellOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { nickname: 42 };
@@ -31,5 +32,8 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PATCH("/update-phone-number/{phone_number}", { params: { path: { phone_number: id } }, body }),
+  openapiFetch: {
+    createClient: createRetellOpenApiClient,
+    update: (client, id, body) => client.PATCH("/update-phone-number/{phone_number}", { params: { path: { phone_number: id } }, body }),
+  },
 });

@@ -83,7 +83,7 @@ export interface ContractFetchResult {
  * and `Data` are what its `updatePhoneNumber` takes and resolves with, so the fixtures and callbacks
  * are checked against the vendor's own types.
  */
-export interface VendorContractOptions<Client, Body, Data> {
+export interface VendorContractOptions<Client, Body, Data, OpenApiClient = unknown> {
   /** The vendor's API as the client must use it: see {@link ContractDescriptor}. */
   descriptor: ContractDescriptor;
   /**
@@ -113,11 +113,15 @@ export interface VendorContractOptions<Client, Body, Data> {
    */
   checkData?: (data: NoInfer<Data>) => void;
   /**
-   * The same update through the client's openapi-fetch method, typed by the vendor's paths:
+   * The same update through the package's openapi-fetch client (the `/openapi-fetch` subpath),
+   * typed by the vendor's paths: `createClient` is its `create<Vendor>OpenApiClient`, `update`
    * `(client, id, body) => client.PATCH("/update-phone-number/{phone_number}", { params: { path: { phone_number: id } }, body })`.
    * Without it, that test is left out.
    */
-  openapiFetch?: (client: NoInfer<Client>, id: string, body: NoInfer<Body>) => Promise<ContractFetchResult>;
+  openapiFetch?: {
+    createClient: (options: ContractClientOptions) => OpenApiClient;
+    update: (client: NoInfer<OpenApiClient>, id: string, body: NoInfer<Body>) => Promise<ContractFetchResult>;
+  };
   /** Title of the `describe` block. Default: `"<provider> contract against its Prism mock"`. */
   name?: string;
   /** The vendor's name in test titles. Default: the provider capitalized (`Acme`). */
@@ -164,7 +168,9 @@ function fetchWithout(header: string): typeof globalThis.fetch {
  * Call it at the top level of a test file, with the vitest global setup of
  * `@phonebridge/testing/vitest-setup` wired (or `mockUrl` given).
  */
-export function describeVendorContract<Client, Body, Data>(options: VendorContractOptions<Client, Body, Data>): void {
+export function describeVendorContract<Client, Body, Data, OpenApiClient = unknown>(
+  options: VendorContractOptions<Client, Body, Data, OpenApiClient>,
+): void {
   const { descriptor, createClient, createTransport, errorClass, id, body, wrongTypeBody, openapiFetch } = options;
   const { provider, envPrefix, defaultBaseUrl, auth, update } = descriptor;
   const status = options.status ?? 200;
@@ -198,8 +204,8 @@ export function describeVendorContract<Client, Body, Data>(options: VendorContra
 
     if (openapiFetch) {
       it("the openapi-fetch client reaches the same operation with the same encoding", async () => {
-        const client = createClient({ apiKey, baseUrl: proxy.url });
-        const { data, response } = await openapiFetch(client, id, body);
+        const client = openapiFetch.createClient({ apiKey, baseUrl: proxy.url });
+        const { data, response } = await openapiFetch.update(client, id, body);
         expect(response.status).toBe(status);
         expect(data).toBeDefined();
         expect(proxy.last().target).toBe(target(encodedSegment(id)));

@@ -9,6 +9,7 @@ import {
   createVogentClient,
   createVogentTransport,
 } from "../src/index.js";
+import { createVogentOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { agentId: 42 };
@@ -31,5 +32,8 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PUT("/phone_numbers/{id}", { params: { path: { id: id } }, body }),
+  openapiFetch: {
+    createClient: createVogentOpenApiClient,
+    update: (client, id, body) => client.PUT("/phone_numbers/{id}", { params: { path: { id: id } }, body }),
+  },
 });

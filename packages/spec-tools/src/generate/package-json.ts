@@ -21,6 +21,8 @@ export function renderPackageJson(root: string, { vendor, config }: VendorModel)
     engines: { node: ">=20" },
     exports: {
       ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      // The generic client, apart: a bundle of the main entry holds no openapi-fetch.
+      "./openapi-fetch": { types: "./dist/openapi-fetch.d.ts", default: "./dist/openapi-fetch.js" },
       "./openapi.json": "./openapi.json",
       "./package.json": "./package.json",
     },
