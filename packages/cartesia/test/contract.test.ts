@@ -10,6 +10,7 @@ import {
   createCartesiaTransport,
 } from "../src/index.js";
 import { responseValidators } from "../src/generated/validate.js";
+import { createCartesiaOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { label: 42 };
@@ -32,7 +33,10 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PATCH("/agents/phone-numbers/{id}", { params: { path: { id: id } }, body }),
+  openapiFetch: {
+    createClient: createCartesiaOpenApiClient,
+    update: (client, id, body) => client.PATCH("/agents/phone-numbers/{id}", { params: { path: { id: id } }, body }),
+  },
   reads: {
     get: {
       path: "/agents/phone-numbers/{id}",

@@ -10,6 +10,7 @@ import {
   createRetellTransport,
 } from "../src/index.js";
 import { responseValidators } from "../src/generated/validate.js";
+import { createRetellOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { nickname: 42 };
@@ -32,7 +33,10 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PATCH("/update-phone-number/{phone_number}", { params: { path: { phone_number: id } }, body }),
+  openapiFetch: {
+    createClient: createRetellOpenApiClient,
+    update: (client, id, body) => client.PATCH("/update-phone-number/{phone_number}", { params: { path: { phone_number: id } }, body }),
+  },
   reads: {
     get: {
       path: "/get-phone-number/{phone_number}",

@@ -138,7 +138,7 @@ function nextCursor(page: unknown, pagination: ContractPagination): string | und
  * and `Data` are what its `updatePhoneNumber` takes and resolves with, so the fixtures and callbacks
  * are checked against the vendor's own types.
  */
-export interface VendorContractOptions<Client, Body, Data> {
+export interface VendorContractOptions<Client, Body, Data, OpenApiClient = unknown> {
   /** The vendor's API as the client must use it: see {@link ContractDescriptor}. */
   descriptor: ContractDescriptor;
   /**
@@ -168,16 +168,21 @@ export interface VendorContractOptions<Client, Body, Data> {
    */
   checkData?: (data: NoInfer<Data>) => void;
   /**
-   * The same update through the client's openapi-fetch method, typed by the vendor's paths:
+   * The same update through the package's openapi-fetch client (the `/openapi-fetch` subpath),
+   * typed by the vendor's paths: `createClient` is its `create<Vendor>OpenApiClient`, `update`
    * `(client, id, body) => client.PATCH("/update-phone-number/{phone_number}", { params: { path: { phone_number: id } }, body })`.
    * Without it, that test is left out.
    */
-  openapiFetch?: (client: NoInfer<Client>, id: string, body: NoInfer<Body>) => Promise<ContractFetchResult>;
+  openapiFetch?: {
+    createClient: (options: ContractClientOptions) => OpenApiClient;
+    update: (client: NoInfer<OpenApiClient>, id: string, body: NoInfer<Body>) => Promise<ContractFetchResult>;
+  };
   /**
-   * The vendor's read operations through the client's openapi-fetch methods, and its response
-   * validators: see {@link ContractReads}. Without it, those tests are left out.
+   * The vendor's read operations through its openapi-fetch client (`openapiFetch.createClient`),
+   * and its response validators: see {@link ContractReads}. Without it, those tests are left out;
+   * the reads need `openapiFetch`.
    */
-  reads?: ContractReads<NoInfer<Client>>;
+  reads?: ContractReads<NoInfer<OpenApiClient>>;
   /** Title of the `describe` block. Default: `"<provider> contract against its Prism mock"`. */
   name?: string;
   /** The vendor's name in test titles. Default: the provider capitalized (`Acme`). */
@@ -227,7 +232,9 @@ function fetchWithout(header: string): typeof globalThis.fetch {
  * Call it at the top level of a test file, with the vitest global setup of
  * `@phonebridge/testing/vitest-setup` wired (or `mockUrl` given).
  */
-export function describeVendorContract<Client, Body, Data>(options: VendorContractOptions<Client, Body, Data>): void {
+export function describeVendorContract<Client, Body, Data, OpenApiClient = unknown>(
+  options: VendorContractOptions<Client, Body, Data, OpenApiClient>,
+): void {
   const { descriptor, createClient, createTransport, errorClass, id, body, wrongTypeBody, openapiFetch } = options;
   const { provider, envPrefix, defaultBaseUrl, auth, update } = descriptor;
   const status = options.status ?? 200;
@@ -261,8 +268,8 @@ export function describeVendorContract<Client, Body, Data>(options: VendorContra
 
     if (openapiFetch) {
       it("the openapi-fetch client reaches the same operation with the same encoding", async () => {
-        const client = createClient({ apiKey, baseUrl: proxy.url });
-        const { data, response } = await openapiFetch(client, id, body);
+        const client = openapiFetch.createClient({ apiKey, baseUrl: proxy.url });
+        const { data, response } = await openapiFetch.update(client, id, body);
         expect(response.status).toBe(status);
         expect(data).toBeDefined();
         expect(proxy.last().target).toBe(target(encodedSegment(id)));
@@ -282,10 +289,10 @@ export function describeVendorContract<Client, Body, Data>(options: VendorContra
       });
     }
 
-    const get = reads?.get;
-    if (get) {
+    const get = openapiFetch ? reads?.get : undefined;
+    if (openapiFetch && get) {
       it("reads one number through the openapi-fetch client: typed, encoded, authenticated", async () => {
-        const client = createClient({ apiKey, baseUrl: proxy.url });
+        const client = openapiFetch.createClient({ apiKey, baseUrl: proxy.url });
         const { data, response } = await get.call(client, id);
         expect(response.status).toBe(200);
         expect(data).toEqual(expect.any(Object));
@@ -297,10 +304,10 @@ export function describeVendorContract<Client, Body, Data>(options: VendorContra
       });
     }
 
-    const list = reads?.list;
-    if (list) {
+    const list = openapiFetch ? reads?.list : undefined;
+    if (openapiFetch && list) {
       it("lists numbers page by page through the openapi-fetch client until the mock says there is no more", async () => {
-        const client = createClient({ apiKey, baseUrl: proxy.url });
+        const client = openapiFetch.createClient({ apiKey, baseUrl: proxy.url });
         const sent: (string | undefined)[] = [];
         let cursor: string | undefined;
         // The mock answers the spec's example page, which has no next cursor: one page, then stop.
@@ -326,7 +333,7 @@ export function describeVendorContract<Client, Body, Data>(options: VendorContra
       });
 
       it(`sends the cursor in ${list.pagination.request}`, async () => {
-        const client = createClient({ apiKey, baseUrl: proxy.url });
+        const client = openapiFetch.createClient({ apiKey, baseUrl: proxy.url });
         const { response } = await list.page(client, "pb-cursor-1");
         expect(response.status).toBe(200);
         const query = new URLSearchParams(proxy.last().target.split("?")[1] ?? "");

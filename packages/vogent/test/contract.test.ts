@@ -10,6 +10,7 @@ import {
   createVogentTransport,
 } from "../src/index.js";
 import { responseValidators } from "../src/generated/validate.js";
+import { createVogentOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { agentId: 42 };
@@ -32,7 +33,10 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PUT("/phone_numbers/{id}", { params: { path: { id: id } }, body }),
+  openapiFetch: {
+    createClient: createVogentOpenApiClient,
+    update: (client, id, body) => client.PUT("/phone_numbers/{id}", { params: { path: { id: id } }, body }),
+  },
   reads: {
     get: {
       path: "/phone_numbers/{id}",

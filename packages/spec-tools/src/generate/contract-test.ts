@@ -59,6 +59,7 @@ import {
   create${Name}Transport,
 } from "../src/index.js";
 import { responseValidators } from "../src/generated/validate.js";
+import { create${Name}OpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = ${tsLine(wrongTypeBody)};
@@ -81,7 +82,10 @@ ${contractLines}
   title: ${ts(title)},`
   }
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.${method}(${ts(path)}, { params: { path: { ${param}: id } }, body }),
+  openapiFetch: {
+    createClient: create${Name}OpenApiClient,
+    update: (client, id, body) => client.${method}(${ts(path)}, { params: { path: { ${param}: id } }, body }),
+  },
   reads: {
 ${readLines.join("\n")}
   },
