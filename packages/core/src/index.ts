@@ -31,6 +31,7 @@ export {
   toJsonPolluted,
 } from "./input.js";
 export type { Logger, LogLevel } from "./log.js";
+export { type ListQuery, type PageList, type Pagination, paginate } from "./pagination.js";
 export { encodePathSegment, pathSerializer } from "./path.js";
 export {
   type BeforeAttempt,
@@ -74,6 +75,10 @@ export {
   createVendorTransport,
   describeRequest,
   type FieldLimit,
+  type GetFunction,
+  getOperation,
+  type ListFunction,
+  listOperation,
   type PlannedRequest,
   type UpdateFunction,
   type VendorClientOptions,

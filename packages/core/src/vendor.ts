@@ -1,5 +1,6 @@
 import { inputError } from "./config.js";
 import type { ErrorCode, Provider } from "./errors.js";
+import { type ListQuery, type PageList, type Pagination, paginate } from "./pagination.js";
 import {
   type CallOptions,
   type ClientOptions,
@@ -33,6 +34,10 @@ export interface VendorDescriptor {
     readonly path: string;
     readonly param: string;
   };
+  /** The operation that reads one number (its one path parameter is the id); absent when the vendor documents none. */
+  readonly get?: { readonly path: string };
+  /** The operation that lists numbers, and how its pages follow one another; absent when the vendor documents none. */
+  readonly list?: { readonly path: string; readonly pagination: Pagination };
   /** Field names whose values are secrets, in requests and in responses. */
   readonly secrets: {
     readonly request: readonly string[];
@@ -97,6 +102,15 @@ export interface UpdateFunction<Body, Data> {
   (id: string, body: Body, options?: RequestOptions & { withResponse?: false | undefined }): Promise<Data>;
 }
 
+/** The read of one phone number: the data, or `{ data, response }` with `withResponse: true`. */
+export interface GetFunction<Data> {
+  (id: string, options: RequestOptions & { withResponse: true }): Promise<WithResponse<Data>>;
+  (id: string, options?: RequestOptions & { withResponse?: false | undefined }): Promise<Data>;
+}
+
+/** The list of phone numbers: every item of every page (`for await`), or `.pages()`; nothing is sent before iterating. */
+export type ListFunction<Query, Page, Item> = (query?: Query, options?: RequestOptions) => PageList<Page, Item>;
+
 /** The resolved, per-client state: computed once at creation, never on the request path. */
 export interface VendorTransport<Body, Data> extends Pipeline {
   readonly descriptor: VendorDescriptor;
@@ -143,6 +157,22 @@ export function createVendorTransport<Body, Data>(
     send: <T>(id: string, body: Body, callOptions?: CallOptions, read?: Read<T>, secrets?: Secrets) =>
       send([id], body, callOptions, read, secrets),
   });
+}
+
+/** `getPhoneNumber` of a vendor whose descriptor has `get`: the read on the transport's pipeline. */
+export function getOperation<Data>(transport: Pipeline & { readonly descriptor: VendorDescriptor }): GetFunction<Data> {
+  const send = transport.operation("GET", (transport.descriptor.get as NonNullable<VendorDescriptor["get"]>).path);
+  return ((id: string, options?: CallOptions) => send([id], undefined, options)) as GetFunction<Data>;
+}
+
+/** `listPhoneNumbers` of a vendor whose descriptor has `list`: its pages, each on the transport's pipeline. */
+export function listOperation<Query, Page, Item>(
+  transport: Pipeline & { readonly descriptor: VendorDescriptor },
+): ListFunction<Query, Page, Item> {
+  const { descriptor, secrets } = transport;
+  const { path, pagination } = descriptor.list as NonNullable<VendorDescriptor["list"]>;
+  const send = transport.operation("GET", path);
+  return (query, options) => paginate(send, descriptor.provider, pagination, query as ListQuery, options, secrets);
 }
 
 /**

@@ -51,4 +51,8 @@ describeVendorContract({
     },
     validators: responseValidators,
   },
+  clientReads: {
+    get: (client, id, options) => client.getPhoneNumber(id, options),
+    list: (client, options) => client.listPhoneNumbers({}, options),
+  },
 });

@@ -15,7 +15,7 @@
 
 import { type Provider, providerTitle } from "@phonebridge/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Pagination } from "./pagination.js";
+import { type Pagination, paginationScenarios, startPaginatedServer } from "./pagination.js";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.js";
 import { mockUrl } from "./vitest.js";
 
@@ -118,6 +118,27 @@ export interface ContractReads<Client> {
   };
 }
 
+/** Options of one read call, as the suite passes them. */
+export interface ContractReadOptions {
+  signal?: AbortSignal;
+  maxRetries?: number;
+}
+
+/** A list of a vendor client: every item with `for await`, each page with `pages()`. */
+export interface ContractPageList extends AsyncIterable<unknown> {
+  pages(): AsyncIterable<unknown>;
+}
+
+/**
+ * The vendor client's own read operations, as {@link VendorContractOptions.clientReads} takes them:
+ * `get: (client, id, options) => client.getPhoneNumber(id, options)`,
+ * `list: (client, options) => client.listPhoneNumbers({}, options)`.
+ */
+export interface ContractClientReads<Client> {
+  get?: (client: Client, id: string, options?: ContractReadOptions) => Promise<unknown>;
+  list?: (client: Client, options?: ContractReadOptions) => ContractPageList;
+}
+
 /** The next cursor a page gives, by the pagination's rules; undefined when the vendor says there is no more. */
 function nextCursor(page: unknown, pagination: ContractPagination): string | undefined {
   const fields = (page ?? {}) as Record<string, unknown>;
@@ -183,6 +204,12 @@ export interface VendorContractOptions<Client, Body, Data, OpenApiClient = unkno
    * the reads need `openapiFetch`.
    */
   reads?: ContractReads<NoInfer<OpenApiClient>>;
+  /**
+   * The vendor client's `getPhoneNumber` and `listPhoneNumbers` (see {@link ContractClientReads}):
+   * each on the mock, and the list on the fake paginated server with every scenario of its
+   * pagination style (`reads.list.pagination`; docs/CONTRACT.md#reading-phone-numbers).
+   */
+  clientReads?: ContractClientReads<NoInfer<Client>>;
   /** Title of the `describe` block. Default: `"<provider> contract against its Prism mock"`. */
   name?: string;
   /** The vendor's name in test titles. Default: the provider capitalized (`Acme`). */
@@ -227,7 +254,11 @@ function fetchWithout(header: string): typeof globalThis.fetch {
  *   `""`, `.` and `..` are refused before anything is sent;
  * - with `reads`: one number is read and a list is paged through the openapi-fetch client (the
  *   mock's example page ends the list), the cursor goes in the pagination's query parameter, and
- *   the vendor's validators find no drift in what the mock answers.
+ *   the vendor's validators find no drift in what the mock answers;
+ * - with `clientReads`: the client's get and list on the mock, and its list on a fake paginated
+ *   server through every scenario of the vendor's pagination style (several pages, an empty last
+ *   page, a missing `hasMore`, a null cursor, a repeating cursor that must stop with an
+ *   `invalid_response`), a page answered 503 once retried on its own, and an abort that stops it.
  *
  * Call it at the top level of a test file, with the vitest global setup of
  * `@phonebridge/testing/vitest-setup` wired (or `mockUrl` given).
@@ -338,6 +369,109 @@ export function describeVendorContract<Client, Body, Data, OpenApiClient = unkno
         expect(response.status).toBe(200);
         const query = new URLSearchParams(proxy.last().target.split("?")[1] ?? "");
         expect(query.get(list.pagination.request)).toBe("pb-cursor-1");
+      });
+    }
+
+    const clientReads = options.clientReads;
+    const readGet = clientReads?.get;
+    if (readGet && reads?.get) {
+      const getPath = reads.get.path.replace(`{${reads.get.param}}`, encodedSegment(id));
+      it("the client's getPhoneNumber reads one number on the pipeline", async () => {
+        const client = createClient({ apiKey, baseUrl: proxy.url });
+        const data = await readGet(client, id);
+        expect(data).toEqual(expect.any(Object));
+        const sent = proxy.last();
+        expect(sent).toMatchObject({ method: "GET", target: getPath });
+        expect(sent.headers[authHeader]).toBe((auth.scheme === "bearer" ? "Bearer " : "") + apiKey);
+        for (const [name, value] of requiredHeaders) expect(sent.headers[name.toLowerCase()]).toBe(value);
+        if (validators?.get) expect(validators.get(data)).toEqual([]);
+      });
+    }
+    const readList = clientReads?.list;
+    const listed = reads?.list;
+    if (readList && listed) {
+      const { pagination, path } = listed;
+      it("the client's listPhoneNumbers iterates the mock's example page, then stops", async () => {
+        const client = createClient({ apiKey, baseUrl: proxy.url });
+        const items: unknown[] = [];
+        for await (const item of readList(client)) items.push(item);
+        expect(proxy.requests.map((request) => request.target.split("?")[0])).toEqual([path]);
+        const pages: unknown[] = [];
+        for await (const page of readList(client).pages()) pages.push(page);
+        expect(pages).toHaveLength(1);
+        expect(items).toEqual((pages[0] as Record<string, unknown>)[pagination.response.items]);
+      });
+
+      describe(`the client's listPhoneNumbers on a fake server paginating as ${title} does`, () => {
+        const listFrom = async (
+          scenario: Parameters<typeof startPaginatedServer>[0]["pages"],
+          read: (client: Client & ContractClient<Body, Data>) => Promise<unknown>,
+        ) => {
+          const server = await startPaginatedServer({ pagination, pages: scenario, path });
+          try {
+            const client = createClient({ apiKey, baseUrl: server.url });
+            return { result: await read(client).catch((caught: unknown) => caught), server };
+          } finally {
+            await server.stop();
+          }
+        };
+        for (const scenario of paginationScenarios(pagination)) {
+          it(scenario.name, async () => {
+            const ids: string[] = [];
+            const { result, server } = await listFrom(scenario.pages, async (client) => {
+              for await (const item of readList(client, { maxRetries: 0 })) ids.push((item as { id: string }).id);
+            });
+            const { outcome } = scenario;
+            expect(ids).toEqual(outcome.ids);
+            if (outcome.kind === "items") {
+              expect(result).toBeUndefined();
+              expect(server.cursors()).toEqual(outcome.cursors);
+            } else {
+              expect(result).toBeInstanceOf(errorClass);
+              expect(result).toMatchObject({ code: "invalid_response", provider });
+              expect((result as Error).message).toContain(title);
+              expect((result as Error).message).toContain(pagination.request);
+              expect((result as Error).message).toContain(JSON.stringify(outcome.cursor));
+              // Stopped at the repeat: the repeated cursor was never sent a second time.
+              expect(server.cursors().filter((cursor) => cursor === outcome.cursor)).toHaveLength(1);
+            }
+          });
+        }
+
+        it("pages() yields each page's body", async () => {
+          const [first] = paginationScenarios(pagination);
+          const pages: unknown[] = [];
+          const { result } = await listFrom(first?.pages ?? [], async (client) => {
+            for await (const page of readList(client).pages()) pages.push(page);
+          });
+          expect(result).toBeUndefined();
+          expect(pages.map((page) => (page as Record<string, unknown[]>)[pagination.response.items]?.length)).toEqual(
+            first?.pages.map((page) => page.items.length),
+          );
+        });
+
+        it("a page answered 503 is retried on its own, the pages before it not sent again", async () => {
+          const [first] = paginationScenarios(pagination);
+          const pages = (first?.pages ?? []).map((page, index) => (index === 1 ? { ...page, failFirst: 1 } : page));
+          const ids: string[] = [];
+          const { result, server } = await listFrom(pages, async (client) => {
+            for await (const item of readList(client, { maxRetries: 1 })) ids.push((item as { id: string }).id);
+          });
+          expect(result).toBeUndefined();
+          expect(ids).toEqual(first?.outcome.ids);
+          expect(server.requests.map((request) => request.served)).toEqual([0, { status: 503 }, 1, 2]);
+        });
+
+        it("an abort stops the iteration with aborted, no further page requested", async () => {
+          const [first] = paginationScenarios(pagination);
+          const controller = new AbortController();
+          const { result, server } = await listFrom(first?.pages ?? [], async (client) => {
+            for await (const item of readList(client, { signal: controller.signal })) if (item) controller.abort();
+          });
+          expect(result).toBeInstanceOf(errorClass);
+          expect(result).toMatchObject({ code: "aborted", provider });
+          expect(server.requests).toHaveLength(1);
+        });
       });
     }
 

@@ -2,10 +2,14 @@
 // change the spec, its overlay or vendor.yaml, then run `pnpm generate cartesia`.
 import {
   type UpdateFunction,
+  type GetFunction,
+  type ListFunction,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
   createVendorTransport,
+  getOperation,
+  listOperation,
   userAgent,
 } from "@phonebridge/core";
 import { NAME, VERSION } from "../version.js";
@@ -18,6 +22,22 @@ export type UpdatePhoneNumberBody = NonNullable<Operation["requestBody"]>["conte
 
 /** Body of the 200 response of `PATCH /agents/phone-numbers/{id}`. */
 export type UpdatePhoneNumberResponse = Operation["responses"][200]["content"]["application/json"];
+
+type GetOperation = paths["/agents/phone-numbers/{id}"]["get"];
+
+/** Body of the 200 response of `GET /agents/phone-numbers/{id}`. */
+export type GetPhoneNumberResponse = GetOperation["responses"][200]["content"]["application/json"];
+
+type ListOperation = paths["/agents/phone-numbers"]["get"];
+
+/** The query of `GET /agents/phone-numbers` (its filters and page size; `starting_after`, the cursor, is where a list starts). */
+export type ListPhoneNumbersQuery = NonNullable<ListOperation["parameters"]["query"]>;
+
+/** Body of the 200 response of `GET /agents/phone-numbers`: one page. */
+export type ListPhoneNumbersPage = ListOperation["responses"][200]["content"]["application/json"];
+
+/** One item of a page (its `data` field). */
+export type ListPhoneNumbersItem = NonNullable<ListPhoneNumbersPage["data"]>[number];
 
 /** What this package knows about Cartesia's API, all of it derived from specs/cartesia/. */
 export const cartesiaDescriptor: VendorDescriptor = {
@@ -41,6 +61,20 @@ export const cartesiaDescriptor: VendorDescriptor = {
     request: [],
     response: [],
   },
+  get: { path: "/agents/phone-numbers/{id}" },
+  list: {
+    path: "/agents/phone-numbers",
+    pagination: {
+      request: "starting_after",
+      response: {
+        items: "data",
+        hasMore: "has_more",
+      },
+      next: {
+        lastItem: "id",
+      },
+    },
+  },
   errors: [],
 };
 
@@ -59,6 +93,17 @@ export interface CartesiaClient {
    * HTTP status, the vendor's (redacted) error body and the response's headers and request id.
    */
   updatePhoneNumber: UpdateFunction<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
+  /**
+   * `GET /agents/phone-numbers/{id}` of the id given: the same pipeline, options and errors as
+   * `updatePhoneNumber`; resolves with the parsed 200 body (`withResponse: true`: `{ data, response }`).
+   */
+  getPhoneNumber: GetFunction<GetPhoneNumberResponse>;
+  /**
+   * `GET /agents/phone-numbers`, page after page: `for await` gives every item of every page,
+   * `.pages()` each page; each page request is retried on its own, a repeated cursor stops with an
+   * `invalid_response` (docs/CONTRACT.md#reading-phone-numbers). Nothing is sent before iterating.
+   */
+  listPhoneNumbers: ListFunction<ListPhoneNumbersQuery, ListPhoneNumbersPage, ListPhoneNumbersItem>;
 }
 
 /**
@@ -72,5 +117,10 @@ export function createCartesiaTransport(options?: CartesiaClientOptions): Cartes
 
 /** Creates a Cartesia client. Options default to CARTESIA_API_KEY and CARTESIA_BASE_URL. */
 export function createCartesiaClient(options?: CartesiaClientOptions): CartesiaClient {
-  return { updatePhoneNumber: createCartesiaTransport(options).update };
+  const transport = createCartesiaTransport(options);
+  return {
+    updatePhoneNumber: transport.update,
+    getPhoneNumber: getOperation(transport),
+    listPhoneNumbers: listOperation(transport),
+  };
 }

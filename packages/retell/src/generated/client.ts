@@ -2,10 +2,14 @@
 // change the spec, its overlay or vendor.yaml, then run `pnpm generate retell`.
 import {
   type UpdateFunction,
+  type GetFunction,
+  type ListFunction,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
   createVendorTransport,
+  getOperation,
+  listOperation,
   userAgent,
 } from "@phonebridge/core";
 import { NAME, VERSION } from "../version.js";
@@ -18,6 +22,22 @@ export type UpdatePhoneNumberBody = NonNullable<Operation["requestBody"]>["conte
 
 /** Body of the 200 response of `PATCH /update-phone-number/{phone_number}`. */
 export type UpdatePhoneNumberResponse = Operation["responses"][200]["content"]["application/json"];
+
+type GetOperation = paths["/get-phone-number/{phone_number}"]["get"];
+
+/** Body of the 200 response of `GET /get-phone-number/{phone_number}`. */
+export type GetPhoneNumberResponse = GetOperation["responses"][200]["content"]["application/json"];
+
+type ListOperation = paths["/v2/list-phone-numbers"]["get"];
+
+/** The query of `GET /v2/list-phone-numbers` (its filters and page size; `pagination_key`, the cursor, is where a list starts). */
+export type ListPhoneNumbersQuery = NonNullable<ListOperation["parameters"]["query"]>;
+
+/** Body of the 200 response of `GET /v2/list-phone-numbers`: one page. */
+export type ListPhoneNumbersPage = ListOperation["responses"][200]["content"]["application/json"];
+
+/** One item of a page (its `items` field). */
+export type ListPhoneNumbersItem = NonNullable<ListPhoneNumbersPage["items"]>[number];
 
 /** What this package knows about Retell's API, all of it derived from specs/retell/. */
 export const retellDescriptor: VendorDescriptor = {
@@ -38,6 +58,18 @@ export const retellDescriptor: VendorDescriptor = {
   secrets: {
     request: ["auth_password"],
     response: [],
+  },
+  get: { path: "/get-phone-number/{phone_number}" },
+  list: {
+    path: "/v2/list-phone-numbers",
+    pagination: {
+      request: "pagination_key",
+      response: {
+        items: "items",
+        next: "pagination_key",
+        hasMore: "has_more",
+      },
+    },
   },
   errors: [{ status: 422, message: "^Cannot find requested asset", code: "not_found" }],
   limits: {
@@ -62,6 +94,17 @@ export interface RetellClient {
    * HTTP status, the vendor's (redacted) error body and the response's headers and request id.
    */
   updatePhoneNumber: UpdateFunction<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
+  /**
+   * `GET /get-phone-number/{phone_number}` of the id given: the same pipeline, options and errors as
+   * `updatePhoneNumber`; resolves with the parsed 200 body (`withResponse: true`: `{ data, response }`).
+   */
+  getPhoneNumber: GetFunction<GetPhoneNumberResponse>;
+  /**
+   * `GET /v2/list-phone-numbers`, page after page: `for await` gives every item of every page,
+   * `.pages()` each page; each page request is retried on its own, a repeated cursor stops with an
+   * `invalid_response` (docs/CONTRACT.md#reading-phone-numbers). Nothing is sent before iterating.
+   */
+  listPhoneNumbers: ListFunction<ListPhoneNumbersQuery, ListPhoneNumbersPage, ListPhoneNumbersItem>;
 }
 
 /**
@@ -75,5 +118,10 @@ export function createRetellTransport(options?: RetellClientOptions): RetellTran
 
 /** Creates a Retell client. Options default to RETELL_API_KEY and RETELL_BASE_URL. */
 export function createRetellClient(options?: RetellClientOptions): RetellClient {
-  return { updatePhoneNumber: createRetellTransport(options).update };
+  const transport = createRetellTransport(options);
+  return {
+    updatePhoneNumber: transport.update,
+    getPhoneNumber: getOperation(transport),
+    listPhoneNumbers: listOperation(transport),
+  };
 }

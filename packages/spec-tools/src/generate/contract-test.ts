@@ -45,6 +45,11 @@ export function renderContractTest(model: VendorModel): string {
     );
   }
   readLines.push("    validators: responseValidators,");
+  // The vendor client's own reads, on the mock and (the list) on the fake paginated server.
+  const clientReadLines = [
+    ...(config.get ? ["    get: (client, id, options) => client.getPhoneNumber(id, options),"] : []),
+    ...(config.list ? ["    list: (client, options) => client.listPhoneNumbers({}, options),"] : []),
+  ];
   const contractLines = Object.entries(contract)
     .map(([name, value]) => `    ${name}: ${tsLine(value)},`)
     .join("\n");
@@ -88,7 +93,14 @@ ${contractLines}
   },
   reads: {
 ${readLines.join("\n")}
-  },
+  },${
+    clientReadLines.length
+      ? `
+  clientReads: {
+${clientReadLines.join("\n")}
+  },`
+      : ""
+  }
 });
 `;
 }

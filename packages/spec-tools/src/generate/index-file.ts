@@ -2,14 +2,18 @@
 import { header, pascal } from "./header.js";
 import type { VendorModel } from "./model.js";
 
-export function renderIndex({ vendor }: VendorModel): string {
+export function renderIndex({ vendor, config }: VendorModel): string {
   const Name = pascal(vendor);
+  const reads = [
+    ...(config.get ? ["GetPhoneNumberResponse"] : []),
+    ...(config.list ? ["ListPhoneNumbersItem", "ListPhoneNumbersPage", "ListPhoneNumbersQuery"] : []),
+  ];
   return `${header(vendor)}
 export type { components, operations, paths } from "./generated/schema.js";
 export {
   type ${Name}Client,
   type ${Name}ClientOptions,
-  type ${Name}Transport,
+  type ${Name}Transport,${reads.map((name) => `\n  type ${name},`).join("")}
   type UpdatePhoneNumberBody,
   type UpdatePhoneNumberResponse,
   create${Name}Client,
@@ -19,7 +23,7 @@ export {
 export {
   type ErrorCode,
   type Logger,
-  type LogLevel,
+  type LogLevel,${config.list ? "\n  type PageList," : ""}
   type RequestOptions,
   type ResponseInfo,
   type WithResponse,

@@ -5,6 +5,7 @@
 import { arrayOr, isObject, objectOr } from "../json.js";
 import { deref, formatPointer } from "../openapi/ref.js";
 import { bodyLimits, checkPattern, type Limit, type Limits, limitOf } from "./limits.js";
+import type { Pagination } from "./vendor-config.js";
 import type { VendorSpec } from "./vendor-spec.js";
 
 export interface Auth {
@@ -21,6 +22,9 @@ export interface Descriptor {
   auth: Auth;
   headers: Record<string, string>;
   update: { method: string; path: string; param: string };
+  /** The read operations vendor.yaml names; absent when the vendor documents none. */
+  get?: { path: string };
+  list?: { path: string; pagination: Pagination };
   secrets: { request: string[]; response: string[] };
   errors: { status: number; message: string; code: string }[];
   /** What the spec declares about the id and the body's top-level fields; absent when nothing. */
@@ -146,6 +150,9 @@ export function deriveDescriptor({ vendor, config, spec }: Pick<VendorSpec, "ven
       auth: deriveAuth(document, operation, vendor),
       headers: deriveConstantHeaders(spec, pathItem, operation, vendor),
       update: { method: method.toUpperCase(), path, param },
+      // Both read with GET (vendor-config.ts refuses another method).
+      ...(config.get ? { get: { path: config.get.path } } : {}),
+      ...(config.list ? { list: { path: config.list.path, pagination: config.list.pagination } } : {}),
       secrets: config.secrets,
       errors: config.errors,
       ...(limits ? { limits } : {}),

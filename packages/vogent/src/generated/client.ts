@@ -2,10 +2,14 @@
 // change the spec, its overlay or vendor.yaml, then run `pnpm generate vogent`.
 import {
   type UpdateFunction,
+  type GetFunction,
+  type ListFunction,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
   createVendorTransport,
+  getOperation,
+  listOperation,
   userAgent,
 } from "@phonebridge/core";
 import { NAME, VERSION } from "../version.js";
@@ -18,6 +22,22 @@ export type UpdatePhoneNumberBody = NonNullable<Operation["requestBody"]>["conte
 
 /** Body of the 200 response of `PUT /phone_numbers/{id}`. */
 export type UpdatePhoneNumberResponse = Operation["responses"][200]["content"]["application/json"];
+
+type GetOperation = paths["/phone_numbers/{id}"]["get"];
+
+/** Body of the 200 response of `GET /phone_numbers/{id}`. */
+export type GetPhoneNumberResponse = GetOperation["responses"][200]["content"]["application/json"];
+
+type ListOperation = paths["/phone_numbers"]["get"];
+
+/** The query of `GET /phone_numbers` (its filters and page size; `cursor`, the cursor, is where a list starts). */
+export type ListPhoneNumbersQuery = NonNullable<ListOperation["parameters"]["query"]>;
+
+/** Body of the 200 response of `GET /phone_numbers`: one page. */
+export type ListPhoneNumbersPage = ListOperation["responses"][200]["content"]["application/json"];
+
+/** One item of a page (its `data` field). */
+export type ListPhoneNumbersItem = NonNullable<ListPhoneNumbersPage["data"]>[number];
 
 /** What this package knows about Vogent's API, all of it derived from specs/vogent/. */
 export const vogentDescriptor: VendorDescriptor = {
@@ -39,6 +59,17 @@ export const vogentDescriptor: VendorDescriptor = {
     request: [],
     response: [],
   },
+  get: { path: "/phone_numbers/{id}" },
+  list: {
+    path: "/phone_numbers",
+    pagination: {
+      request: "cursor",
+      response: {
+        items: "data",
+        next: "cursor",
+      },
+    },
+  },
   errors: [],
 };
 
@@ -57,6 +88,17 @@ export interface VogentClient {
    * HTTP status, the vendor's (redacted) error body and the response's headers and request id.
    */
   updatePhoneNumber: UpdateFunction<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
+  /**
+   * `GET /phone_numbers/{id}` of the id given: the same pipeline, options and errors as
+   * `updatePhoneNumber`; resolves with the parsed 200 body (`withResponse: true`: `{ data, response }`).
+   */
+  getPhoneNumber: GetFunction<GetPhoneNumberResponse>;
+  /**
+   * `GET /phone_numbers`, page after page: `for await` gives every item of every page,
+   * `.pages()` each page; each page request is retried on its own, a repeated cursor stops with an
+   * `invalid_response` (docs/CONTRACT.md#reading-phone-numbers). Nothing is sent before iterating.
+   */
+  listPhoneNumbers: ListFunction<ListPhoneNumbersQuery, ListPhoneNumbersPage, ListPhoneNumbersItem>;
 }
 
 /**
@@ -70,5 +112,10 @@ export function createVogentTransport(options?: VogentClientOptions): VogentTran
 
 /** Creates a Vogent client. Options default to VOGENT_API_KEY and VOGENT_BASE_URL. */
 export function createVogentClient(options?: VogentClientOptions): VogentClient {
-  return { updatePhoneNumber: createVogentTransport(options).update };
+  const transport = createVogentTransport(options);
+  return {
+    updatePhoneNumber: transport.update,
+    getPhoneNumber: getOperation(transport),
+    listPhoneNumbers: listOperation(transport),
+  };
 }
