@@ -39,10 +39,18 @@ export function renderSection(adapters, titles) {
     });
     lines.push(`| ${label} | ${cells.join(" | ")} |`);
   }
+  const mark = (support) => (support === "unsupported" ? "—" : support === "inferred" ? "✓†" : "✓");
+  const reads = (cell) => providers.map((p) => cell(adapters[p].capabilities.reads)).join(" | ");
+  lines.push(
+    `| \`get(id)\` | ${reads((r) => mark(r.get))} |`,
+    `| \`list()\` | ${reads((r) => mark(r.list))} |`,
+    `| \`list({ agentId })\` | ${reads((r) => (r.list === "unsupported" ? "—" : r.agentFilter === "client" ? "✓ filtered here (every page read)" : `✓ the vendor's \`${r.agentFilter}\``))} |`,
+    `| \`find(number)\` | ${reads((r) => (!r.find ? "—" : r.find === "get" ? "✓ one get (the id is the number)" : r.find === "scan" ? "✓ a full scan of the list" : `✓ the vendor's fuzzy \`${r.find}\`, checked here`))} |`,
+  );
   lines.push(
     `| \`options.vendor\` passthrough | ${providers.map((p) => (adapters[p].capabilities.passthrough ? "✓" : "—")).join(" | ")} |`,
     "",
-    "✓ supported as the vendor documents it · ✓† supported, inferred: the vendor's schema accepts the value but does not say what it does · — unsupported: a type error with a literal provider, `unsupported_change` (nothing sent) otherwise. Each cell shows the body sent.",
+    "✓ supported as the vendor documents it · ✓† supported, inferred: the vendor's schema accepts the value but does not say what it does · — unsupported: a type error with a literal provider, `unsupported_change` (nothing sent) otherwise. Each cell shows the body sent. For a read, ✓† means the operation is written from the vendor's pages found only in part (†); a read a vendor does not document is refused the same way (a type error with a literal provider, `unsupported_change` otherwise).",
     "",
   );
   for (const provider of providers) {

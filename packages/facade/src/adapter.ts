@@ -1,4 +1,4 @@
-import { isRecord, type Provider, type VendorDescriptor } from "@phonebridge/core";
+import { isRecord, type Provider, type ResponseValidators, type VendorDescriptor } from "@phonebridge/core";
 import type { VendorCapabilities } from "./capabilities.js";
 
 /** The normalized fields an adapter reads from a vendor's 200 body. */
@@ -46,6 +46,10 @@ export interface Adapter<P extends Provider = Provider, Body = unknown> {
   readonly required: readonly string[];
   /** Reads a 200 body (a JSON object holding `required`); returns what is wrong with it as a string. */
   read(data: Record<string, unknown>): Reading | string;
+  /** The field of a read body that is the number's id (what `get` and `update` take); with the reads only. */
+  readonly idField?: string;
+  /** The vendor's response validators (`@phonebridge/<vendor>/validate`): the reads report drift with them. */
+  readonly validators?: ResponseValidators;
 }
 
 // Small readers the adapters share. Each returns the value, or `WRONG` when the type is wrong.

@@ -26,13 +26,39 @@ export interface ChangeCapability {
   readonly note?: string;
 }
 
-/** What one vendor supports: one entry per change, and whether `options.vendor` is accepted. */
+/** The read operations a vendor documents, and what each costs (docs/CONTRACT.md#facade-get-list-and-find). */
+export interface ReadCapabilities {
+  /** `get(id)`: `inferred` when the vendor's page was found only in part (†). */
+  readonly get: Support;
+  /** `list(filter?)`. */
+  readonly list: Support;
+  /**
+   * How `list({ agentId })` filters: by the vendor's own query parameter named here, or
+   * `"client"`: every page is read and the numbers of other agents are left out here.
+   */
+  readonly agentFilter?: string;
+  /**
+   * What `find(number)` costs: `get`, one request (the vendor's id is the number); a query
+   * parameter's name, the vendor's fuzzy search, its answers checked here for the exact number;
+   * `scan`, every page of the list.
+   */
+  readonly find?: string;
+}
+
+/** What one vendor supports: one entry per change, whether `options.vendor` is accepted, and the reads. */
 export interface VendorCapabilities {
   readonly agentId: ChangeCapability;
   readonly label: ChangeCapability;
   readonly outboundAgentId: ChangeCapability;
   /** False when the vendor takes no fields beyond the mapped ones through `options.vendor`. */
   readonly passthrough: boolean;
+  readonly reads: ReadCapabilities;
 }
+
+/** The read operations, in the order the README and errors use. */
+export type ReadName = "get" | "list" | "find";
+
+/** A vendor that documents no read operation. */
+export const NO_READS = { get: "unsupported", list: "unsupported" } as const satisfies ReadCapabilities;
 
 export const UNSUPPORTED = { set: "unsupported", clear: "unsupported" } as const satisfies ChangeCapability;

@@ -22,6 +22,8 @@ export {
   CHANGE_NAMES,
   type ChangeCapability,
   type ChangeName,
+  type ReadCapabilities,
+  type ReadName,
   type Support,
   type VendorCapabilities,
 } from "./capabilities.js";

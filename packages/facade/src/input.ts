@@ -97,11 +97,8 @@ export function inputRules<P extends Provider>(adapter: Adapter<P>, clientSecret
     return [vendor, secrets, call];
   };
 
-  const check = (id: unknown, changes: unknown, options: unknown): CheckedCall => {
-    const [vendor, secrets, call] = readOptions(options);
-    const quote = (value: unknown): string => secrets.quote(value);
-    /** A field name from the caller's input, as an error's `field` holds it. */
-    const fieldName = (name: string): string => secrets.clip(name, MAX_QUOTED);
+  /** The id rules of update and get: the common ones, the spec's limits, the vendor's. */
+  const checkIdentifier = (id: unknown, quote: (value: unknown) => string): void => {
     if (typeof id !== "string") throw inputError(provider, "id", `the id must be a string, not ${quote(id)}`);
     if (id === "") throw inputError(provider, "id", "the id is empty");
     if (id === "." || id === "..") throw inputError(provider, "id", `the id ${quote(id)} cannot be a path segment`);
@@ -115,6 +112,25 @@ export function inputRules<P extends Provider>(adapter: Adapter<P>, clientSecret
     if (idProblem !== undefined) throw inputError(provider, "id", `the id ${quote(id)} ${idProblem}`);
     const problem = checkId?.(id);
     if (problem !== undefined) throw inputError(provider, "id", `the id ${quote(id)} ${problem}`);
+  };
+
+  /**
+   * The id (unless undefined: a list) and options of a read, checked as update checks them;
+   * `options.vendor` belongs to update only. Returns the call's request options, read once.
+   */
+  const checkRead = (id: unknown, options: unknown): RequestOptions | undefined => {
+    const [vendor, , call] = readOptions(options);
+    if (vendor !== undefined) throw inputError(provider, "vendor", "options.vendor applies to update only");
+    if (id !== undefined) checkIdentifier(id, clientSecrets.quote);
+    return call;
+  };
+
+  const check = (id: unknown, changes: unknown, options: unknown): CheckedCall => {
+    const [vendor, secrets, call] = readOptions(options);
+    const quote = (value: unknown): string => secrets.quote(value);
+    /** A field name from the caller's input, as an error's `field` holds it. */
+    const fieldName = (name: string): string => secrets.clip(name, MAX_QUOTED);
+    checkIdentifier(id, quote);
     if (!isRecord(changes)) {
       throw inputError(provider, "changes", `changes must be an object, not ${quote(changes)}`);
     }
@@ -193,5 +209,5 @@ export function inputRules<P extends Provider>(adapter: Adapter<P>, clientSecret
     return { body, secrets, options: call };
   };
 
-  return { check };
+  return { check, checkRead };
 }

@@ -4,7 +4,7 @@
  * body lacks or holds of the wrong type is said as a string, which the request pipeline turns
  * into an `invalid_response` carrying the status: never a result with invented values.
  */
-import type { Provider, Secrets } from "@phonebridge/core";
+import type { DriftCheck, Provider, Secrets } from "@phonebridge/core";
 import { type Adapter, isRecord, missingField } from "./adapter.js";
 import type { PhoneNumberResult } from "./types.js";
 
@@ -33,4 +33,18 @@ export function readResult<P extends Provider>(
     outboundAgentId: reading.outboundAgentId,
     raw: raw as PhoneNumberResult<P>["raw"],
   };
+}
+
+/**
+ * The result with `drift`, the body's deviations from the vendor's response schema found by
+ * `check` (docs/CONTRACT.md#response-validators-drift), present only when there are any.
+ */
+export function withDrift<R extends object>(
+  result: R | string,
+  data: unknown,
+  check: DriftCheck | undefined,
+): R | string {
+  if (typeof result === "string" || !check) return result;
+  const drift = check(data);
+  return drift.length ? { ...result, drift } : result;
 }

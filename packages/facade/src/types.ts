@@ -1,16 +1,17 @@
 import type {
   ClientOptions,
+  Drift,
   PlannedRequest,
   Provider,
   RequestOptions,
   ResponseInfo,
   WithResponse,
 } from "@phonebridge/core";
-import type { ChangeCapability, ChangeName } from "./capabilities.js";
+import type { ChangeCapability, ChangeName, ReadName } from "./capabilities.js";
 import type { VendorTypes } from "./generated/vendor-types.js";
 
 export type { BeforeAttempt, Logger, LogLevel } from "@phonebridge/core";
-export type { PlannedRequest, Provider, ResponseInfo, VendorTypes, WithResponse };
+export type { Drift, PlannedRequest, Provider, ResponseInfo, VendorTypes, WithResponse };
 
 /** A vendor that takes no passthrough fields (its capability row says `passthrough: false`). */
 export type NoPassthrough = { readonly [field: string]: never };
@@ -79,6 +80,43 @@ export interface PhoneNumberResult<P extends Provider = Provider> {
   readonly outboundAgentId: string | null;
   /** The vendor's body, with secret fields replaced by "[redacted]". */
   readonly raw: VendorResponse<P>;
+  /**
+   * Where the body deviates from the vendor's response schema (docs/CONTRACT.md#response-validators-drift):
+   * present only when there is any.
+   */
+  readonly drift?: readonly Drift[];
+}
+
+declare const unsupportedReadBrand: unique symbol;
+
+/**
+ * The type of the first argument of a read the vendor does not document. No value has this
+ * type, so the call is a compile error that names the read and the vendor.
+ */
+export interface UnsupportedRead<P extends Provider, R extends ReadName> {
+  readonly [unsupportedReadBrand]: `${R} is not supported by ${P}`;
+}
+
+/** `true` for each vendor of `P` that documents the read `R` (`find` reads through the list). */
+type Documents<P extends Provider, R extends ReadName> = P extends Provider
+  ? VendorTypes[P]["capabilities"]["reads"][R extends "find" ? "list" : R] extends "unsupported"
+    ? false
+    : true
+  : never;
+
+/**
+ * `T` where a vendor of `P` documents the read `R` (so a provider known only at run time
+ * compiles, and is checked at run time), else {@link UnsupportedRead}.
+ */
+export type ReadArgument<P extends Provider, R extends ReadName, T> =
+  true extends Documents<P, R> ? T : UnsupportedRead<P, R>;
+
+/** Options of a read: the request options of every phonebridge call. */
+export type ReadOptions = RequestOptions;
+
+/** What `list` filters by: the agent (by the vendor's own filter where it has one, else here). */
+export interface ListFilter {
+  agentId?: string | undefined;
 }
 
 /** The result type for `P`, a union of results when `P` is a union of providers. */
@@ -117,4 +155,32 @@ export interface PhoneNumbers<P extends Provider = Provider> {
    * exactly the checks `update` runs and throws the same `invalid_input` / `unsupported_change`.
    */
   plan(id: string, changes: Changes<P>, options?: UpdateOptions<P>): PlannedRequest;
+  /**
+   * Reads the number `id` (the id `update` takes) and resolves with the same normalized result
+   * as `update`, with `drift` when the body deviates from the spec. A vendor that documents no
+   * get: a compile error with a literal provider, `unsupported_change` (nothing sent) otherwise.
+   */
+  get(
+    id: ReadArgument<P, "get", string>,
+    options?: ReadOptions & { withResponse?: false | undefined },
+  ): Promise<ResultOf<P>>;
+  get(
+    id: ReadArgument<P, "get", string>,
+    options: ReadOptions & { withResponse: true },
+  ): Promise<WithResponse<ResultOf<P>>>;
+  /**
+   * Every number of the account, page after page (nothing is sent before iterating), as
+   * normalized results, with `drift` per item; `filter.agentId` keeps one agent's numbers
+   * (`capabilities[provider].reads.agentFilter` says where it is applied).
+   */
+  list(
+    ...args: true extends Documents<P, "list">
+      ? [filter?: ListFilter, options?: ReadOptions]
+      : [filter: UnsupportedRead<P, "list">, options?: ReadOptions]
+  ): AsyncIterable<ResultOf<P>>;
+  /**
+   * The number whose E.164 form is exactly `number`, or `null`; two matches are an
+   * `invalid_input`, never a guess. What it costs: `capabilities[provider].reads.find`.
+   */
+  find(number: ReadArgument<P, "find", string>, options?: ReadOptions): Promise<ResultOf<P> | null>;
 }

@@ -6,10 +6,12 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   type Changes,
   createPhoneNumbers,
+  type Drift,
   type PhoneNumberResult,
   type Provider,
   type ResponseInfo,
   type ResultOf,
+  type UnsupportedRead,
   type WithResponse,
 } from "../src/index.js";
 
@@ -47,5 +49,45 @@ describe("per-call options and response metadata are typed", () => {
     void phones.update(id, { agentId: "A" }, { headers: { "x-n": 5 } });
     // @ts-expect-error logLevel is one of debug, info, warn, off
     createPhoneNumbers({ provider, logLevel: "trace" });
+  });
+});
+
+describe("reads", () => {
+  it("get, list and find compile for a vendor that documents them, with typed results", async () => {
+    const phones = createPhoneNumbers({ provider: "cartesia" });
+    expectTypeOf(phones.get(id)).resolves.toEqualTypeOf<ResultOf<"cartesia">>();
+    expectTypeOf(phones.get(id, { withResponse: true })).resolves.toEqualTypeOf<WithResponse<ResultOf<"cartesia">>>();
+    expectTypeOf(phones.list({ agentId: "A" }, { maxRetries: 1 })).toEqualTypeOf<AsyncIterable<ResultOf<"cartesia">>>();
+    expectTypeOf(phones.find("+14155551234")).resolves.toEqualTypeOf<ResultOf<"cartesia"> | null>();
+    expectTypeOf<ResultOf<"cartesia">["drift"]>().toEqualTypeOf<readonly Drift[] | undefined>();
+    // @ts-expect-error list filters by agentId only
+    void phones.list({ label: "x" });
+  });
+
+  it("a literal vendor that documents no read is a compile error naming the read and the vendor", () => {
+    const cald = createPhoneNumbers({ provider: "cald" });
+    // @ts-expect-error get is not supported by cald
+    void cald.get(id);
+    // @ts-expect-error list is not supported by cald
+    void cald.list();
+    // @ts-expect-error list is not supported by cald
+    void cald.list({ agentId: "A" });
+    // @ts-expect-error find is not supported by cald
+    void cald.find("+14155551234");
+    const verbex = createPhoneNumbers({ provider: "verbex" });
+    // @ts-expect-error get is not supported by verbex
+    void verbex.get(id);
+    // @ts-expect-error list is not supported by verbex
+    void verbex.list();
+    // @ts-expect-error find is not supported by verbex
+    void verbex.find("+14155551234");
+    expectTypeOf<UnsupportedRead<"cald", "get">>().not.toExtend<string>();
+  });
+
+  it("a provider known only at run time compiles every read (checked at run time)", () => {
+    const phones = createPhoneNumbers({ provider });
+    void phones.get(id);
+    void phones.list();
+    void phones.find("+14155551234");
   });
 });

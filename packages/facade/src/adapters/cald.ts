@@ -5,7 +5,7 @@
  */
 import { caldDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/cald";
 import { type Adapter, optionalAgentId, optionalString, WRONG } from "../adapter.js";
-import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
+import { NO_READS, UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const caldCapabilities = {
   agentId: {
@@ -17,6 +17,7 @@ export const caldCapabilities = {
   label: UNSUPPORTED,
   outboundAgentId: UNSUPPORTED,
   passthrough: false,
+  reads: NO_READS,
 } as const satisfies VendorCapabilities;
 
 export const caldAdapter: Adapter<"cald", UpdatePhoneNumberBody> = {

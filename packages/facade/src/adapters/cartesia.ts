@@ -2,7 +2,9 @@
  * Cartesia: `PATCH /agents/phone-numbers/{id}` with the `Cartesia-Version` header (sent by the
  * transport). `label` can be set but not cleared (not nullable); no outbound agent.
  */
+
 import { cartesiaDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/cartesia";
+import { responseValidators } from "@phonebridge/cartesia/validate";
 import { type Adapter, isRecord, optionalAgentId, optionalString, requiredString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
@@ -16,12 +18,15 @@ export const cartesiaCapabilities = {
   },
   outboundAgentId: UNSUPPORTED,
   passthrough: true,
+  reads: { get: "inferred", list: "inferred", agentFilter: "agent_id", find: "q" },
 } as const satisfies VendorCapabilities;
 
 export const cartesiaAdapter: Adapter<"cartesia", UpdatePhoneNumberBody> = {
   provider: "cartesia",
   capabilities: cartesiaCapabilities,
   descriptor: cartesiaDescriptor,
+  idField: "id",
+  validators: responseValidators,
   build(changes) {
     const body: Record<string, unknown> = {};
     if (changes.agentId !== undefined) body.agent_id = changes.agentId;

@@ -3,7 +3,9 @@
  * one agent replaces the number's whole list (an existing split or `agent_version` pin goes);
  * a split or a pinned version goes through `options.vendor`.
  */
+
 import { retellDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/retell";
+import { responseValidators } from "@phonebridge/retell/validate";
 import { type Adapter, CONTROL, firstAgentId, isRecord, optionalString, requiredString, WRONG } from "../adapter.js";
 import type { VendorCapabilities } from "../capabilities.js";
 
@@ -22,6 +24,7 @@ export const retellCapabilities = {
     note: "one agent with weight 1 replaces the whole outbound list",
   },
   passthrough: true,
+  reads: { get: "inferred", list: "documented", agentFilter: "client", find: "get" },
 } as const satisfies VendorCapabilities;
 
 /** Retell identifies a number by its E.164 form. */
@@ -50,6 +53,8 @@ export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
   provider: "retell",
   capabilities: retellCapabilities,
   descriptor: retellDescriptor,
+  idField: "phone_number",
+  validators: responseValidators,
   checkId: (id) =>
     E164.test(id) ? undefined : "is not an E.164 number (like +14157774444), which Retell uses as the id",
   checkVendor(vendor) {

@@ -6,13 +6,14 @@
  */
 import { type UpdatePhoneNumberBody, verbexDescriptor } from "@phonebridge/verbex";
 import { type Adapter, optionalAgentId, optionalString, requiredString, WRONG } from "../adapter.js";
-import type { VendorCapabilities } from "../capabilities.js";
+import { NO_READS, type VendorCapabilities } from "../capabilities.js";
 
 export const verbexCapabilities = {
   agentId: { set: "documented", clear: "inferred", field: "inbound_agent_id" },
   label: { set: "documented", clear: "inferred", field: "friendly_name" },
   outboundAgentId: { set: "documented", clear: "inferred", field: "outbound_agent_id" },
   passthrough: true,
+  reads: NO_READS,
 } as const satisfies VendorCapabilities;
 
 export const verbexAdapter: Adapter<"verbex", UpdatePhoneNumberBody> = {

@@ -2,7 +2,9 @@
  * Vogent: `PUT /phone_numbers/{id}`. Only the agent: `""` unlinks it on the wire (its page says
  * so), and an `agentId` of `""` or null in the response means no agent.
  */
+
 import { type UpdatePhoneNumberBody, vogentDescriptor } from "@phonebridge/vogent";
+import { responseValidators } from "@phonebridge/vogent/validate";
 import { type Adapter, optionalAgentId, requiredString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
@@ -16,12 +18,15 @@ export const vogentCapabilities = {
   label: UNSUPPORTED,
   outboundAgentId: UNSUPPORTED,
   passthrough: true,
+  reads: { get: "documented", list: "documented", agentFilter: "client", find: "scan" },
 } as const satisfies VendorCapabilities;
 
 export const vogentAdapter: Adapter<"vogent", UpdatePhoneNumberBody> = {
   provider: "vogent",
   capabilities: vogentCapabilities,
   descriptor: vogentDescriptor,
+  idField: "id",
+  validators: responseValidators,
   build(changes) {
     const body: Record<string, unknown> = {};
     if (changes.agentId !== undefined) body.agentId = changes.agentId === null ? "" : changes.agentId;
