@@ -25,6 +25,45 @@ which load ES modules through \`require\` without a flag; on older Node, use
 \`"module": "nodenext"\` (\`node16\` reports TS1479).`;
 }
 
+/** The client's read operations, where vendor.yaml declares them, with a short example. */
+function readsApi({ vendor, config }: VendorModel): string {
+  if (!config.get && !config.list) return "";
+  const id = JSON.stringify(config.contract.id);
+  const lines: string[] = [];
+  if (config.get) {
+    lines.push(
+      `- \`getPhoneNumber(id, options?)\`: \`GET ${config.get.path}\` on the same pipeline, options and
+  errors as the update; resolves with the typed body (\`withResponse: true\`: \`{ data, response }\`).`,
+    );
+  }
+  if (config.list) {
+    const { pagination } = config.list;
+    const { hasMore, next } = pagination.response;
+    const stops = [
+      ...(hasMore ? [`\`${hasMore}\` is not true`] : []),
+      ...(next && !pagination.next ? [`\`${next}\` is null or absent`] : []),
+    ];
+    const stop = `${stops.join(", ")} or a page is empty`;
+    lines.push(
+      `- \`listPhoneNumbers(query?, options?)\`: \`GET ${config.list.path}\` page after page (nothing is
+  sent before iterating): \`for await\` gives every item of every page, \`.pages()\` each page. The
+  cursor goes in \`${pagination.request}\`${pagination.next ? ` (the last item's \`${pagination.next.lastItem}\`)` : ""}; the list stops when ${stop}; a cursor that repeats one already sent is an \`invalid_response\`, never a loop. Each
+  page is retried on its own; an abort of \`signal\` stops it.`,
+    );
+  }
+  lines.push(
+    "",
+    "  ```ts",
+    ...(config.get ? [`  const number = await ${vendor}.getPhoneNumber(${id});`] : []),
+    ...(config.list
+      ? [`  for await (const item of ${vendor}.listPhoneNumbers({ limit: 100 })) console.log(item);`]
+      : []),
+    "  ```",
+    "",
+  );
+  return `${lines.join("\n")}\n`;
+}
+
 export function renderReadme(model: VendorModel): string {
   const { vendor, descriptor, config } = model;
   const { title } = config;
@@ -67,7 +106,7 @@ console.log(updated);
 | | |
 |---|---|
 | update | \`${descriptor.update.method} ${descriptor.update.path}\` |
-${config.get ? `| get (typed in \`paths\`) | \`GET ${config.get.path}\` |\n` : ""}${config.list ? `| list (typed in \`paths\`) | \`GET ${config.list.path}\`, pages by \`${config.list.pagination.request}\` |\n` : ""}| base URL | ${descriptor.defaultBaseUrl ? `\`${descriptor.defaultBaseUrl}\`` : `none published: \`baseUrl\` or \`${descriptor.envPrefix}_BASE_URL\` is required`} (option \`baseUrl\`, env \`${descriptor.envPrefix}_BASE_URL\`) |
+${config.get ? `| get | \`GET ${config.get.path}\` (\`getPhoneNumber\`) |\n` : ""}${config.list ? `| list | \`GET ${config.list.path}\`, pages by \`${config.list.pagination.request}\` (\`listPhoneNumbers\`) |\n` : ""}| base URL | ${descriptor.defaultBaseUrl ? `\`${descriptor.defaultBaseUrl}\`` : `none published: \`baseUrl\` or \`${descriptor.envPrefix}_BASE_URL\` is required`} (option \`baseUrl\`, env \`${descriptor.envPrefix}_BASE_URL\`) |
 | auth | ${authText}; key from option \`apiKey\`, else env \`${descriptor.envPrefix}_API_KEY\` |
 | required headers | ${headers || "none"} |
 | other headers | \`accept\` and \`content-type: application/json\`, \`user-agent: @phonebridge/${vendor}/<version> node/<version>\`, and yours (\`defaultHeaders\`, a call's \`headers\`) |
@@ -83,7 +122,7 @@ ${descriptor.errors.length ? `| error codes | as [\`@phonebridge/facade\`](${rep
   rejects with a \`PhoneBridgeError\` (\`code\`, \`status\`, \`vendorMessage\`, redacted \`body\`,
   \`headers\`, \`requestId\`). It runs on the facade's request pipeline (below), so the same
   answer gives the same error in both.
-- \`create${Name}Transport(options?)\`: the request pipeline with the update alone, which
+${readsApi(model)}- \`create${Name}Transport(options?)\`: the request pipeline with the update alone, which
   \`@phonebridge/facade\` builds on.
 - \`create${Name}OpenApiClient(options?)\` from \`@phonebridge/${vendor}/openapi-fetch\`: an
   [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client typed with every operation of the
@@ -93,7 +132,7 @@ ${descriptor.errors.length ? `| error codes | as [\`@phonebridge/facade\`](${rep
 - A missing key${descriptor.defaultBaseUrl === undefined ? " is fine (none is declared), a missing base URL" : ""} is a \`PhoneBridgeError\` with code \`invalid_input\`
   naming the option and its env var, thrown before any request.
 - Types: \`paths\`, \`components\`, \`operations\` (openapi-typescript), \`UpdatePhoneNumberBody\`,
-  \`UpdatePhoneNumberResponse\`; \`ClientPaths\` and \`${Name}OpenApiClient\` from the subpath. The effective spec is exported as \`@phonebridge/${vendor}/openapi.json\`.
+  \`UpdatePhoneNumberResponse\`${config.get ? ", `GetPhoneNumberResponse`" : ""}${config.list ? ", `ListPhoneNumbersQuery`, `ListPhoneNumbersPage`, `ListPhoneNumbersItem`, `PageList`" : ""}; \`ClientPaths\` and \`${Name}OpenApiClient\` from the subpath. The effective spec is exported as \`@phonebridge/${vendor}/openapi.json\`.
 - \`@phonebridge/${vendor}/validate\` (apart from the main entry, so a bundle that does not use it
   leaves it out): \`responseValidators\`, generated from the spec, check a 2xx response body
   (\`update\`${config.get ? ", `get`" : ""}${config.list ? ", `listPage`, `listItem`" : ""}) and return its drift, \`{ path, problem }[]\`
