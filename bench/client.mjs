@@ -66,13 +66,17 @@ function stopServer(child) {
  * vendor's 200 body. With it, a variant's CPU minus raw fetch's is the client's own work alone.
  */
 function stubFetch(origin) {
-  const routes = Object.values(VENDORS).map((v) => ({
-    prefix: origin + v.route,
-    body: JSON.stringify(v.response),
-  }));
+  const routes = [
+    ...Object.values(VENDORS).flatMap((v) =>
+      [v.list, v.get]
+        .filter(Boolean)
+        .map((read) => ({ prefix: origin + read.route, exact: read.exact, body: JSON.stringify(read.response) })),
+    ),
+    ...Object.values(VENDORS).map((v) => ({ prefix: origin + v.route, body: JSON.stringify(v.response) })),
+  ];
   return async (input) => {
     const url = typeof input === "string" ? input : input.url;
-    const hit = routes.find((r) => url.startsWith(r.prefix));
+    const hit = routes.find((r) => (r.exact ? url.split("?")[0] === r.prefix : url.startsWith(r.prefix)));
     const body = hit ? hit.body : '{"message":"no such route"}';
     return new Response(body, {
       status: hit ? 200 : 404,
@@ -223,6 +227,63 @@ async function buildVariants(origin, fetchImpl = undefined) {
       }
     }
 
+    // The reads: each against a bare GET of the same URL, as a group of its own (`<vendor>/get`,
+    // `<vendor>/list`): the vendor client's and the facade's, one list page each.
+    const readGroup = (read, name, vendorCall, facadeCall, check) => {
+      if (!read) return;
+      const group = `${provider}/${name}`;
+      const readUrl = origin + read.path;
+      const push = (kind, label, call, ok) =>
+        variants.push({ key: `${kind}:${group}`, kind, provider: group, label, call, check: ok });
+      push(
+        "fetch",
+        "raw fetch(url) + res.json()",
+        async () => (await doFetch(readUrl, { headers })).json(),
+        (data) => data && typeof data === "object",
+      );
+      const createClient = vendorPkg.skipped ? undefined : vendorPkg.module[`create${title}Client`];
+      if (typeof createClient === "function") {
+        const client = createClient({ apiKey: API_KEY, baseUrl: origin, ...io });
+        push(
+          name,
+          `@phonebridge/${provider} ${name === "get" ? "getPhoneNumber" : "listPhoneNumbers, one page"}`,
+          () => vendorCall(client),
+          (data) => data && typeof data === "object",
+        );
+      }
+      if (!facade.skipped) {
+        const numbers = facade.module.createPhoneNumbers({ provider, apiKey: API_KEY, baseUrl: origin, ...io });
+        push(
+          `facade-${name}`,
+          `@phonebridge/facade ${name === "get" ? "get(id)" : "list(), one page"}`,
+          () => facadeCall(numbers),
+          check,
+        );
+      }
+    };
+    const firstPage = async (pages) => {
+      for await (const page of pages) return page;
+    };
+    const allOf = async (iterable) => {
+      const out = [];
+      for await (const item of iterable) out.push(item);
+      return out;
+    };
+    readGroup(
+      v.get,
+      "get",
+      (client) => client.getPhoneNumber(v.id),
+      (numbers) => numbers.get(v.id),
+      (result) => result?.provider === provider,
+    );
+    readGroup(
+      v.list,
+      "list",
+      (client) => firstPage(client.listPhoneNumbers().pages()),
+      (numbers) => allOf(numbers.list()),
+      (results) => Array.isArray(results) && results.every((result) => result.provider === provider),
+    );
+
     if (provider === "retell") {
       if (retellSdk.skipped) skipped.push({ key: "retell-sdk:retell", reason: retellSdk.skipped });
       else {
@@ -290,10 +351,13 @@ async function runMode(variants, mode) {
   const passes = { sequential: SEQ_PASSES, concurrent: CONC_PASSES, stubbed: STUB_PASSES }[mode];
   const maxSeconds = mode === "stubbed" ? MAX_SECONDS / 3 : MAX_SECONDS;
   for (const variant of variants) await runBlock(variant.call, mode === "stubbed" ? WARMUP * 5 : WARMUP, concurrency);
-  const groups = PROVIDERS.map((provider) => ({
-    base: variants.find((v) => v.key === `fetch:${provider}`),
-    others: variants.filter((v) => v.provider === provider && v.kind !== "fetch"),
-  })).filter((g) => g.base !== undefined);
+  // Every vendor's group, then its reads' (`<vendor>/get`, `<vendor>/list`), each with its raw fetch.
+  const groups = [...new Set(variants.map((v) => v.provider))]
+    .map((provider) => ({
+      base: variants.find((v) => v.key === `fetch:${provider}`),
+      others: variants.filter((v) => v.provider === provider && v.kind !== "fetch"),
+    }))
+    .filter((g) => g.base !== undefined);
   const perRound = new Map(variants.map((v) => [v.key, []]));
   const started = performance.now();
   let rounds = 0;

@@ -156,6 +156,20 @@ if (only.has("cpu")) {
     } else {
       verdicts.push({ goal: "facade goals", pass: null, detail: "skipped: no facade variant could run" });
     }
+    // The reads (get, one list page), of the vendor clients and the facade, each against a bare
+    // GET of the same URL: every request path at or below the CPU of a bare fetch.
+    const reads = rows.filter((x) => /^(facade-)?(get|list)$/.test(x.kind) && x.mode !== "stubbed");
+    if (reads.length) {
+      const misses = reads.filter((x) => x.cpuRatio > GOAL.facadeCpuRatio);
+      const worst = reads.reduce((a, b) => (b.cpuRatio > a.cpuRatio ? b : a));
+      verdicts.push({
+        goal: `read paths (get, each list page) client CPU <= ${GOAL.facadeCpuRatio}x a bare GET (sequential and 32 concurrent)`,
+        pass: misses.length === 0,
+        detail:
+          `worst ${f2(worst.cpuRatio)}x (${worst.key}, ${worst.mode}); ` +
+          `misses: ${misses.map((x) => `${x.key}/${x.mode} ${f2(x.cpuRatio)}x [${f2(x.cpuRatioCi95[0])}–${f2(x.cpuRatioCi95[1])}]`).join(", ") || "none"}`,
+      });
+    }
     results.cpu.verdicts = verdicts;
 
     // Where the facade's time goes, when it misses (or on request).

@@ -18,22 +18,22 @@ const dist = (path) => import(pathToFileURL(join(ROOT, path)).href);
 /** Every vendor of the registry, in its order. */
 export const { PROVIDERS } = await dist("packages/core/dist/index.js");
 
-/** Each vendor's 200 body: from the environment (a parent already asked), else from its Prism mock. */
+/** Each request's 200 body (by vendor, and `<vendor>/get`, `<vendor>/list`): from the environment (a parent already asked), else from its Prism mock. */
 async function responses(requests) {
   if (process.env[RESPONSES_ENV]) return JSON.parse(process.env[RESPONSES_ENV]);
   const { startMockServers } = await dist("packages/testing/dist/index.js");
   const mocks = await startMockServers(PROVIDERS);
   const out = {};
   try {
-    for (const provider of PROVIDERS) {
-      const { method, path, headers, body } = requests[provider];
+    for (const [key, { method, path, headers, body }] of Object.entries(requests)) {
+      const provider = key.split("/")[0];
       const res = await fetch(mocks.urls[provider] + path, {
         method,
         headers: { accept: "application/json", "content-type": "application/json", ...headers },
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
-      if (!res.ok) throw new Error(`the ${provider} mock answered ${res.status} to the bench's request`);
-      out[provider] = await res.json();
+      if (!res.ok) throw new Error(`the ${provider} mock answered ${res.status} to the bench's request (${key})`);
+      out[key] = await res.json();
     }
   } finally {
     await mocks.stop();
@@ -53,7 +53,8 @@ export async function loadFixtures() {
     const descriptor = loaded.module[`${provider}Descriptor`];
     const { method, path: pathTemplate, param } = descriptor.update;
     const [head] = pathTemplate.split(`{${param}}`);
-    const transport = ADAPTERS[provider].createTransport({ apiKey: API_KEY, baseUrl: "http://127.0.0.1" });
+    const title = provider[0].toUpperCase() + provider.slice(1);
+    const transport = loaded.module[`create${title}Transport`]({ apiKey: API_KEY, baseUrl: "http://127.0.0.1" });
     const headers = Object.fromEntries(Object.entries(transport.headers).map(([k, v]) => [k.toLowerCase(), v]));
     const id = readVendorConfig(ROOT, provider).contract.id;
     const path = (value) => transport.updateUrl(value).slice("http://127.0.0.1".length);
@@ -67,11 +68,27 @@ export async function loadFixtures() {
       headers,
       body: ADAPTERS[provider].build({ agentId: AGENT }),
     };
+    // The reads, where the vendor documents them: the same id, and the list's first page.
+    const local = (url) => url.slice("http://127.0.0.1".length);
+    if (descriptor.get) {
+      const path = local(transport.operation("GET", descriptor.get.path).url([id]));
+      requests[provider].get = { method: "GET", path, route: path, headers };
+    }
+    if (descriptor.list) {
+      const path = local(transport.operation("GET", descriptor.list.path).url([]));
+      requests[provider].list = { method: "GET", path, route: path, exact: true, headers };
+    }
   }
-  const bodies = await responses(
-    Object.fromEntries(PROVIDERS.map((p) => [p, { ...requests[p], path: requests[p].path(requests[p].id) }])),
-  );
+  const asked = {};
+  for (const p of PROVIDERS) {
+    asked[p] = { ...requests[p], path: requests[p].path(requests[p].id) };
+    if (requests[p].get) asked[`${p}/get`] = requests[p].get;
+    if (requests[p].list) asked[`${p}/list`] = requests[p].list;
+  }
+  const bodies = await responses(asked);
   for (const provider of PROVIDERS) {
+    if (requests[provider].get) requests[provider].get.response = bodies[`${provider}/get`];
+    if (requests[provider].list) requests[provider].list.response = bodies[`${provider}/list`];
     requests[provider].response = bodies[provider];
     // What the facade reads from it: the facade variant's result must say the same.
     requests[provider].reading = ADAPTERS[provider].read(bodies[provider]);

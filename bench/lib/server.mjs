@@ -1,19 +1,23 @@
 // The loopback server of the per-call benchmark, run as a child process so that its CPU is not
 // counted as the client's. It answers every update with the vendor's 200 body (routed by path
-// prefix), after reading the request body. Listens on 127.0.0.1 only; tells its port over IPC.
+// prefix), and each read with its own (a list's first page, which ends the list), after reading
+// the request body. Listens on 127.0.0.1 only; tells its port over IPC.
 import { createServer } from "node:http";
 import { loadFixtures } from "./fixtures.mjs";
 
 const VENDORS = await loadFixtures();
 
-const routes = Object.values(VENDORS).map((vendor) => {
-  const body = Buffer.from(JSON.stringify(vendor.response));
-  return {
-    route: vendor.route,
-    body,
-    headers: { "content-type": "application/json", "content-length": String(body.length) },
-  };
-});
+const route = ({ route, exact = false }, response) => {
+  const body = Buffer.from(JSON.stringify(response));
+  return { route, exact, body, headers: { "content-type": "application/json", "content-length": String(body.length) } };
+};
+// The reads first (a list's exact path, a get's whole path), then each update's path prefix.
+const routes = [
+  ...Object.values(VENDORS).flatMap((vendor) =>
+    [vendor.list, vendor.get].filter(Boolean).map((read) => route(read, read.response)),
+  ),
+  ...Object.values(VENDORS).map((vendor) => route(vendor, vendor.response)),
+];
 const notFound = Buffer.from('{"message":"no such route"}');
 
 let requests = 0;
@@ -22,7 +26,7 @@ const server = createServer((req, res) => {
   req.on("data", () => {});
   req.on("end", () => {
     const url = req.url ?? "";
-    const hit = routes.find((r) => url.startsWith(r.route));
+    const hit = routes.find((r) => (r.exact ? url.split("?")[0] === r.route : url.startsWith(r.route)));
     if (hit === undefined) {
       res.writeHead(404, { "content-type": "application/json", "content-length": String(notFound.length) });
       res.end(notFound);
