@@ -1,4 +1,11 @@
-import { isRecord, type Provider, type ResponseValidators, type VendorDescriptor } from "@phonebridge/core";
+import {
+  isRecord,
+  type Pipeline,
+  type Provider,
+  type RequestOptions,
+  type ResponseValidators,
+  type VendorDescriptor,
+} from "@phonebridge/core";
 import type { VendorCapabilities } from "./capabilities.js";
 
 /** The normalized fields an adapter reads from a vendor's 200 body. */
@@ -50,6 +57,12 @@ export interface Adapter<P extends Provider = Provider, Body = unknown> {
   readonly idField?: string;
   /** The vendor's response validators (`@phonebridge/<vendor>/validate`): the reads report drift with them. */
   readonly validators?: ResponseValidators;
+  /** `readOperations` of reads.ts, for a vendor that documents reading (its `get` and `list`). */
+  readonly readOperations?: (
+    adapter: Adapter<P>,
+    transport: Pipeline,
+    checkRead: (id: unknown, options: unknown) => RequestOptions | undefined,
+  ) => object;
 }
 
 // Small readers the adapters share. Each returns the value, or `WRONG` when the type is wrong.

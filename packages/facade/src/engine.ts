@@ -1,5 +1,5 @@
 /**
- * One vendor's `update` and `plan`, composed once per client from the parts that hold the
+ * One vendor's `update` and `plan` (and its reads, reads.ts), composed once per client from the parts that hold the
  * policy: the input rules (input.ts), the vendor's body building (its adapter), the request
  * pipeline of @phonebridge/core (retries, timeouts, errors, redaction, the log) and the
  * normalization of the result (result.ts).
@@ -10,26 +10,20 @@ import {
   createVendorTransport,
   describeRequest,
   inputError,
-  isPhoneBridgeError,
   ownFields,
   PhoneBridgeError,
   type PlannedRequest,
   type PolicyHooks,
   type Provider,
-  paginate,
   pollutedError,
   providerTitle,
-  type RequestOptions,
   userAgent,
 } from "@phonebridge/core";
-import { type Adapter, isRecord } from "./adapter.js";
+import type { Adapter } from "./adapter.js";
 import { inputRules } from "./input.js";
-import { readResult, withDrift } from "./result.js";
-import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./types.js";
+import { readResult } from "./result.js";
+import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 import { NAME, VERSION } from "./version.js";
-
-/** An E.164 number: what `find` takes. */
-const E164 = /^\+[1-9]\d{1,14}$/;
 
 /** Test hooks: deterministic jitter and waits. Not part of the public API. */
 export type PolicyOverrides = PolicyHooks;
@@ -58,19 +52,13 @@ export function createWithAdapter<P extends Provider, Body>(
   }
   const transport = createVendorTransport<Body, unknown>(adapter.descriptor, given, userAgent(NAME, VERSION), hooks);
   const { check, checkRead } = inputRules(adapter, transport.secrets);
-  const { secrets: clientSecrets } = transport;
-  const { reads } = adapter.capabilities;
-  const { get: getRef, list: listRef } = adapter.descriptor;
-  const getOp = getRef && transport.operation("GET", getRef.path);
-  const listOp = listRef && transport.operation("GET", listRef.path);
-  const title = providerTitle(provider);
   /** A read the vendor does not document: refused before anything is sent. */
   const unsupported = (name: string) =>
     new PhoneBridgeError({
       code: "unsupported_change",
       provider,
       field: name,
-      detail: `${title} documents no ${name === "find" ? "list" : name} operation: ${name} is not supported`,
+      detail: `${providerTitle(provider)} documents no ${name === "find" ? "list" : name} operation: ${name} is not supported`,
     });
 
   const update = (id: string, changes: unknown, updateOptions?: unknown) => {
@@ -93,122 +81,14 @@ export function createWithAdapter<P extends Provider, Body>(
     return describeRequest(transport, id, JSON.parse(text) as Body, secrets);
   };
 
-  /** `get(id)`: the normalized result of the vendor's read of one number, with its drift. */
-  const get = (id: string, getOptions?: unknown) => {
-    try {
-      if (!getOp) throw unsupported("get");
-      const call = checkRead(id, getOptions);
-      const read = (data: unknown, text: string) =>
-        withDrift(readResult(adapter, id, data, text, clientSecrets), data, adapter.validators?.get);
-      return getOp([id], undefined, call, read, clientSecrets);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  // The reads live with the adapters of the vendors that document them (reads.ts), so an entry
+  // of a vendor without them holds none of their code.
+  const reads = adapter.readOperations?.(adapter, transport, checkRead) ?? {
+    get: () => Promise.reject(unsupported("get")),
+    list: () => {
+      throw unsupported("list");
+    },
+    find: () => Promise.reject(unsupported("find")),
   };
-
-  /**
-   * `list(filter?)`: every number of every page, normalized, each item checked on its own; the
-   * agent filter sent as the vendor's query parameter, or applied here (capabilities.reads).
-   */
-  const list = (filter?: unknown, listOptions?: unknown): AsyncIterable<PhoneNumberResult<P>> => {
-    if (!listOp || !listRef) throw unsupported("list");
-    const call = checkRead(undefined, listOptions);
-    if (filter !== undefined && !isRecord(filter)) {
-      throw inputError(provider, "filter", `filter must be an object, not ${clientSecrets.quote(filter)}`);
-    }
-    const { agentId, ...rest } = ownFields(filter ?? {}) as { agentId?: unknown };
-    const unknown = Object.keys(rest)[0];
-    if (unknown !== undefined) {
-      throw inputError(
-        provider,
-        "filter",
-        `unknown filter ${clientSecrets.quote(unknown)}: list filters by agentId only`,
-      );
-    }
-    if (agentId !== undefined && (typeof agentId !== "string" || agentId === "")) {
-      throw inputError(
-        provider,
-        "agentId",
-        `filter.agentId must be a non-empty string, not ${clientSecrets.quote(agentId)}`,
-      );
-    }
-    const byVendor = agentId !== undefined && reads.agentFilter !== "client";
-    return scan(byVendor ? { [reads.agentFilter as string]: agentId } : undefined, call, agentId);
-  };
-
-  /** The list's pages read into results; `agentId` kept only (checked on every item: a vendor filter may be loose). */
-  const scan = (
-    query: Record<string, string> | undefined,
-    call: RequestOptions | undefined,
-    agentId: string | undefined,
-  ): AsyncIterable<PhoneNumberResult<P>> => {
-    const { pagination } = listRef as NonNullable<typeof listRef>;
-    const pages = paginate<Record<string, unknown[]>, unknown>(
-      listOp as NonNullable<typeof listOp>,
-      provider,
-      pagination,
-      query,
-      call,
-      clientSecrets,
-    );
-    const idField = adapter.idField as string;
-    return {
-      async *[Symbol.asyncIterator]() {
-        for await (const page of pages.pages()) {
-          for (const item of page[pagination.response.items] as unknown[]) {
-            const id = isRecord(item) && typeof item[idField] === "string" ? (item[idField] as string) : "";
-            const result = withDrift(
-              readResult(adapter, id, item, JSON.stringify(item), clientSecrets),
-              item,
-              adapter.validators?.listItem,
-            );
-            if (typeof result === "string") {
-              throw new PhoneBridgeError({ code: "invalid_response", provider, detail: `a listed number ${result}` });
-            }
-            if (agentId === undefined || result.agentId === agentId) yield result as PhoneNumberResult<P>;
-          }
-        }
-      },
-    };
-  };
-
-  /**
-   * `find(number)`: the result whose number is exactly `number` (E.164), or null; two are an
-   * error, never a guess. Its cost per vendor is capabilities.reads.find.
-   */
-  const find = async (number: string, findOptions?: unknown): Promise<PhoneNumberResult<P> | null> => {
-    if (!reads.find) throw unsupported("find");
-    if (typeof number !== "string" || !E164.test(number)) {
-      throw inputError(
-        provider,
-        "number",
-        `the number ${clientSecrets.quote(number)} is not an E.164 number (like +14157774444)`,
-      );
-    }
-    if (reads.find === "get") {
-      try {
-        const found = (await get(number, findOptions)) as PhoneNumberResult<P>;
-        return found.number === number ? found : null;
-      } catch (error) {
-        if (isPhoneBridgeError(error) && error.code === "not_found") return null;
-        throw error;
-      }
-    }
-    const call = checkRead(undefined, findOptions);
-    let found: PhoneNumberResult<P> | null = null;
-    for await (const result of scan(reads.find === "scan" ? undefined : { [reads.find]: number }, call, undefined)) {
-      if (result.number !== number) continue;
-      if (found) {
-        throw inputError(
-          provider,
-          "number",
-          `two numbers match ${number} (ids ${clientSecrets.quote(found.id)} and ${clientSecrets.quote(result.id)}): find does not guess`,
-        );
-      }
-      found = result;
-    }
-    return found;
-  };
-
-  return { provider, update, plan, get, list, find } as unknown as PhoneNumbers<P>;
+  return { provider, update, plan, ...reads } as unknown as PhoneNumbers<P>;
 }

@@ -7,6 +7,7 @@ import { cartesiaDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/car
 import { responseValidators } from "@phonebridge/cartesia/validate";
 import { type Adapter, isRecord, optionalAgentId, optionalString, requiredString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
+import { readOperations } from "../reads.js";
 
 export const cartesiaCapabilities = {
   agentId: { set: "documented", clear: "documented", field: "agent_id" },
@@ -27,6 +28,7 @@ export const cartesiaAdapter: Adapter<"cartesia", UpdatePhoneNumberBody> = {
   descriptor: cartesiaDescriptor,
   idField: "id",
   validators: responseValidators,
+  readOperations,
   build(changes) {
     const body: Record<string, unknown> = {};
     if (changes.agentId !== undefined) body.agent_id = changes.agentId;

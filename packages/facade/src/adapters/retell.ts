@@ -8,6 +8,7 @@ import { retellDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/retel
 import { responseValidators } from "@phonebridge/retell/validate";
 import { type Adapter, CONTROL, firstAgentId, isRecord, optionalString, requiredString, WRONG } from "../adapter.js";
 import type { VendorCapabilities } from "../capabilities.js";
+import { readOperations } from "../reads.js";
 
 export const retellCapabilities = {
   agentId: {
@@ -55,6 +56,7 @@ export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
   descriptor: retellDescriptor,
   idField: "phone_number",
   validators: responseValidators,
+  readOperations,
   checkId: (id) =>
     E164.test(id) ? undefined : "is not an E.164 number (like +14157774444), which Retell uses as the id",
   checkVendor(vendor) {

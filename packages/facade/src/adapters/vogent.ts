@@ -7,6 +7,7 @@ import { type UpdatePhoneNumberBody, vogentDescriptor } from "@phonebridge/vogen
 import { responseValidators } from "@phonebridge/vogent/validate";
 import { type Adapter, optionalAgentId, requiredString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
+import { readOperations } from "../reads.js";
 
 export const vogentCapabilities = {
   agentId: {
@@ -27,6 +28,7 @@ export const vogentAdapter: Adapter<"vogent", UpdatePhoneNumberBody> = {
   descriptor: vogentDescriptor,
   idField: "id",
   validators: responseValidators,
+  readOperations,
   build(changes) {
     const body: Record<string, unknown> = {};
     if (changes.agentId !== undefined) body.agentId = changes.agentId === null ? "" : changes.agentId;

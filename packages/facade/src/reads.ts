@@ -1,0 +1,167 @@
+/**
+ * The facade's reads of one vendor (docs/CONTRACT.md#facade-get-list-and-find): `get`, `list` and
+ * `find` on the vendor's read operations, core's pipeline and pagination, read into the result
+ * of result.ts with the drift the vendor's validators find. Referenced by the adapters of the
+ * vendors that document reading (`readOperations`), so the others' entries leave it out.
+ */
+import {
+  inputError,
+  isPhoneBridgeError,
+  ownFields,
+  PhoneBridgeError,
+  type Pipeline,
+  type Provider,
+  paginate,
+  type RequestOptions,
+} from "@phonebridge/core";
+import { type Adapter, isRecord } from "./adapter.js";
+import { readResult, withDrift } from "./result.js";
+import type { PhoneNumberResult } from "./types.js";
+
+/** An E.164 number: what `find` takes. */
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+/** The id and options of a read, checked as update checks them (input.ts): the call's request options. */
+export type CheckRead = (id: unknown, options: unknown) => RequestOptions | undefined;
+
+export interface ReadOperations<P extends Provider> {
+  get(id: string, options?: unknown): Promise<unknown>;
+  list(filter?: unknown, options?: unknown): AsyncIterable<PhoneNumberResult<P>>;
+  find(number: string, options?: unknown): Promise<PhoneNumberResult<P> | null>;
+}
+
+/** The reads of `adapter`'s vendor on `transport`, whose descriptor has `get` and `list`. */
+export function readOperations<P extends Provider>(
+  adapter: Adapter<P>,
+  transport: Pipeline,
+  checkRead: CheckRead,
+): ReadOperations<P> {
+  const { provider } = adapter;
+  const { secrets: clientSecrets } = transport;
+  const { reads } = adapter.capabilities;
+  const { get: getRef, list: listRef } = adapter.descriptor as Required<Adapter["descriptor"]>;
+  const getOp = transport.operation("GET", getRef.path);
+  const listOp = transport.operation("GET", listRef.path);
+
+  /** `get(id)`: the normalized result of the vendor's read of one number, with its drift. */
+  const get = (id: string, getOptions?: unknown) => {
+    try {
+      const call = checkRead(id, getOptions);
+      const read = (data: unknown, text: string) =>
+        withDrift(readResult(adapter, id, data, text, clientSecrets), data, adapter.validators?.get);
+      return getOp([id], undefined, call, read, clientSecrets);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
+  /**
+   * `list(filter?)`: every number of every page, normalized, each item checked on its own; the
+   * agent filter sent as the vendor's query parameter, or applied here (capabilities.reads).
+   */
+  const list = (filter?: unknown, listOptions?: unknown): AsyncIterable<PhoneNumberResult<P>> => {
+    const call = checkRead(undefined, listOptions);
+    if (filter !== undefined && !isRecord(filter)) {
+      throw inputError(provider, "filter", `filter must be an object, not ${clientSecrets.quote(filter)}`);
+    }
+    const { agentId, ...rest } = ownFields(filter ?? {}) as { agentId?: unknown };
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) {
+      throw inputError(
+        provider,
+        "filter",
+        `unknown filter ${clientSecrets.quote(unknown)}: list filters by agentId only`,
+      );
+    }
+    if (agentId !== undefined && (typeof agentId !== "string" || agentId === "")) {
+      throw inputError(
+        provider,
+        "agentId",
+        `filter.agentId must be a non-empty string, not ${clientSecrets.quote(agentId)}`,
+      );
+    }
+    const byVendor = agentId !== undefined && reads.agentFilter !== "client";
+    return scan(byVendor ? { [reads.agentFilter as string]: agentId } : undefined, call, agentId);
+  };
+
+  /** The list's pages read into results; `agentId` kept only (checked on every item: a vendor filter may be loose). */
+  const scan = (
+    query: Record<string, string> | undefined,
+    call: RequestOptions | undefined,
+    agentId: string | undefined,
+  ): AsyncIterable<PhoneNumberResult<P>> => {
+    const { pagination } = listRef;
+    const pages = paginate<Record<string, unknown[]>, unknown>(
+      listOp,
+      provider,
+      pagination,
+      query,
+      call,
+      clientSecrets,
+    );
+    const idField = adapter.idField as string;
+    return {
+      async *[Symbol.asyncIterator]() {
+        for await (const page of pages.pages()) {
+          // One text per page for the redaction's search: a page holding no secret has no item that does.
+          const text = JSON.stringify(page);
+          for (const item of page[pagination.response.items] as unknown[]) {
+            const id = isRecord(item) && typeof item[idField] === "string" ? (item[idField] as string) : "";
+            const result = withDrift(
+              readResult(adapter, id, item, text, clientSecrets),
+              item,
+              adapter.validators?.listItem,
+            );
+            if (typeof result === "string") {
+              throw new PhoneBridgeError({ code: "invalid_response", provider, detail: `a listed number ${result}` });
+            }
+            if (agentId === undefined || result.agentId === agentId) yield result as PhoneNumberResult<P>;
+          }
+        }
+      },
+    };
+  };
+
+  /**
+   * `find(number)`: the result whose number is exactly `number` (E.164), or null; two are an
+   * error, never a guess. Its cost per vendor is capabilities.reads.find.
+   */
+  const find = async (number: string, findOptions?: unknown): Promise<PhoneNumberResult<P> | null> => {
+    if (typeof number !== "string" || !E164.test(number)) {
+      throw inputError(
+        provider,
+        "number",
+        `the number ${clientSecrets.quote(number)} is not an E.164 number (like +14157774444)`,
+      );
+    }
+    if (reads.find === "get") {
+      try {
+        const found = (await get(number, findOptions)) as PhoneNumberResult<P>;
+        return found.number === number ? found : null;
+      } catch (error) {
+        if (isPhoneBridgeError(error) && error.code === "not_found") return null;
+        throw error;
+      }
+    }
+    const call = checkRead(undefined, findOptions);
+    let found: PhoneNumberResult<P> | null = null;
+    for await (const result of scan(
+      reads.find === "scan" ? undefined : { [reads.find as string]: number },
+      call,
+      undefined,
+    )) {
+      if (result.number !== number) continue;
+      if (found) {
+        throw inputError(
+          provider,
+          "number",
+          `two numbers match ${number} (ids ${clientSecrets.quote(found.id)} and ${clientSecrets.quote(result.id)}): find does not guess`,
+        );
+      }
+      found = result;
+    }
+    return found;
+  };
+
+  return { get, list, find };
+}
