@@ -64,9 +64,11 @@ export function paginate<Page, Item>(
 
   async function* pages(): AsyncIterableIterator<Page> {
     const params = { ...first };
+    // No query at all sends the bare path (no trailing "?").
+    let query = Object.keys(params).length ? params : undefined;
     const sent = new Set([params[request]]);
     for (;;) {
-      const page = (await operation([], undefined, call, read, secrets, params)) as Record<string, unknown[]>;
+      const page = (await operation([], undefined, call, read, secrets, query)) as Record<string, unknown[]>;
       yield page as Page;
       const list = page[items] as unknown[];
       // The vendor says there is no more: an empty page, `hasMore` not true, or no next cursor.
@@ -82,6 +84,7 @@ export function paginate<Page, Item>(
       }
       sent.add(cursor);
       params[request] = cursor;
+      query = params;
     }
   }
 

@@ -89,6 +89,12 @@ describe("listOperation", () => {
     const options = { withResponse: true } as never;
     expect(await collect(listOperation(transport)(undefined, options))).toEqual([1]);
   });
+
+  it("without a query, the first page is the bare path: no trailing ?", async () => {
+    const { urls, transport } = serving({ data: [1], next: "c1" }, { data: [], next: null });
+    await collect(listOperation(transport)());
+    expect(urls).toEqual(["https://api.example.test/v1/numbers", "https://api.example.test/v1/numbers?after=c1"]);
+  });
 });
 
 describe("getOperation", () => {
