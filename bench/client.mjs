@@ -14,7 +14,7 @@ import { fork } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { AGENT, API_KEY, PROVIDERS, VENDORS } from "./lib/fixtures.mjs";
+import { AGENT, API_KEY, loadFixtures, PROVIDERS } from "./lib/fixtures.mjs";
 import { loadPackage, median, medianCi, quantile, ROOT } from "./lib/load.mjs";
 
 const { values: args } = parseArgs({
@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     vendors: { type: "string" },
   },
 });
+
+const VENDORS = await loadFixtures();
 
 const QUICK = args.quick;
 const ROUNDS = Number(args.rounds ?? (QUICK ? 6 : 30));
@@ -218,7 +220,7 @@ async function buildVariants(origin, fetchImpl = undefined) {
           "facade",
           `@phonebridge/facade update(id, { agentId })`,
           () => numbers.update(v.id, { agentId: AGENT }),
-          (result) => result?.agentId === AGENT && result?.provider === provider,
+          (result) => result?.agentId === v.reading.agentId && result?.provider === provider,
         );
       } catch (error) {
         skipped.push({ key: `facade:${provider}`, reason: `createPhoneNumbers failed: ${error.message}` });

@@ -191,9 +191,9 @@ if (only.has("generate")) {
 
 // 4. The CLI's bulk figure, from its own bench when it exists.
 if (only.has("cli")) {
-  const cliBench = join(ROOT, "packages/cli/bench/apply.bench.mjs");
+  const cliBench = join(ROOT, "bench/cli/apply.bench.mjs");
   if (!existsSync(cliBench)) {
-    results.cli = { skipped: "packages/cli/bench/apply.bench.mjs does not exist" };
+    results.cli = { skipped: "bench/cli/apply.bench.mjs does not exist" };
   } else {
     log("bench: CLI bulk apply (packages/cli/bench) …");
     const r = spawnSync(process.execPath, [cliBench], {

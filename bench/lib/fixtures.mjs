@@ -1,86 +1,80 @@
-// What every benchmark variant sends and what the loopback server answers, per vendor. Each
-// variant of one vendor puts the same request on the wire (the facade's `agentId` change), so
-// the ratios compare client work only.
+// What every benchmark variant sends and what the loopback server answers, per vendor, for every
+// vendor of the registry (specs/). Each variant of one vendor puts the same request on the wire
+// (the facade's `agentId` change), so the ratios compare client work only. Nothing here is
+// written per vendor: the request comes from the vendor package's descriptor, the body from the
+// facade's adapter, the id from vendor.yaml's contract fixture, and the 200 body from the
+// vendor's Prism mock (the example its spec gives), fetched once per run and handed to the
+// child processes through the environment.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { loadPackage, ROOT } from "./load.mjs";
 
 export const AGENT = "agent_4f1b2c3d";
 export const API_KEY = "bench-key-not-a-secret";
+const RESPONSES_ENV = "PHONEBRIDGE_BENCH_RESPONSES";
 
-/** Request, route and a 200 body that satisfies the vendor's response schema. */
-export const VENDORS = {
-  cald: {
-    id: "pn_8a1f2e",
-    method: "PATCH",
-    route: "/phonenumbers/",
-    path: (id) => `/phonenumbers/${id}`,
-    headers: { authorization: API_KEY },
-    body: { agentId: AGENT },
-    response: { phoneNumberId: "pn_8a1f2e", phoneNumber: "+14155550100", price: 1.15, agentId: AGENT },
-  },
-  cartesia: {
-    id: "pn_01JABCDEF",
-    method: "PATCH",
-    route: "/agents/phone-numbers/",
-    path: (id) => `/agents/phone-numbers/${id}`,
-    headers: { authorization: `Bearer ${API_KEY}`, "cartesia-version": "2026-03-01" },
-    body: { agent_id: AGENT },
-    response: {
-      id: "pn_01JABCDEF",
-      label: "Front desk",
-      number: "+14155550101",
-      agent: { id: AGENT, name: "Receptionist" },
-      created_at: "2026-01-05T10:00:00Z",
-      updated_at: "2026-11-26T05:00:00Z",
-      provider: { id: "prov_1", name: "Twilio", type: "twilio", api_key_sid: "SK****1234" },
-    },
-  },
-  retell: {
-    id: "+14157774444",
-    method: "PATCH",
-    route: "/update-phone-number/",
-    path: (id) => `/update-phone-number/${id}`,
-    pathTemplate: "/update-phone-number/{phone_number}",
-    pathParam: "phone_number",
-    headers: { authorization: `Bearer ${API_KEY}` },
-    body: { inbound_agents: [{ agent_id: AGENT, weight: 1 }] },
-    response: {
-      phone_number: "+14157774444",
-      phone_number_type: "retell-twilio",
-      phone_number_pretty: "+1 (415) 777-4444",
-      area_code: 415,
-      inbound_agents: [{ agent_id: AGENT, weight: 1 }],
-      outbound_agents: null,
-      nickname: "Frontdesk Number",
-      inbound_webhook_url: null,
-      allowed_inbound_country_list: ["US", "CA"],
-      allowed_outbound_country_list: null,
-      last_modification_timestamp: 1703413636133,
-    },
-  },
-  verbex: {
-    id: "665f1c2a9b3e",
-    method: "PATCH",
-    route: "/v1/phone-numbers/",
-    path: (id) => `/v1/phone-numbers/${id}`,
-    headers: { authorization: `Bearer ${API_KEY}` },
-    body: { inbound_agent_id: AGENT },
-    response: {
-      _id: "665f1c2a9b3e",
-      provider: "pia",
-      phone_number: "+14155550103",
-      friendly_name: "Support line",
-      inbound_agent_id: AGENT,
-      outbound_agent_id: null,
-    },
-  },
-  vogent: {
-    id: "pn_vg_771",
-    method: "PUT",
-    route: "/phone_numbers/",
-    path: (id) => `/phone_numbers/${id}`,
-    headers: { authorization: `Bearer ${API_KEY}` },
-    body: { agentId: AGENT },
-    response: { id: "pn_vg_771", number: "+14155550104", type: "PSTN", agentId: AGENT },
-  },
-};
+const dist = (path) => import(pathToFileURL(join(ROOT, path)).href);
 
-export const PROVIDERS = Object.keys(VENDORS);
+/** Every vendor of the registry, in its order. */
+export const { PROVIDERS } = await dist("packages/core/dist/index.js");
+
+/** Each vendor's 200 body: from the environment (a parent already asked), else from its Prism mock. */
+async function responses(requests) {
+  if (process.env[RESPONSES_ENV]) return JSON.parse(process.env[RESPONSES_ENV]);
+  const { startMockServers } = await dist("packages/testing/dist/index.js");
+  const mocks = await startMockServers(PROVIDERS);
+  const out = {};
+  try {
+    for (const provider of PROVIDERS) {
+      const { method, path, headers, body } = requests[provider];
+      const res = await fetch(mocks.urls[provider] + path, {
+        method,
+        headers: { accept: "application/json", "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`the ${provider} mock answered ${res.status} to the bench's request`);
+      out[provider] = await res.json();
+    }
+  } finally {
+    await mocks.stop();
+  }
+  process.env[RESPONSES_ENV] = JSON.stringify(out);
+  return out;
+}
+
+/** Request, route and a 200 body that satisfies the vendor's response schema, by provider. */
+export async function loadFixtures() {
+  const { readVendorConfig } = await dist("packages/spec-tools/dist/src/spec/vendor-config.js");
+  const { ADAPTERS } = await dist("packages/facade/dist/generated/adapters.js");
+  const requests = {};
+  for (const provider of PROVIDERS) {
+    const loaded = await loadPackage(provider);
+    if (loaded.skipped) throw new Error(loaded.skipped);
+    const descriptor = loaded.module[`${provider}Descriptor`];
+    const { method, path: pathTemplate, param } = descriptor.update;
+    const [head] = pathTemplate.split(`{${param}}`);
+    const transport = ADAPTERS[provider].createTransport({ apiKey: API_KEY, baseUrl: "http://127.0.0.1" });
+    const headers = Object.fromEntries(Object.entries(transport.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const id = readVendorConfig(ROOT, provider).contract.id;
+    const path = (value) => transport.updateUrl(value).slice("http://127.0.0.1".length);
+    requests[provider] = {
+      id,
+      method,
+      route: head,
+      path,
+      pathTemplate,
+      pathParam: param,
+      headers,
+      body: ADAPTERS[provider].build({ agentId: AGENT }),
+    };
+  }
+  const bodies = await responses(
+    Object.fromEntries(PROVIDERS.map((p) => [p, { ...requests[p], path: requests[p].path(requests[p].id) }])),
+  );
+  for (const provider of PROVIDERS) {
+    requests[provider].response = bodies[provider];
+    // What the facade reads from it: the facade variant's result must say the same.
+    requests[provider].reading = ADAPTERS[provider].read(bodies[provider]);
+  }
+  return requests;
+}

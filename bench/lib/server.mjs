@@ -2,7 +2,9 @@
 // counted as the client's. It answers every update with the vendor's 200 body (routed by path
 // prefix), after reading the request body. Listens on 127.0.0.1 only; tells its port over IPC.
 import { createServer } from "node:http";
-import { VENDORS } from "./fixtures.mjs";
+import { loadFixtures } from "./fixtures.mjs";
+
+const VENDORS = await loadFixtures();
 
 const routes = Object.values(VENDORS).map((vendor) => {
   const body = Buffer.from(JSON.stringify(vendor.response));

@@ -3,12 +3,12 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
-import { createPlanner, loadFacade, type PhoneNumbers, type Planner } from "./client.js";
+import { createPlanner, loadCapabilities, loadFacade, type PhoneNumbers, type Planner } from "./client.js";
 import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, type ErrorInfo, errorLine } from "./describe.js";
 import { refuseDuplicates } from "./duplicates.js";
-import { APPLY_HELP } from "./help.js";
+import { applyHelp } from "./help.js";
 import { Interrupt } from "./interrupt.js";
 import { type LockHolder, ResultsLock } from "./lock.js";
 import { normalized, printable, requestText, rowsTable } from "./output.js";
@@ -65,7 +65,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   const json = values.json === true;
   if (values.help) {
     // With --json, stdout holds JSON only.
-    (json ? process.stderr : process.stdout).write(APPLY_HELP);
+    (json ? process.stderr : process.stdout).write(applyHelp(await loadCapabilities()));
     return 0;
   }
   if (positionals.length !== 1) {

@@ -1,3 +1,4 @@
+import type { Capabilities } from "./help.js";
 import type { Provider } from "./providers.js";
 import type { Secrets } from "./secrets.js";
 
@@ -41,15 +42,26 @@ export interface ClientOptions {
 
 export type CreatePhoneNumbers = (options: ClientOptions) => PhoneNumbers;
 
-let factory: CreatePhoneNumbers | undefined;
+interface Facade {
+  createPhoneNumbers: CreatePhoneNumbers;
+  capabilities: Capabilities;
+}
 
-/** Loads the facade once, on first use, so `--help` and usage errors never pay for it. */
+let facade: Facade | undefined;
+
+/** Loads the facade once, on first use, so the main help and usage errors never pay for it. */
+async function facadeModule(): Promise<Facade> {
+  facade ??= (await import("@phonebridge/facade")) as unknown as Facade;
+  return facade;
+}
+
 export async function loadFacade(): Promise<CreatePhoneNumbers> {
-  if (factory === undefined) {
-    const facade = (await import("@phonebridge/facade")) as unknown as { createPhoneNumbers: CreatePhoneNumbers };
-    factory = facade.createPhoneNumbers;
-  }
-  return factory;
+  return (await facadeModule()).createPhoneNumbers;
+}
+
+/** What each vendor supports, from the facade's capability matrix (for the help of the commands). */
+export async function loadCapabilities(): Promise<Capabilities> {
+  return (await facadeModule()).capabilities;
 }
 
 /** The request a row would send, as `--dry-run` shows it: credentials and secret fields redacted. */

@@ -16,7 +16,7 @@ const MISWRITTEN = /^\s*([a-z][a-z0-9-]*)\s*:|^\s*([a-z][a-z0-9-]*)\s+\S/i;
 
 /**
  * Parses the values of a repeatable `--api-key` or `--base-url`: `value` applies to every
- * provider, `retell=value` to one (the provider in any case). A value that starts with a word
+ * provider, `<provider>=value` to one (the provider in any case). A value that starts with a word
  * and `=` whose word is no provider is refused, naming the closest: `--api-key retel=KEY` must
  * never become the key of every vendor. A later value for the same target replaces an earlier one.
  */
@@ -28,7 +28,7 @@ export function parsePerProvider(flag: string, values: readonly string[] | undef
     if (match === null) {
       const [, colon, space] = MISWRITTEN.exec(raw) ?? [];
       const word = (colon ?? space ?? "").toLowerCase();
-      // `--api-key "retell: KEY"` must not become the key of the one provider of a run.
+      // `--api-key "<provider>: KEY"` must not become the key of the one provider of a run.
       if (isProvider(word)) throw new UsageError(`--${flag} ${word}…: write it as --${flag} ${word}=<value>`);
       out.all = raw;
       continue;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ClientOptions } from "./client.js";
 import { type PerProvider, valueFor } from "./config.js";
@@ -5,6 +6,23 @@ import { createHttpFetch } from "./http-fetch.js";
 import type { Provider } from "./providers.js";
 import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
+
+/**
+ * What to run to install an optional peer dependency, in the version range this CLI declares
+ * (`npm install -D @phonebridge/testing@^1.2.0`, and the same for pnpm and Yarn).
+ */
+function installCommand(name: string): string {
+  let range: string | undefined;
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      peerDependencies?: Record<string, string>;
+    };
+    range = pkg.peerDependencies?.[name];
+  } catch {}
+  // In the repository the range is pnpm's `workspace:^`, which only pnpm reads: leave it out.
+  const spec = range === undefined || range.startsWith("workspace:") ? name : `${name}@${range}`;
+  return `npm install -D ${spec} (or pnpm add -D ${spec}, yarn add -D ${spec})`;
+}
 
 /** The placeholder key sent to the embedded mocks, which check that a key is there, not which. */
 export const MOCK_API_KEY = "phonebridge-mock-key";
@@ -47,8 +65,13 @@ export class Connections {
     try {
       testing = (await import(specifier)) as typeof testing;
     } catch (error) {
+      // An optional peer dependency: the Prism mocks are a test tool, not part of every install.
+      const notInstalled =
+        (error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND" && String(error).includes(specifier);
       throw new UsageError(
-        `--mock needs @phonebridge/testing, which could not be loaded (${(error as Error).message})`,
+        notInstalled
+          ? `--mock needs ${specifier} (the Prism mocks), which is not installed: ${installCommand(specifier)}`
+          : `--mock needs ${specifier}, which could not be loaded (${(error as Error).message})`,
       );
     }
     // The vendor specs come from the vendor packages, which the facade depends on.

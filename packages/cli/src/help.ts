@@ -1,5 +1,39 @@
+import { ENV_PREFIXES, EXAMPLE_IDS, PROVIDER_TITLES, PROVIDERS, type Provider } from "./providers.js";
+
+/** What a vendor supports, as the facade's capability matrix says (loaded for `help update`). */
+export interface ChangeSupport {
+  set: string;
+  clear: string;
+}
+export type Capabilities = Readonly<
+  Record<Provider, { agentId: ChangeSupport; label: ChangeSupport; outboundAgentId: ChangeSupport }>
+>;
+
+/** "a, b and c". */
+function list(items: readonly string[], last = "and"): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}`;
+}
+
+/** Words wrapped at 90 columns, every line after the first indented by `indent`. */
+function wrap(text: string, indent: string, width = 90): string {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width - (out.length ? indent.length : 0)) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  out.push(line);
+  return out.join(`\n${indent}`);
+}
+
+const titles = list(PROVIDERS.map((provider) => PROVIDER_TITLES[provider]));
+const envVars = (suffix: string) => PROVIDERS.map((provider) => `${ENV_PREFIXES[provider]}_${suffix}`).join(", ");
+const example = (provider: Provider) => EXAMPLE_IDS[provider];
+
 export const MAIN_HELP = `phonebridge: assign or remove the agent of a phone number, or set its label, on
-Retell, Cartesia, Verbex, Vogent and Cald, with the same meaning everywhere.
+${wrap(`${titles}, with the same meaning everywhere.`, "")}
 
 Usage:
   phonebridge update <provider> <id> [change flags] [options]
@@ -7,7 +41,7 @@ Usage:
   phonebridge help [update|apply]
   phonebridge --version
 
-Providers: retell, cartesia, verbex, vogent, cald.
+${wrap(`Providers: ${PROVIDERS.join(", ")}.`, "  ")}
 Run "phonebridge <command> --help" for the flags, the file format and examples.
 
 Exit codes: 0 everything done; 1 a vendor or network error, or any bad or failed row;
@@ -18,14 +52,11 @@ is valid; 1 it could start, some rows are bad; 2 it could not start.
 
 const CONNECTION = `Connection:
   --api-key <provider>=<key>  API key of one provider (repeatable); otherwise
-                              <VENDOR>_API_KEY (RETELL_API_KEY, CARTESIA_API_KEY,
-                              VERBEX_API_KEY, VOGENT_API_KEY, CALD_API_KEY). A key without
-                              "provider=" only when the run touches one provider. Prefer the
-                              env vars: a flag is visible to other users in the process list.
+                              ${wrap(`<VENDOR>_API_KEY (${envVars("API_KEY")}). A key without "provider=" only when the run touches one provider. Prefer the env vars: a flag is visible to other users in the process list.`, " ".repeat(30), 92)}
   --base-url <provider>=<url> Base URL of one provider (repeatable); otherwise
                               <VENDOR>_BASE_URL, then the vendor's default. Without
                               "provider=" only when the run touches one provider.
-                              Verbex publishes none: give one.
+                              A vendor whose spec names no server needs one.
   --mock                      Start the embedded Prism mocks of the vendors' specs on
                               127.0.0.1, send everything there, stop them at the end.
                               No key needed (a placeholder is sent).
@@ -34,7 +65,37 @@ const CONNECTION = `Connection:
                               error (default 2).
 `;
 
-export const UPDATE_HELP = `Usage: phonebridge update <provider> <id> [change flags] [options]
+/** The vendors' support, one line each: what `update` may change, and an id of theirs. */
+function supportLines(capabilities: Capabilities): string {
+  const width = Math.max(...PROVIDERS.map((provider) => provider.length)) + 2;
+  const lines = PROVIDERS.map((provider) => {
+    const { agentId, label, outboundAgentId } = capabilities[provider];
+    const parts: string[] = [];
+    const add = (name: string, change: ChangeSupport) => {
+      if (change.set === "unsupported" && change.clear === "unsupported") return;
+      const only = change.clear === "unsupported" ? " (set only)" : change.set === "unsupported" ? " (clear only)" : "";
+      parts.push(`${name}${only}`);
+    };
+    add("agent", agentId);
+    add("label", label);
+    add("outbound agent", outboundAgentId);
+    return `  ${provider.padEnd(width)}${(parts.join(", ") || "nothing").padEnd(34)} id like ${example(provider)}`;
+  });
+  return lines.join("\n");
+}
+
+/** The first provider whose capability row passes `test`, else the first of all. */
+function firstWith(capabilities: Capabilities, test: (row: Capabilities[Provider]) => boolean): Provider {
+  return PROVIDERS.find((provider) => test(capabilities[provider])) ?? (PROVIDERS[0] as Provider);
+}
+
+/** `phonebridge update --help`: the vendors' support comes from the facade's capability matrix. */
+export function updateHelp(capabilities: Capabilities): string {
+  const labelled = firstWith(capabilities, (row) => row.label.set !== "unsupported");
+  const cleared = firstWith(capabilities, (row) => row.label.clear !== "unsupported");
+  const unassigned = firstWith(capabilities, (row) => row.agentId.clear !== "unsupported");
+  const last = PROVIDERS.at(-1) as Provider;
+  return `Usage: phonebridge update <provider> <id> [change flags] [options]
 
 Updates one phone number and prints the normalized result: a table, or JSON with --json.
 
@@ -46,15 +107,11 @@ Change flags (at least one):
   --outbound-agent <id>       Assign the outbound agent.
   --unassign-outbound         Remove the outbound agent.
   --vendor-json <json>        The vendor's own request fields, as a JSON object, for what
-                              the change flags do not map (Retell weighted agents, Verbex
-                              SIP settings, ...).
+                              the change flags do not map (weighted agent lists, SIP
+                              settings, ..., as the vendor's spec names them).
 
-What each vendor supports (anything else is refused before sending):
-  retell    agent, label, outbound agent   (id is the E.164 number, e.g. +14155550100)
-  verbex    agent, label, outbound agent
-  cartesia  agent, label (set only)
-  vogent    agent
-  cald      agent
+What each vendor supports (anything else is refused before sending), and an id of its:
+${supportLines(capabilities)}
 
 Options:
   --json                      Print the result (or the error) as JSON.
@@ -64,24 +121,35 @@ Options:
 
 ${CONNECTION}
 Examples:
-  phonebridge update retell +14155550100 --agent agent_7f3c --label "Front desk"
-  phonebridge update cald pn_123 --unassign --json
-  RETELL_API_KEY=... phonebridge update retell +14155550100 --clear-label --dry-run
-  phonebridge update vogent num_1 --agent agent_1 --mock
+  phonebridge update ${labelled} ${example(labelled)} --agent agent_7f3c --label "Front desk"
+  phonebridge update ${unassigned} ${example(unassigned)} --unassign --json
+  ${ENV_PREFIXES[cleared]}_API_KEY=... phonebridge update ${cleared} ${example(cleared)} --clear-label --dry-run
+  phonebridge update ${last} ${example(last)} --agent agent_1 --mock
 
 Nothing secret is ever printed: keys, the Authorization header and the vendors' secret fields
 show as "[redacted]".
 `;
+}
 
-export const APPLY_HELP = `Usage: phonebridge apply <file.csv|file.jsonl> [options]
+/** `phonebridge apply --help`: its examples are rows the vendors of the registry accept. */
+export function applyHelp(capabilities: Capabilities): string {
+  const labelled = firstWith(capabilities, (row) => row.label.set !== "unsupported");
+  const unassigned = firstWith(capabilities, (row) => row.agentId.clear !== "unsupported");
+  const outbound = firstWith(
+    capabilities,
+    (row) => row.outboundAgentId.set !== "unsupported" && row.label.clear !== "unsupported",
+  );
+  const outboundRow = capabilities[outbound].outboundAgentId.set === "unsupported" ? "agent_2,," : ",null,agent_out_2";
+  return `Usage: phonebridge apply <file.csv|file.jsonl> [options]
 
 Applies one update per row of the file, several at a time, and records each finished row in
 a results file as it finishes.
 
 File format: CSV with a header naming the columns (any order; only provider and id are
 required):
-  provider        retell, cartesia, verbex, vogent or cald
-  id              the phone number's id (Retell: the E.164 number)
+  provider        ${wrap(list(PROVIDERS, "or"), " ".repeat(18), 92)}
+  id              the phone number's id, as the vendor writes it (phonebridge help update
+                  shows one of each vendor's)
   agent           inbound agent id to assign; null removes the agent
   label           label to set; null clears it
   outbound_agent  outbound agent id to assign; null removes it
@@ -91,15 +159,15 @@ inside an unquoted cell. The file must be UTF-8; an unclosed quote, or a number 
 and id) in more than one row, refuses the whole file. Example:
 
   provider,id,agent,label,outbound_agent
-  retell,+14155550100,agent_7f3c,Front desk,
-  cald,pn_123,null,,
-  verbex,pn_9,,null,agent_out_2
+  ${labelled},${example(labelled)},agent_7f3c,Front desk,
+  ${unassigned},${example(unassigned)}${labelled === unassigned ? "0" : ""},null,,
+  ${outbound},${example(outbound)}9,${outboundRow}
 
 Or JSONL (.jsonl, .ndjson), one object per line with the same keys; a key left out leaves the
 field unchanged, JSON null removes or clears it:
 
-  {"provider":"retell","id":"+14155550100","agent":"agent_7f3c","label":"Front desk"}
-  {"provider":"cald","id":"pn_123","agent":null}
+  {"provider":"${labelled}","id":${JSON.stringify(example(labelled))},"agent":"agent_7f3c","label":"Front desk"}
+  {"provider":"${unassigned}","id":${JSON.stringify(`${example(unassigned)}${labelled === unassigned ? "0" : ""}`)},"agent":null}
 
 Rows are numbered from 1, counting neither the header nor blank lines.
 
@@ -125,8 +193,8 @@ Options:
 
 ${CONNECTION}
 Results file: append-only JSONL, one line per row as soon as it finishes:
-  {"row":1,"provider":"retell","id":"+14155550100","ok":true,"result":{...}}
-  {"row":2,"provider":"cald","id":"pn_123","ok":false,"error":{"code":"not_found","message":"..."}}
+  {"row":1,"provider":"${labelled}","id":${JSON.stringify(example(labelled))},"ok":true,"result":{...}}
+  {"row":2,"provider":"${unassigned}","id":${JSON.stringify(`${example(unassigned)}${labelled === unassigned ? "0" : ""}`)},"ok":false,"error":{"code":"not_found","message":"..."}}
 Delivery is at least once: a row in flight when the process died has no line yet and is sent
 again by --resume (updates are idempotent). No row ever gets two ok: true lines. Without
 --resume or --overwrite an existing, non-empty results file is a usage error. One run per
@@ -149,3 +217,4 @@ Examples:
   phonebridge apply numbers.jsonl --dry-run --resume --json
   phonebridge apply numbers.csv --mock
 `;
+}

@@ -49,7 +49,14 @@ export async function main(argv: readonly string[]): Promise<number> {
             `no help on ${quote(topic, secrets)} (topics: ${HELP_TOPICS.join(", ")})${didYouMean(topic, HELP_TOPICS)}`,
           );
         }
-        text.write(topic === "update" ? help.UPDATE_HELP : topic === "apply" ? help.APPLY_HELP : MAIN_HELP);
+        const capabilities = topic === undefined ? undefined : await (await import("./client.js")).loadCapabilities();
+        text.write(
+          capabilities === undefined
+            ? MAIN_HELP
+            : topic === "update"
+              ? help.updateHelp(capabilities)
+              : help.applyHelp(capabilities),
+        );
         return command === undefined ? 2 : 0;
       }
       case "-v":

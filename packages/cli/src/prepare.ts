@@ -2,7 +2,7 @@ import type { ClientOptions } from "./client.js";
 import { valueFor } from "./config.js";
 import type { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
-import { ENV_PREFIX, type Provider } from "./providers.js";
+import { ENV_PREFIXES, type Provider } from "./providers.js";
 import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
 
@@ -21,7 +21,7 @@ function configField(error: unknown): Field | undefined {
 /** The problem in CLI words: the flag and the env var, never the library's option. */
 function problemText(provider: Provider, field: Field, error: unknown, connections: Connections): string {
   const flag = field === "apiKey" ? "--api-key" : "--base-url";
-  const variable = `${ENV_PREFIX[provider]}_${field === "apiKey" ? "API_KEY" : "BASE_URL"}`;
+  const variable = `${ENV_PREFIXES[provider]}_${field === "apiKey" ? "API_KEY" : "BASE_URL"}`;
   const values = field === "apiKey" ? connections.connection.apiKeys : connections.connection.baseUrls;
   const fromFlag = valueFor(values, provider) !== undefined;
   const fromEnv = !fromFlag && Boolean(process.env[variable]);

@@ -1,19 +1,11 @@
 import { CREDENTIAL_HEADERS, REDACTED, Secrets as SecretSet } from "@phonebridge/core";
-import { ENV_PREFIX, PROVIDERS } from "./providers.js";
+import { ENV_PREFIXES, PROVIDERS, SECRET_FIELDS } from "./providers.js";
 
 /**
- * Request and response fields that hold secrets (CONTRACT.md, "Secrets"), and header-like names
- * that carry credentials. Matched exactly, at any depth.
+ * Request and response fields that hold secrets (every vendor's, docs/CONTRACT.md#secrets), and
+ * header-like names that carry credentials. Matched exactly, at any depth.
  */
-const SECRET_FIELDS = [
-  "auth_password",
-  "sip_trunk_password",
-  "twilio_auth_token",
-  "authorization",
-  "Authorization",
-  "apiKey",
-  "api_key",
-];
+const SECRET_KEYS: readonly string[] = [...SECRET_FIELDS, "authorization", "Authorization", "apiKey", "api_key"];
 
 /**
  * Every secret value this process knows (API keys from flags and from the vendor env vars), and
@@ -21,10 +13,10 @@ const SECRET_FIELDS = [
  * (`Secrets` in @phonebridge/core): values as written and escaped, in strings and property names.
  */
 export class Secrets {
-  #secrets = new SecretSet(SECRET_FIELDS);
+  #secrets = new SecretSet(SECRET_KEYS);
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
-    for (const provider of PROVIDERS) this.add(env[`${ENV_PREFIX[provider]}_API_KEY`]);
+    for (const provider of PROVIDERS) this.add(env[`${ENV_PREFIXES[provider]}_API_KEY`]);
   }
 
   add(value: string | undefined): void {

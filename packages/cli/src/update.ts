@@ -1,10 +1,17 @@
 import { parseArgs } from "node:util";
 import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
-import { type Changes, createPlanner, loadFacade, type PhoneNumbers, type UpdateOptions } from "./client.js";
+import {
+  type Changes,
+  createPlanner,
+  loadCapabilities,
+  loadFacade,
+  type PhoneNumbers,
+  type UpdateOptions,
+} from "./client.js";
 import { didYouMean } from "./closest.js";
 import { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
-import { UPDATE_HELP } from "./help.js";
+import { updateHelp } from "./help.js";
 import { printable, requestText, resultTable } from "./output.js";
 import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js";
 import { isProvider, PROVIDERS } from "./providers.js";
@@ -43,7 +50,7 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
   const json = values.json === true;
   if (values.help) {
     // With --json, stdout holds JSON only.
-    (json ? process.stderr : process.stdout).write(UPDATE_HELP);
+    (json ? process.stderr : process.stdout).write(updateHelp(await loadCapabilities()));
     return 0;
   }
   if (positionals.length !== 2) {

@@ -394,7 +394,7 @@ describe("usage errors (exit 2, nothing sent)", () => {
     const result = await run(["apply", "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("provider,id,agent,label,outbound_agent");
-    expect(result.stdout).toContain('{"provider":"retell"');
+    expect(result.stdout).toContain('{"provider":"');
     const update = await run(["help", "update"]);
     expect(update.stdout).toContain("--unassign-outbound");
   });

@@ -5,17 +5,21 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ENV_PREFIXES } from "../src/generated/providers.js";
 
 export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
 /** A recognisable fake key: it must never appear in any output. */
 export const FAKE_KEY = "sk_live_PHONEBRIDGE_FAKE_KEY_0123456789abcdef";
 
+/** A variable of a vendor: its env prefix and `_`. */
+const VENDOR_VARIABLE = new RegExp(`^(${Object.values(ENV_PREFIXES).join("|")})_`);
+
 /** An environment without any vendor key or base URL of the machine running the tests. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(RETELL|CARTESIA|VERBEX|VOGENT|CALD)_/.test(name)) env[name] = value;
+    if (!VENDOR_VARIABLE.test(name)) env[name] = value;
   }
   return { ...env, ...extra };
 }

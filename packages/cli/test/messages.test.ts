@@ -1,6 +1,8 @@
 // The CLI speaks CLI: unknown flags and commands get the closest one, `help <unknown>` is a usage
 // error, with --json stdout holds JSON alone, and messages quote at most 40 characters of any
 // input (CONTRACT.md, CLI). The real binary.
+
+import { PROVIDERS } from "@phonebridge/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_KEY, fileWith, jsonLines, localServer, ok, retellCsv, retellId, run } from "./helpers.js";
 
@@ -18,7 +20,7 @@ describe("suggestions", () => {
     [["update", "cald", "pn_1", "--agent", "a", "--apikey=sk_x"], 'unknown option "--apikey"; did you mean --api-key?'],
     [
       ["update", "retel", "+14155550000", "--agent", "a"],
-      'unknown provider "retel" (one of retell, cartesia, verbex, vogent, cald); did you mean retell?',
+      `unknown provider "retel" (one of ${PROVIDERS.join(", ")}); did you mean retell?`,
     ],
     [["aply", "rows.csv"], 'unknown command "aply" (update, apply, help); did you mean apply?'],
     [["help", "aply"], 'no help on "aply" (topics: update, apply); did you mean apply?'],

@@ -1,7 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROVIDERS } from "@phonebridge/core";
+import { capabilities } from "@phonebridge/facade";
 import { mockUrls } from "@phonebridge/testing/vitest";
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_IDS } from "../src/generated/providers.js";
 import { cleanEnv, FAKE_KEY, readResults, run, tempDir } from "./helpers.js";
 
 // Against the Prism mocks the test run started (globalSetup), through the base-URL overrides.
@@ -11,13 +14,28 @@ const baseUrls = Object.entries(urls).flatMap(([provider, url]) => ["--base-url"
 const apiKeys = Object.keys(urls).flatMap((provider) => ["--api-key", `${provider}=${FAKE_KEY}`]);
 
 describe("update against the Prism mocks", () => {
-  const cases: [string, string, string[]][] = [
-    ["retell", "+14157774444", ["--agent", "agent_1", "--label", "Front desk", "--outbound-agent", "agent_2"]],
-    ["cartesia", "pn_1", ["--agent", "agent_1", "--label", "Support"]],
-    ["verbex", "pn_1", ["--agent", "agent_1", "--clear-label", "--unassign-outbound"]],
-    ["vogent", "pn_1", ["--unassign"]],
-    ["cald", "pn_1", ["--agent", "agent_1"]],
-  ];
+  /** Every vendor, with every change it takes (its capability row) and an id of its (its vendor.yaml's). */
+  const cases: [string, string, string[]][] = PROVIDERS.map((provider) => {
+    const { agentId, label, outboundAgentId } = capabilities[provider];
+    const flags = [
+      ...(agentId.set !== "unsupported"
+        ? ["--agent", "agent_1"]
+        : agentId.clear !== "unsupported"
+          ? ["--unassign"]
+          : []),
+      ...(label.set !== "unsupported"
+        ? ["--label", "Front desk"]
+        : label.clear !== "unsupported"
+          ? ["--clear-label"]
+          : []),
+      ...(outboundAgentId.clear !== "unsupported"
+        ? ["--unassign-outbound"]
+        : outboundAgentId.set !== "unsupported"
+          ? ["--outbound-agent", "agent_2"]
+          : []),
+    ];
+    return [provider, EXAMPLE_IDS[provider], flags];
+  });
 
   it.each(cases)("%s: prints the normalized result as a table", async (provider, id, flags) => {
     const result = await run(["update", provider, id, ...flags, "--api-key", FAKE_KEY, ...baseUrls]);
@@ -105,32 +123,24 @@ describe("update against the Prism mocks", () => {
 });
 
 describe("apply against the Prism mocks", () => {
-  it("applies a CSV across the five vendors and writes one ok line per row", async () => {
+  it("applies a CSV across every vendor and writes one ok line per row", async () => {
     const dir = tempDir();
     const file = join(dir, "numbers.csv");
     writeFileSync(
       file,
-      [
-        "provider,id,agent,label,outbound_agent",
-        "retell,+14157774444,agent_1,Front desk,agent_2",
-        "cartesia,pn_1,agent_1,Main line,",
-        "verbex,pn_1,agent_1,null,null",
-        "vogent,pn_1,agent_1,,",
-        "cald,pn_1,null,,",
-      ].join("\n"),
+      ["provider,id,agent,label,outbound_agent", ...PROVIDERS.map((p) => `${p},${EXAMPLE_IDS[p]},agent_1,,`)].join(
+        "\n",
+      ),
     );
     const result = await run(["apply", file, "--json", ...apiKeys, ...baseUrls]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ rows: 5, ok: 5, failed: 0, bad: 0, results: `${file}.results.jsonl` });
+    const n = PROVIDERS.length;
+    expect(summary).toMatchObject({ rows: n, ok: n, failed: 0, bad: 0, results: `${file}.results.jsonl` });
     const lines = readResults(`${file}.results.jsonl`);
-    expect(lines.map((line) => [line.row, line.provider, line.ok]).sort()).toEqual([
-      [1, "retell", true],
-      [2, "cartesia", true],
-      [3, "verbex", true],
-      [4, "vogent", true],
-      [5, "cald", true],
-    ]);
+    expect(lines.map((line) => [line.row, line.provider, line.ok]).sort()).toEqual(
+      PROVIDERS.map((provider, i) => [i + 1, provider, true]).sort(),
+    );
     for (const line of lines)
       expect(Object.keys(line.result ?? {}).sort()).toEqual([
         "agentId",

@@ -208,14 +208,19 @@ describe("one run per results file", () => {
     first.child.kill("SIGKILL");
     await first.done;
     expect(existsSync(lockOf(results))).toBe(true);
+    // The server holds every answer until one of the two runs has ended: the run with the lock
+    // cannot finish before the other has tried to take it, however late that one starts.
+    const runs = [start(args(input, s.url, "--resume", "--json")), start(args(input, s.url, "--resume", "--json"))];
+    let ended = 0;
+    for (const r of runs) void r.done.then(() => ended++);
+    // Neither ending while every answer is held means both took the lock.
+    await waitFor(() => ended > 0);
     holding = false;
-    const [a, b] = await Promise.all([
-      run(args(input, s.url, "--resume", "--json")),
-      run(args(input, s.url, "--resume", "--json")),
-    ]);
-    expect([a.code, b.code].sort()).toEqual([0, 2]);
-    const loser = a.code === 2 ? a : b;
-    expect(loser.stderr).toMatch(/is in use by another run|other runs keep taking it/);
+    for (const answer of release.splice(0)) answer();
+    const [a, b] = await Promise.all(runs.map((r) => r.done));
+    expect([a?.code, b?.code].sort()).toEqual([0, 2]);
+    const loser = a?.code === 2 ? a : b;
+    expect(loser?.stderr).toMatch(/is in use by another run|other runs keep taking it/);
     const lines = readResults(results);
     for (let row = 1; row <= 30; row++) expect(lines.filter((l) => l.row === row && l.ok)).toHaveLength(1);
     expect(existsSync(lockOf(results))).toBe(false);

@@ -1,6 +1,8 @@
 // Unit tests of the input parsing and flag values (the rest of the suite runs the real binary).
+
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROVIDERS } from "@phonebridge/core";
 import { describe, expect, it } from "vitest";
 import { parsePerProvider, valueFor } from "../src/config.js";
 import { readRows } from "../src/rows.js";
@@ -42,7 +44,7 @@ describe("CSV rows", () => {
     );
     expect(rows.map((r) => (r.ok ? "ok" : `${r.row}: ${r.reason}`))).toEqual([
       "1: expected 3 fields, found 2",
-      '2: unknown provider "acme" (one of retell, cartesia, verbex, vogent, cald)',
+      `2: unknown provider "acme" (one of ${PROVIDERS.join(", ")})`,
       "3: provider is missing; id is missing",
       "4: the row changes nothing: give agent, label or outbound_agent (null removes or clears)",
     ]);

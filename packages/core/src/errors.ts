@@ -1,5 +1,6 @@
-/** The five vendors phonebridge speaks to. */
-export type Provider = "cald" | "cartesia" | "retell" | "verbex" | "vogent";
+import { PROVIDER_TITLES, PROVIDERS, type Provider } from "./generated/providers.js";
+
+export type { Provider };
 
 export type ErrorCode =
   | "invalid_input"
@@ -28,16 +29,39 @@ export interface PhoneBridgeErrorInit {
   body?: unknown;
 }
 
-/** The vendor's name as its own documents write it: the provider id, capitalized. */
+/** The vendor's name as its own documents write it (its title in specs/<vendor>/vendor.yaml). */
 export function providerTitle(provider: Provider): string {
-  return provider[0]?.toUpperCase() + provider.slice(1);
+  // An error made by another installed copy of core may name a provider this copy does not know.
+  return Object.hasOwn(PROVIDER_TITLES, provider) ? PROVIDER_TITLES[provider] : String(provider);
 }
+
+/** True for the id of a vendor this copy of phonebridge has a spec for. */
+export function isProvider(value: unknown): value is Provider {
+  return typeof value === "string" && (PROVIDERS as readonly string[]).includes(value);
+}
+
+/**
+ * The mark of a PhoneBridgeError, shared by every copy of core loaded in a process (Symbol.for
+ * is process-wide): two releases installed side by side each have their own class, and an error
+ * of one must still be recognised by the other (`isPhoneBridgeError`, `instanceof`).
+ */
+const BRAND: unique symbol = Symbol.for("@phonebridge/core:PhoneBridgeError");
 
 /**
  * The one error every phonebridge package throws. It never holds a secret nor an unredacted
  * vendor error as its `cause`, so it is safe to log, print and serialize.
  */
 export class PhoneBridgeError extends Error {
+  static {
+    // On the prototype: no per-error cost, and nothing added to what JSON or inspect show.
+    Object.defineProperty(PhoneBridgeError.prototype, BRAND, { value: true });
+  }
+
+  /** `error instanceof PhoneBridgeError` holds for a PhoneBridgeError of any copy of core. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   override readonly name = "PhoneBridgeError";
   // `declare`: assigned from the init in the constructor, so no field initializers are emitted.
   declare readonly code: ErrorCode;
@@ -69,6 +93,7 @@ export type PhoneBridgeErrorJSON = Pick<
   "name" | "code" | "provider" | "message" | "status" | "field" | "vendorMessage" | "attempts" | "retryAfterMs" | "body"
 >;
 
+/** True for a PhoneBridgeError, whichever installed copy of core made it. */
 export function isPhoneBridgeError(value: unknown): value is PhoneBridgeError {
   return value instanceof PhoneBridgeError;
 }

@@ -3,12 +3,14 @@ export {
   codeForStatus,
   type ErrorCode,
   isPhoneBridgeError,
+  isProvider,
   PhoneBridgeError,
   type PhoneBridgeErrorInit,
   type PhoneBridgeErrorJSON,
   type Provider,
   providerTitle,
 } from "./errors.js";
+export { PROVIDER_TITLES, PROVIDERS } from "./generated/providers.js";
 export { bodyText, MAX_INPUT_DEPTH, NotJsonError, ownFields, snapshotJson, toJsonPolluted } from "./input.js";
 export { encodePathSegment, pathSerializer } from "./path.js";
 export {
@@ -24,6 +26,7 @@ export {
 export {
   createVendorTransport,
   describeRequest,
+  type FieldLimit,
   type PlannedRequest,
   pollutedError,
   type RequestOptions,

@@ -9,10 +9,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The vendor's own words from an error body, whatever shape it has: Retell `{status,message}`,
- * Verbex `{error,message}` and FastAPI `{detail:[{loc,msg}]}`, problem+json `{title,detail}`, or
- * plain text. Undefined when the body says nothing (empty, or an HTML error page). Cut to 500
- * characters after `secrets` are redacted in it, so no part of one survives the cut.
+ * The vendor's own words from an error body, whatever shape it has: `{status,message}`,
+ * `{error,message}`, FastAPI's `{detail:[{loc,msg}]}`, problem+json `{title,detail}`, or plain
+ * text (docs/CONTRACT.md#errors lists which vendor answers which). Undefined when the body says
+ * nothing (empty, or an HTML error page). Cut to 500 characters after `secrets` are redacted in
+ * it, so no part of one survives the cut.
  */
 export function vendorMessageOf(parsed: unknown, text: string, secrets: Secrets = NO_SECRETS): string | undefined {
   let candidates: unknown[];

@@ -8,18 +8,18 @@ import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
 /** What a vendor package knows about its vendor: generated from its spec and vendor config. */
 export interface VendorDescriptor {
   readonly provider: Provider;
-  /** Prefix of the environment variables: `RETELL` reads `RETELL_API_KEY` and `RETELL_BASE_URL`. */
+  /** Prefix of the environment variables: `ACME` reads `ACME_API_KEY` and `ACME_BASE_URL`. */
   readonly envPrefix: string;
-  /** The spec's server URL; undefined when the vendor publishes none (Verbex). */
+  /** The spec's server URL; undefined when the vendor publishes none. */
   readonly defaultBaseUrl: string | undefined;
   readonly auth: {
     readonly header: string;
-    /** `bearer` sends `Bearer <key>`; `raw` sends the key as it is (Cald). */
+    /** `bearer` sends `Bearer <key>`; `raw` sends the key as it is (an API key header scheme). */
     readonly scheme: "bearer" | "raw";
-    /** False when the spec declares no auth (Verbex): the key is then optional. */
+    /** False when the spec declares no auth, or only as optional: the key is then optional. */
     readonly declared: boolean;
   };
-  /** Constant headers the spec requires, such as Cartesia's `Cartesia-Version`. */
+  /** Constant headers the spec requires: a required header whose schema allows one value. */
   readonly headers: Readonly<Record<string, string>>;
   readonly update: {
     readonly method: "PATCH" | "PUT";
@@ -31,6 +31,25 @@ export interface VendorDescriptor {
     readonly request: readonly string[];
     readonly response: readonly string[];
   };
+  /**
+   * What the spec declares about the id (its path parameter) and the request body's top-level
+   * fields; only what declares a limit. Absent when the spec declares none.
+   */
+  readonly limits?: {
+    readonly id?: FieldLimit;
+    readonly body?: Readonly<Record<string, FieldLimit>>;
+  };
+}
+
+/** A string's limits as a spec declares them (JSON Schema `maxLength`, `minLength`, `pattern`, `format`). */
+export interface FieldLimit {
+  /** In characters (code points), as JSON Schema counts. */
+  readonly maxLength?: number;
+  readonly minLength?: number;
+  /** An ECMAScript regular expression, unanchored as JSON Schema says. */
+  readonly pattern?: string;
+  /** Such as `uuid`; a format phonebridge does not know is not checked. */
+  readonly format?: string;
 }
 
 /** Options every `create<Vendor>Client` takes. */
@@ -324,7 +343,7 @@ type WithOptionalHeadersOp<Op, H extends string> = Op extends { parameters: infe
 
 /**
  * An openapi-typescript `paths` type in which the constant headers a client sends on every
- * request by itself (such as Cartesia's `Cartesia-Version`) are optional, so callers of the
+ * request by itself (a required version header, say) are optional, so callers of the
  * typed client are not asked for them.
  */
 export type WithOptionalHeaders<Paths, H extends string> = {

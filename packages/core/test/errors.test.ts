@@ -1,24 +1,34 @@
+import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { codeForStatus, PhoneBridgeError, providerTitle } from "../src/errors.js";
+import { codeForStatus, isPhoneBridgeError, isProvider, PhoneBridgeError, providerTitle } from "../src/errors.js";
+import { PROVIDERS } from "../src/generated/providers.js";
+
+/** The title specs/<provider>/vendor.yaml gives. */
+function titleInSpecs(provider: string): string | undefined {
+  const yaml = readFileSync(new URL(`../../../specs/${provider}/vendor.yaml`, import.meta.url), "utf8");
+  return /^title: (.+)$/m.exec(yaml)?.[1]?.trim();
+}
 
 describe("PhoneBridgeError", () => {
   it("names the vendor in its message and serializes every field but the stack", () => {
+    const provider = PROVIDERS[0];
+    const title = providerTitle(provider);
     const error = new PhoneBridgeError({
       code: "validation",
-      provider: "verbex",
+      provider,
       detail: "HTTP 422: bad",
       status: 422,
       vendorMessage: "bad",
       body: { error: "bad" },
     });
-    expect(error.message).toBe("Verbex: HTTP 422: bad");
+    expect(error.message).toBe(`${title}: HTTP 422: bad`);
     expect(error.attempts).toBe(0);
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: "PhoneBridgeError",
       code: "validation",
-      provider: "verbex",
-      message: "Verbex: HTTP 422: bad",
+      provider,
+      message: `${title}: HTTP 422: bad`,
       status: 422,
       vendorMessage: "bad",
       attempts: 0,
@@ -29,19 +39,45 @@ describe("PhoneBridgeError", () => {
   });
 
   it("keeps the attempts it is given", () => {
-    expect(new PhoneBridgeError({ code: "server", provider: "cald", detail: "x", attempts: 3 }).attempts).toBe(3);
+    expect(new PhoneBridgeError({ code: "server", provider: PROVIDERS[0], detail: "x", attempts: 3 }).attempts).toBe(3);
   });
 });
 
 describe("providerTitle", () => {
-  it("writes each vendor's name as its documents do", () => {
-    expect(["cald", "cartesia", "retell", "verbex", "vogent"].map((p) => providerTitle(p as never))).toEqual([
-      "Cald",
-      "Cartesia",
-      "Retell",
-      "Verbex",
-      "Vogent",
-    ]);
+  it.each(PROVIDERS)("writes %s's name as its vendor.yaml does", (provider) => {
+    expect(providerTitle(provider)).toBe(titleInSpecs(provider));
+    expect(isProvider(provider)).toBe(true);
+  });
+
+  it("shows a provider this copy does not know (from another copy's error) as it is", () => {
+    expect(providerTitle("acme" as never)).toBe("acme");
+    expect(isProvider("acme")).toBe(false);
+    expect(isProvider("__proto__")).toBe(false);
+  });
+});
+
+describe("an error from another installed copy of core", () => {
+  it("is recognised by isPhoneBridgeError and instanceof (the Symbol.for brand)", async () => {
+    // The same module under another URL: a second copy, with its own PhoneBridgeError class.
+    const url = new URL("../src/errors.ts?second-copy", import.meta.url).href;
+    const copy = (await import(/* @vite-ignore */ url)) as typeof import("../src/errors.js");
+    expect(copy.PhoneBridgeError).not.toBe(PhoneBridgeError);
+    const error = new copy.PhoneBridgeError({ code: "server", provider: PROVIDERS[0], detail: "x" });
+    expect(isPhoneBridgeError(error)).toBe(true);
+    expect(error instanceof PhoneBridgeError).toBe(true);
+    expect(copy.isPhoneBridgeError(new PhoneBridgeError({ code: "server", provider: PROVIDERS[0], detail: "x" }))).toBe(
+      true,
+    );
+  });
+
+  it("is not confused with an error that only shares the name", () => {
+    const lookalike = Object.assign(new Error("x"), { name: "PhoneBridgeError", code: "server" });
+    expect(isPhoneBridgeError(lookalike)).toBe(false);
+    expect(lookalike instanceof PhoneBridgeError).toBe(false);
+    expect(isPhoneBridgeError(null)).toBe(false);
+    expect(Object.keys(new PhoneBridgeError({ code: "server", provider: PROVIDERS[0], detail: "x" }))).not.toContain(
+      "Symbol(@phonebridge/core:PhoneBridgeError)",
+    );
   });
 });
 

@@ -5,7 +5,6 @@
 export const START = "<!-- capability-matrix:start -->";
 export const END = "<!-- capability-matrix:end -->";
 
-const TITLES = { retell: "Retell", cartesia: "Cartesia", verbex: "Verbex", vogent: "Vogent", cald: "Cald" };
 const ROWS = [
   ["agentId", "set", '`agentId: "A"` assign'],
   ["agentId", "clear", "`agentId: null` remove"],
@@ -18,15 +17,16 @@ const SAMPLE = { agentId: "A", label: "X", outboundAgentId: "B" };
 
 /**
  * @param {Record<string, { capabilities: any; build(changes: object): object }>} adapters by provider, in column order
+ * @param {Record<string, string>} titles each provider's title
  * @returns {string} the section, markers included
  */
-export function renderSection(adapters) {
+export function renderSection(adapters, titles) {
   const providers = Object.keys(adapters);
   const lines = [
     START,
-    "<!-- Generated from src/adapters/*.ts by `pnpm --filter @phonebridge/facade readme`; test/readme.test.ts fails when it is stale. Do not edit by hand. -->",
+    "<!-- Generated from src/adapters/*.ts (every vendor of the registry) by `pnpm --filter @phonebridge/facade readme`; test/readme.test.ts fails when it is stale. Do not edit by hand. -->",
     "",
-    `| change | ${providers.map((p) => TITLES[p]).join(" | ")} |`,
+    `| change | ${providers.map((p) => titles[p]).join(" | ")} |`,
     `|---|${providers.map(() => "---").join("|")}|`,
   ];
   for (const [change, direction, label] of ROWS) {
@@ -49,7 +49,7 @@ export function renderSection(adapters) {
     const { capabilities } = adapters[provider];
     for (const change of ["agentId", "label", "outboundAgentId"]) {
       const { note, field } = capabilities[change];
-      if (note) lines.push(`- ${TITLES[provider]} \`${change}\` (\`${field}\`): ${note}.`);
+      if (note) lines.push(`- ${titles[provider]} \`${change}\` (\`${field}\`): ${note}.`);
     }
   }
   lines.push(END);

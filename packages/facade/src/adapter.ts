@@ -48,7 +48,7 @@ export interface Adapter<P extends Provider = Provider, Body = unknown> {
   readonly required: readonly string[];
   /** Reads a 200 body (a JSON object holding `required`); returns what is wrong with it as a string. */
   read(data: Record<string, unknown>): Reading | string;
-  /** Refines the error of a non-2xx response (Retell's 422 "Cannot find requested asset"). */
+  /** Refines the error of a non-2xx response (a vendor that answers "not found" with a 422, say). */
   refine?(error: PhoneBridgeError): PhoneBridgeError;
 }
 
@@ -67,7 +67,7 @@ export function optionalString(value: unknown): string | null | typeof WRONG {
   return typeof value === "string" ? value : WRONG;
 }
 
-/** The first agent id of a weighted agent list (Retell, `{ agent_id, weight }` required): absent, null or empty is null. */
+/** The first agent id of a weighted agent list (`{ agent_id, weight }` required): absent, null or empty is null. */
 export function firstAgentId(value: unknown): string | null | typeof WRONG {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value)) return WRONG;
@@ -85,7 +85,7 @@ export function missingField(data: Record<string, unknown>, required: readonly s
   return undefined;
 }
 
-/** An optional agent id: absent, null or `""` (Vogent's "no agent") is null. */
+/** An optional agent id: absent, null or `""` (a vendor's way to say "no agent") is null. */
 export function optionalAgentId(value: unknown): string | null | typeof WRONG {
   if (value === undefined || value === null || value === "") return null;
   return typeof value === "string" ? value : WRONG;

@@ -31,7 +31,7 @@ export interface VendorCapabilities {
   readonly agentId: ChangeCapability;
   readonly label: ChangeCapability;
   readonly outboundAgentId: ChangeCapability;
-  /** False when the vendor takes no fields beyond the mapped ones through `options.vendor` (Cald). */
+  /** False when the vendor takes no fields beyond the mapped ones through `options.vendor`. */
   readonly passthrough: boolean;
 }
 

@@ -16,6 +16,7 @@ import {
 } from "@phonebridge/core";
 import { type Adapter, type CheckedChanges, CONTROL, isRecord, missingField } from "./adapter.js";
 import { CHANGE_NAMES, type ChangeCapability, type ChangeName } from "./capabilities.js";
+import { labelCheck, stringCheck } from "./limits.js";
 import { type RetryPolicy, resolvePolicy, runWithRetries } from "./retry.js";
 import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
@@ -23,18 +24,11 @@ import type { PhoneNumberResult, PhoneNumbers, PhoneNumbersOptions } from "./typ
 const BAD_ID = /[/\s\u0000-\u001f\u007f-\u009f]/;
 /** Half of a UTF-16 pair on its own: not Unicode, so it can never be percent-encoded into a path. */
 const LONE_SURROGATE = /\p{Cs}/u;
-/** phonebridge's own label limit: no vendor documents one. */
-export const MAX_LABEL_LENGTH = 255;
+
+export { MAX_LABEL_LENGTH } from "./limits.js";
 
 function inputError(provider: Provider, field: string, detail: string): PhoneBridgeError {
   return new PhoneBridgeError({ code: "invalid_input", provider, field, detail });
-}
-
-/** Length in code points, so an emoji counts as one character. */
-function characters(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }
 
 /** The secret values among a call's passthrough fields: strings under a secret field name, at any depth. */
@@ -63,7 +57,7 @@ export function createWithAdapter<P extends Provider, Body>(
   const { provider, capabilities } = adapter;
   // Only the caller's own options count, each read once (docs/CONTRACT.md, facade rules).
   const given = ownFields(options) as Omit<PhoneNumbersOptions<P>, "provider"> & { provider?: unknown };
-  // A per-vendor entry (`@phonebridge/facade/retell`) lets `provider` be left out, never differ.
+  // A per-vendor entry (`@phonebridge/facade/<vendor>`) lets `provider` be left out, never differ.
   const pinned = given.provider;
   if (pinned !== undefined && pinned !== provider) {
     const quoted = new Secrets([], [given.apiKey]).quote(pinned);
@@ -79,9 +73,9 @@ export function createWithAdapter<P extends Provider, Body>(
   };
   const { checkId, checkVendor, refine, required } = adapter;
   // The API key and the vendor's secret fields (docs/CONTRACT.md#secrets). A call adds the
-  // secret values it sends through options.vendor (Retell auth_password, Verbex
-  // sip_trunk_password and twilio_auth_token), so that whatever the vendor echoes of them is
-  // redacted wherever it is kept, and before anything is cut.
+  // secret values it sends through options.vendor (the fields of vendor.yaml's secrets.request),
+  // so that whatever the vendor echoes of them is redacted wherever it is kept, and before
+  // anything is cut.
   const clientSecrets = transport.secrets;
   const requestSecrets: ReadonlySet<string> = new Set(transport.descriptor.secrets.request);
 
@@ -120,6 +114,16 @@ export function createWithAdapter<P extends Provider, Body>(
     return { signal, vendor, secrets };
   };
 
+  // The limits the vendor's spec declares on the id and on the field the label goes to; the
+  // facade's own label limit only where it declares none (docs/CONTRACT.md#facade-updateid-changes-options).
+  const { limits, update: operation } = transport.descriptor;
+  const labelField = capabilities.label.field;
+  const label = labelCheck(
+    labelField === undefined ? undefined : limits?.body?.[labelField],
+    `${title}'s ${labelField ?? "label"}`,
+  );
+  const idLimits = stringCheck(limits?.id, `${title}'s ${operation.param}`, true);
+
   const invalidResponse = (status: number, detail: string): PhoneBridgeError =>
     new PhoneBridgeError({ code: "invalid_response", provider, status, detail });
 
@@ -146,6 +150,8 @@ export function createWithAdapter<P extends Provider, Body>(
     if (LONE_SURROGATE.test(id)) {
       throw inputError(provider, "id", `the id ${quote(id)} holds a lone surrogate (it is not valid Unicode)`);
     }
+    const idProblem = idLimits(id);
+    if (idProblem !== undefined) throw inputError(provider, "id", `the id ${quote(id)} ${idProblem}`);
     if (checkId !== undefined) {
       const problem = checkId(id);
       if (problem !== undefined) throw inputError(provider, "id", `the id ${quote(id)} ${problem}`);
@@ -188,16 +194,10 @@ export function createWithAdapter<P extends Provider, Body>(
       } else if (typeof value !== "string") {
         throw inputError(provider, key, `${key} must be a string or null, not ${quote(value)}`);
       } else if (key === "label") {
-        const length = value.length <= MAX_LABEL_LENGTH ? value.length : characters(value);
-        if (length === 0 || length > MAX_LABEL_LENGTH || CONTROL.test(value)) {
-          throw inputError(
-            provider,
-            key,
-            value === ""
-              ? `label must not be empty: use null to clear it`
-              : `label must be 1 to ${MAX_LABEL_LENGTH} characters without control characters`,
-          );
-        }
+        if (value === "") throw inputError(provider, key, "label must not be empty: use null to clear it");
+        if (CONTROL.test(value)) throw inputError(provider, key, "label must not contain control characters");
+        const problem = label.check(value);
+        if (problem !== undefined) throw inputError(provider, key, `label ${quote(value)} ${problem}`);
       } else if (value === "") {
         throw inputError(provider, key, `${key} must not be empty: use null to remove the agent`);
       } else if (CONTROL.test(value)) {

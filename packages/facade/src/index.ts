@@ -1,19 +1,15 @@
 /**
- * @phonebridge/facade: one `update` over the phone numbers of Retell, Cartesia, Verbex, Vogent
- * and Cald. This root entry holds all five adapters; `@phonebridge/facade/<vendor>` holds one.
+ * @phonebridge/facade: one `update` over the phone numbers of every vendor phonebridge has a
+ * spec for. This root entry holds every adapter; `@phonebridge/facade/<vendor>` holds one.
  */
-import { ownFields, type Provider, Secrets } from "@phonebridge/core";
+import { ownFields, PROVIDERS, type Provider, Secrets } from "@phonebridge/core";
 import type { Adapter } from "./adapter.js";
-import { caldAdapter, caldCapabilities } from "./adapters/cald.js";
-import { cartesiaAdapter, cartesiaCapabilities } from "./adapters/cartesia.js";
-import { retellAdapter, retellCapabilities } from "./adapters/retell.js";
-import { verbexAdapter, verbexCapabilities } from "./adapters/verbex.js";
-import { vogentAdapter, vogentCapabilities } from "./adapters/vogent.js";
 import type { ChangeName, VendorCapabilities } from "./capabilities.js";
 import { createWithAdapter } from "./engine.js";
+import { ADAPTERS } from "./generated/adapters.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
-export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError } from "@phonebridge/core";
+export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError, PROVIDERS } from "@phonebridge/core";
 export {
   CHANGE_NAMES,
   type ChangeCapability,
@@ -25,33 +21,19 @@ export { MAX_LABEL_LENGTH } from "./engine.js";
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_SERVER_WAIT_MS } from "./retry.js";
 export type * from "./types.js";
 
-/** The five vendors, in the order the README lists them. */
-export const PROVIDERS: readonly Provider[] = ["retell", "cartesia", "verbex", "vogent", "cald"];
-
 /**
  * Which change each vendor supports, and how: the data the README's capability matrix is
  * rendered from, and what `update` checks at run time.
  */
-export const capabilities: Readonly<Record<Provider, VendorCapabilities>> = {
-  retell: retellCapabilities,
-  cartesia: cartesiaCapabilities,
-  verbex: verbexCapabilities,
-  vogent: vogentCapabilities,
-  cald: caldCapabilities,
-};
-
-const ADAPTERS: Readonly<Record<Provider, Adapter>> = {
-  retell: retellAdapter as Adapter,
-  cartesia: cartesiaAdapter as Adapter,
-  verbex: verbexAdapter as Adapter,
-  vogent: vogentAdapter as Adapter,
-  cald: caldAdapter as Adapter,
-};
+export const capabilities: Readonly<Record<Provider, VendorCapabilities>> = Object.fromEntries(
+  PROVIDERS.map((provider) => [provider, ADAPTERS[provider].capabilities]),
+) as Record<Provider, VendorCapabilities>;
 
 /**
  * Creates the phone-number updater of one vendor. Key, base URL and headers are resolved here,
  * once (options, then `<VENDOR>_API_KEY` / `<VENDOR>_BASE_URL`, then the vendor's server); a
- * missing key or Verbex base URL is a PhoneBridgeError `invalid_input` naming the option.
+ * missing key, or a missing base URL where the vendor publishes none, is a PhoneBridgeError
+ * `invalid_input` naming the option.
  *
  * With a literal `provider`, `update` only accepts the changes that vendor supports.
  */

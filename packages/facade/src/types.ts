@@ -1,45 +1,10 @@
-import type { UpdatePhoneNumberBody as CaldBody, UpdatePhoneNumberResponse as CaldResponse } from "@phonebridge/cald";
-import type {
-  UpdatePhoneNumberBody as CartesiaBody,
-  UpdatePhoneNumberResponse as CartesiaResponse,
-} from "@phonebridge/cartesia";
 import type { PlannedRequest, Provider } from "@phonebridge/core";
-import type {
-  UpdatePhoneNumberBody as RetellBody,
-  UpdatePhoneNumberResponse as RetellResponse,
-} from "@phonebridge/retell";
-import type {
-  UpdatePhoneNumberBody as VerbexBody,
-  UpdatePhoneNumberResponse as VerbexResponse,
-} from "@phonebridge/verbex";
-import type {
-  UpdatePhoneNumberBody as VogentBody,
-  UpdatePhoneNumberResponse as VogentResponse,
-} from "@phonebridge/vogent";
-import type { caldCapabilities } from "./adapters/cald.js";
-import type { cartesiaCapabilities } from "./adapters/cartesia.js";
-import type { retellCapabilities } from "./adapters/retell.js";
-import type { verbexCapabilities } from "./adapters/verbex.js";
-import type { vogentCapabilities } from "./adapters/vogent.js";
 import type { ChangeCapability, ChangeName } from "./capabilities.js";
+import type { VendorTypes } from "./generated/vendor-types.js";
 
-export type { PlannedRequest, Provider };
+export type { PlannedRequest, Provider, VendorTypes };
 
-/** Everything the facade knows about a vendor at the type level. */
-export interface VendorTypes {
-  cald: { capabilities: typeof caldCapabilities; body: CaldBody; response: CaldResponse; vendor: NoPassthrough };
-  cartesia: {
-    capabilities: typeof cartesiaCapabilities;
-    body: CartesiaBody;
-    response: CartesiaResponse;
-    vendor: CartesiaBody;
-  };
-  retell: { capabilities: typeof retellCapabilities; body: RetellBody; response: RetellResponse; vendor: RetellBody };
-  verbex: { capabilities: typeof verbexCapabilities; body: VerbexBody; response: VerbexResponse; vendor: VerbexBody };
-  vogent: { capabilities: typeof vogentCapabilities; body: VogentBody; response: VogentResponse; vendor: VogentBody };
-}
-
-/** Cald takes no passthrough fields: its `agentId` is managed by the facade. */
+/** A vendor that takes no passthrough fields (its capability row says `passthrough: false`). */
 export type NoPassthrough = { readonly [field: string]: never };
 
 declare const unsupportedBrand: unique symbol;
@@ -71,7 +36,11 @@ type ChangesOf<P extends Provider> = {
 export type Changes<P extends Provider = Provider> = P extends Provider ? ChangesOf<P> : never;
 
 /** The vendor's own request fields, passed through as they are (`options.vendor`). */
-export type VendorFields<P extends Provider = Provider> = P extends Provider ? VendorTypes[P]["vendor"] : never;
+export type VendorFields<P extends Provider = Provider> = P extends Provider
+  ? VendorTypes[P]["capabilities"]["passthrough"] extends false
+    ? NoPassthrough
+    : VendorTypes[P]["body"]
+  : never;
 
 /** The vendor's 200 body (secret fields replaced by "[redacted]"). */
 export type VendorResponse<P extends Provider = Provider> = P extends Provider ? VendorTypes[P]["response"] : never;
@@ -80,9 +49,10 @@ export interface UpdateOptions<P extends Provider = Provider> {
   /** Aborting it ends a request in flight or a wait between attempts at once, with `aborted`. */
   signal?: AbortSignal;
   /**
-   * The vendor's own request fields that the facade does not map (Retell weighted agents,
-   * versions and webhooks, Verbex SIP settings, Cartesia provider, ...). A field a change also
-   * sets is an `invalid_input` conflict; Cald takes none.
+   * The vendor's own request fields that the facade does not map (weighted agent lists, agent
+   * versions, webhooks, SIP settings, ..., typed from the vendor's spec). A field a change also
+   * sets is an `invalid_input` conflict; a vendor whose capability row says `passthrough: false`
+   * takes none.
    */
   vendor?: VendorFields<P>;
 }
@@ -107,7 +77,7 @@ export interface PhoneNumbersOptions<P extends Provider = Provider> {
   provider: P;
   /** API key; defaults to `<VENDOR>_API_KEY`. */
   apiKey?: string;
-  /** Base URL; defaults to `<VENDOR>_BASE_URL`, then the vendor's published server (Verbex has none). */
+  /** Base URL; defaults to `<VENDOR>_BASE_URL`, then the vendor's published server (where it publishes one). */
   baseUrl?: string;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof globalThis.fetch;

@@ -2,158 +2,23 @@
  * Every vendor × every change against its Prism mock (started once by @phonebridge/testing's
  * globalSetup): the exact request that went out (method, request-target, headers, body, from a
  * recording fetch) and the normalized result. The expected wire bodies are CONTRACT.md's table,
- * written out here independently of the adapters.
+ * written out in each vendor's test data (test/adapters/<vendor>.ts), apart from the adapters.
  */
 import { type RecordingProxy, startRecordingProxy } from "@phonebridge/testing";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPhoneNumbers, PhoneBridgeError, type Provider } from "../src/index.js";
 import { recordingFetch } from "./helpers.js";
+import { ADAPTERS, DATA, PROVIDERS, SCENARIOS, type Scenario } from "./vendors.js";
 
 const KEY = "key_contract_1234";
 
-interface Vendor {
-  id: string;
-  method: string;
-  target: string;
-  headers: Record<string, string>;
-  /** What Prism's static mock answers, normalized. */
-  result: { number: string | null; label: string | null; agentId: string | null; outboundAgentId: string | null };
-}
-
 const JSON_HEADERS = { accept: "application/json", "content-type": "application/json" };
-
-const VENDORS: Record<Provider, Vendor> = {
-  retell: {
-    id: "+14157774444",
-    method: "PATCH",
-    target: "/update-phone-number/+14157774444",
-    headers: { ...JSON_HEADERS, Authorization: `Bearer ${KEY}` },
-    result: {
-      number: "+14157774444",
-      label: "Frontdesk Number",
-      agentId: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
-      outboundAgentId: "oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",
-    },
-  },
-  cartesia: {
-    id: "pn_01HXYZ",
-    method: "PATCH",
-    target: "/agents/phone-numbers/pn_01HXYZ",
-    headers: { ...JSON_HEADERS, "Cartesia-Version": "2026-03-01", Authorization: `Bearer ${KEY}` },
-    result: { number: "string", label: "string", agentId: "string", outboundAgentId: null },
-  },
-  verbex: {
-    id: "665f1c2e9b",
-    method: "PATCH",
-    target: "/v1/phone-numbers/665f1c2e9b",
-    headers: { ...JSON_HEADERS, Authorization: `Bearer ${KEY}` },
-    result: { number: "string", label: "string", agentId: "string", outboundAgentId: "string" },
-  },
-  vogent: {
-    id: "pn_42",
-    method: "PUT",
-    target: "/phone_numbers/pn_42",
-    headers: { ...JSON_HEADERS, Authorization: `Bearer ${KEY}` },
-    result: { number: "+18001234567", label: null, agentId: "string", outboundAgentId: null },
-  },
-  cald: {
-    id: "pn_7",
-    method: "PATCH",
-    target: "/phonenumbers/pn_7",
-    headers: { ...JSON_HEADERS, Authorization: KEY },
-    result: { number: "string", label: null, agentId: "string", outboundAgentId: null },
-  },
-};
-
-type Wire = Record<string, unknown> | "unsupported";
-
-/** CONTRACT.md, "Facade: update": what goes on the wire for each change. */
-const SCENARIOS: Array<[name: string, changes: Record<string, string | null>, wire: Record<Provider, Wire>]> = [
-  [
-    "assign",
-    { agentId: "A" },
-    {
-      cald: { agentId: "A" },
-      cartesia: { agent_id: "A" },
-      verbex: { inbound_agent_id: "A" },
-      vogent: { agentId: "A" },
-      retell: { inbound_agents: [{ agent_id: "A", weight: 1 }] },
-    },
-  ],
-  [
-    "remove",
-    { agentId: null },
-    {
-      cald: {},
-      cartesia: { agent_id: null },
-      verbex: { inbound_agent_id: null },
-      vogent: { agentId: "" },
-      retell: { inbound_agents: null },
-    },
-  ],
-  [
-    "set label",
-    { label: "X" },
-    {
-      cald: "unsupported",
-      cartesia: { label: "X" },
-      verbex: { friendly_name: "X" },
-      vogent: "unsupported",
-      retell: { nickname: "X" },
-    },
-  ],
-  [
-    "clear label",
-    { label: null },
-    {
-      cald: "unsupported",
-      cartesia: "unsupported",
-      verbex: { friendly_name: null },
-      vogent: "unsupported",
-      retell: { nickname: null },
-    },
-  ],
-  [
-    "outbound assign",
-    { outboundAgentId: "B" },
-    {
-      cald: "unsupported",
-      cartesia: "unsupported",
-      verbex: { outbound_agent_id: "B" },
-      vogent: "unsupported",
-      retell: { outbound_agents: [{ agent_id: "B", weight: 1 }] },
-    },
-  ],
-  [
-    "outbound remove",
-    { outboundAgentId: null },
-    {
-      cald: "unsupported",
-      cartesia: "unsupported",
-      verbex: { outbound_agent_id: null },
-      vogent: "unsupported",
-      retell: { outbound_agents: null },
-    },
-  ],
-  [
-    "several changes merge into one body",
-    { agentId: "A", label: "X", outboundAgentId: null },
-    {
-      cald: "unsupported",
-      cartesia: "unsupported",
-      verbex: { inbound_agent_id: "A", friendly_name: "X", outbound_agent_id: null },
-      vogent: "unsupported",
-      retell: { inbound_agents: [{ agent_id: "A", weight: 1 }], nickname: "X", outbound_agents: null },
-    },
-  ],
-];
 
 /** A recording proxy in front of each mock: what actually reached the server (raw request-target). */
 const proxies = {} as Record<Provider, RecordingProxy>;
 beforeAll(async () => {
-  for (const provider of Object.keys(VENDORS) as Provider[])
-    proxies[provider] = await startRecordingProxy(mockUrl(provider));
+  for (const provider of PROVIDERS) proxies[provider] = await startRecordingProxy(mockUrl(provider));
 });
 afterAll(async () => {
   await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
@@ -167,13 +32,14 @@ function client(provider: Provider) {
   return { phones, sent: recorder.sent, base };
 }
 
-describe.each(Object.keys(VENDORS) as Provider[])("%s on Prism", (provider) => {
-  const vendor = VENDORS[provider];
+describe.each(PROVIDERS)("%s on Prism", (provider) => {
+  const { prism, wire } = DATA[provider];
+  const headers = { ...JSON_HEADERS, ...prism.headers(KEY) };
 
-  it.each(SCENARIOS)("%s", async (_name, changes, wire) => {
+  it.each(Object.entries(SCENARIOS) as [Scenario, Record<string, string | null>][])("%s", async (scenario, changes) => {
     const { phones, sent, base } = client(provider);
-    const expected = wire[provider];
-    const pending = phones.update(vendor.id, changes as never);
+    const expected = wire[scenario];
+    const pending = phones.update(prism.id, changes as never);
     if (expected === "unsupported") {
       await expect(pending).rejects.toMatchObject({ code: "unsupported_change", provider, attempts: 0 });
       expect(sent).toHaveLength(0);
@@ -182,97 +48,78 @@ describe.each(Object.keys(VENDORS) as Provider[])("%s on Prism", (provider) => {
     const result = await pending;
     expect(sent).toHaveLength(1);
     const [request] = sent;
-    expect(request?.method).toBe(vendor.method);
-    expect(request?.url.slice(base.length)).toBe(vendor.target);
-    expect(request?.headers).toEqual(vendor.headers);
+    expect(request?.method).toBe(prism.method);
+    expect(request?.url.slice(base.length)).toBe(prism.target);
+    expect(request?.headers).toEqual(headers);
     expect(request?.body).toBe(JSON.stringify(expected));
     // The same request as it reached the server, and the mock (which validates against the spec) took it.
     const reached = proxies[provider].last();
     expect(proxies[provider].requests).toHaveLength(1);
-    expect(reached.method).toBe(vendor.method);
-    expect(reached.target).toBe(vendor.target);
+    expect(reached.method).toBe(prism.method);
+    expect(reached.target).toBe(prism.target);
     expect(reached.body).toBe(JSON.stringify(expected));
-    for (const [name, value] of Object.entries(vendor.headers)) expect(reached.headers[name.toLowerCase()]).toBe(value);
+    for (const [name, value] of Object.entries(headers)) expect(reached.headers[name.toLowerCase()]).toBe(value);
     expect(reached.status).toBe(200);
-    expect(result).toEqual({ provider, id: vendor.id, ...vendor.result, raw: expect.any(Object) });
+    expect(result).toEqual({ provider, id: prism.id, ...prism.result, raw: expect.any(Object) });
   });
 
   it("empty change: invalid_input, nothing sent", async () => {
     const { phones, sent } = client(provider);
-    await expect(phones.update(vendor.id, {})).rejects.toMatchObject({
+    await expect(phones.update(prism.id, {})).rejects.toMatchObject({
       code: "invalid_input",
       field: "changes",
       attempts: 0,
     });
-    await expect(phones.update(vendor.id, { agentId: undefined })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(phones.update(prism.id, { agentId: undefined })).rejects.toMatchObject({ code: "invalid_input" });
     expect(sent).toHaveLength(0);
   });
 
   it("a request Prism refuses surfaces as a PhoneBridgeError with its status", async () => {
     const { phones } = client(provider);
-    // Untyped caller sending a wrong-typed passthrough field (Cald refuses passthrough locally).
-    const vendorField: Record<Provider, Record<string, unknown>> = {
-      retell: { nickname: 5 },
-      cartesia: { provider: "not-an-object" },
-      verbex: { friendly_name: 5 },
-      vogent: { agentId: 5 },
-      cald: { agentId: 5 },
-    };
-    const error = await phones
-      .update(vendor.id, provider === "vogent" ? {} : ({ agentId: "A" } as never), {
-        vendor: vendorField[provider] as never,
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    // Untyped caller sending a wrong-typed passthrough field.
+    const { changes, vendor, error: expected } = prism.refused;
+    const error = await phones.update(prism.id, changes as never, { vendor: vendor as never }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PhoneBridgeError);
-    if (provider === "cald") {
-      expect(error).toMatchObject({ code: "invalid_input", attempts: 0 });
-    } else if (provider === "retell") {
-      // Prism answers Retell's 422 with the spec's example message, "Cannot find requested asset
-      // under given api key.", which the facade reads as not_found (CONTRACT.md, †).
-      expect(error).toMatchObject({ code: "not_found", status: 422, provider, attempts: 1 });
-    } else {
-      expect(error).toMatchObject({ code: "validation", provider, attempts: 1 });
-      expect([400, 422]).toContain((error as PhoneBridgeError).status);
-    }
-  });
-});
-
-describe("Prism specifics", () => {
-  it("Retell's raw keeps the vendor body; Verbex's hides secrets", async () => {
-    const retell = client("retell");
-    const result = await retell.phones.update(VENDORS.retell.id, { label: "X" });
-    expect((result.raw as { phone_number_type?: string }).phone_number_type).toBe("retell-twilio");
-    const verbex = client("verbex");
-    const verbexResult = await verbex.phones.update(VENDORS.verbex.id, { label: "X" });
-    expect(verbexResult.raw).toMatchObject({ sip_trunk_password: "[redacted]" });
+    expect(error).toMatchObject({ provider, ...expected });
+    if (expected.code === "validation") expect([400, 422]).toContain((error as PhoneBridgeError).status);
   });
 
-  it("Verbex without a key sends no Authorization header", async () => {
-    const recorder = recordingFetch();
-    const phones = createPhoneNumbers({
-      provider: "verbex",
-      apiKey: "",
-      baseUrl: mockUrl("verbex"),
-      fetch: recorder.fetch,
-    });
-    await phones.update(VENDORS.verbex.id, { agentId: "A" });
-    expect(recorder.sent[0]?.headers).toEqual(JSON_HEADERS);
-  });
-
-  it("a wrong key reaches the vendor and comes back unauthorized (Prism checks only presence: a dropped header)", async () => {
+  it("a request that lost its credentials: unauthorized where the spec declares auth, taken where it does not", async () => {
+    const { auth } = ADAPTERS[provider].createTransport({ apiKey: KEY, baseUrl: mockUrl(provider) }).descriptor;
+    // Prism checks that credentials are there, not which: a dropped header stands for a wrong key.
     const dropAuth = ((input: RequestInfo | URL, init?: RequestInit) => {
-      const headers = { ...(init?.headers as Record<string, string>) };
-      delete headers.Authorization;
-      return fetch(input, { ...init, headers });
+      const sent = { ...(init?.headers as Record<string, string>) };
+      delete sent[auth.header];
+      return fetch(input, { ...init, headers: sent });
     }) as typeof fetch;
-    const phones = createPhoneNumbers({ provider: "retell", apiKey: KEY, baseUrl: mockUrl("retell"), fetch: dropAuth });
-    await expect(phones.update(VENDORS.retell.id, { agentId: "A" })).rejects.toMatchObject({
-      code: "unauthorized",
-      status: 401,
-      attempts: 1,
-    });
+    const phones = createPhoneNumbers({ provider, apiKey: KEY, baseUrl: mockUrl(provider), fetch: dropAuth });
+    const outcome = phones.update(prism.id, { agentId: "A" });
+    if (auth.declared) await expect(outcome).rejects.toMatchObject({ code: "unauthorized", status: 401, attempts: 1 });
+    else await expect(outcome).resolves.toMatchObject({ provider });
+  });
+
+  it("without a key: refused before sending where the spec declares auth, no auth header where it does not", async () => {
+    const { auth } = ADAPTERS[provider].createTransport({ apiKey: KEY, baseUrl: mockUrl(provider) }).descriptor;
+    const recorder = recordingFetch();
+    const create = () =>
+      createPhoneNumbers({ provider, apiKey: "", baseUrl: mockUrl(provider), fetch: recorder.fetch } as never);
+    if (auth.declared) {
+      expect(create).toThrow(expect.objectContaining({ code: "invalid_input", field: "apiKey" }));
+      return;
+    }
+    await create().update(prism.id, { agentId: "A" });
+    expect(Object.keys(recorder.sent[0]?.headers ?? {})).not.toContain(auth.header);
+  });
+
+  it("raw keeps the vendor's body, its secret response fields redacted", async () => {
+    const { phones } = client(provider);
+    const result = await phones.update(prism.id, { agentId: "A" });
+    const { secrets } = ADAPTERS[provider].createTransport({ apiKey: KEY, baseUrl: mockUrl(provider) }).descriptor;
+    const raw = result.raw as Record<string, unknown>;
+    for (const field of secrets.response) if (raw[field] != null) expect(raw[field]).toBe("[redacted]");
+    expect(Object.keys(raw).length).toBeGreaterThan(0);
   });
 });

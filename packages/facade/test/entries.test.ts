@@ -6,9 +6,11 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { PROVIDERS } from "./vendors.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const VENDORS = ["cald", "cartesia", "retell", "verbex", "vogent"];
+const VENDORS: readonly string[] = PROVIDERS;
+const entryOf = (vendor: string) => join(root, "src", "generated", "entries", `${vendor}.ts`);
 
 /** Runtime module specifiers of a TS source: `import type` / `export type` are erased. */
 function runtimeImports(file: string): string[] {
@@ -42,7 +44,7 @@ function reach(entry: string): Set<string> {
 
 describe.each(VENDORS)("@phonebridge/facade/%s", (vendor) => {
   it("reaches only its own adapter and vendor package", () => {
-    const reached = [...reach(join(root, "src", `${vendor}.ts`))];
+    const reached = [...reach(entryOf(vendor))];
     for (const other of VENDORS.filter((v) => v !== vendor)) {
       expect(reached.filter((m) => m.includes(`adapters/${other}.ts`) || m === `@phonebridge/${other}`)).toEqual([]);
     }
@@ -51,7 +53,7 @@ describe.each(VENDORS)("@phonebridge/facade/%s", (vendor) => {
   });
 
   it("takes its own provider or none, and refuses another", async () => {
-    const entry = (await import(`../src/${vendor}.ts`)) as {
+    const entry = (await import(`../src/generated/entries/${vendor}.ts`)) as {
       createPhoneNumbers(options: Record<string, unknown>): { provider: string };
     };
     const options = { apiKey: "k", baseUrl: "http://127.0.0.1:9" };
@@ -70,18 +72,13 @@ describe("package.json", () => {
     expect(pkg.type).toBe("module");
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.engines.node).toBe(">=20");
-    expect(Object.keys(pkg.exports).sort()).toEqual([
-      ".",
-      "./cald",
-      "./cartesia",
-      "./package.json",
-      "./retell",
-      "./verbex",
-      "./vogent",
-    ]);
+    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./package.json", ...VENDORS.map((v) => `./${v}`)].sort());
     for (const vendor of VENDORS) {
-      expect(pkg.exports[`./${vendor}`]).toEqual({ types: `./dist/${vendor}.d.ts`, default: `./dist/${vendor}.js` });
-      expect(pkg.dependencies[`@phonebridge/${vendor}`]).toBe("workspace:*");
+      expect(pkg.exports[`./${vendor}`]).toEqual({
+        types: `./dist/generated/entries/${vendor}.d.ts`,
+        default: `./dist/generated/entries/${vendor}.js`,
+      });
+      expect(pkg.dependencies[`@phonebridge/${vendor}`]).toBe("workspace:^");
     }
   });
 });

@@ -1,10 +1,11 @@
 /**
- * Faults (docs/CONTRACT.md#errors): every fault the fault server can produce, for every vendor
- * through the facade. Each case checks the error code (or the result), the number of requests that
- * reached the server and the `attempts` on the error, and every wait the policy took. Waits go
- * through an injected sleep and jitter, so the time bound is checked exactly without waiting: the
- * time a call may take is the sum of its waits plus one timeout per attempt, and the policy allows
- * at most sum over retries n of min(0.5 s × 2^n, 8 s) (or the server's wait, up to 60 s) plus
+ * Faults (docs/CONTRACT.md#errors, docs/CONTRACT.md#retries-and-time): every fault the fault
+ * server can produce, for every vendor of the registry through the facade. Each case checks the
+ * error code (or the result), the number of requests that reached the server and the `attempts`
+ * on the error, and every wait the policy took. Waits go through an injected sleep and jitter, so
+ * the time bound is checked exactly without waiting: the time a call may take is the sum of its
+ * waits plus one timeout per attempt, and the policy allows at most sum over retries n of
+ * min(0.5 s × 2^n, 8 s) (or the server's wait, up to 60 s) plus
  * (maxRetries + 1) × timeoutMs. The caller's signal is tested at every stage: before send, during
  * a request, during the body, during a backoff wait, during a server-asked wait, during a retry.
  */
@@ -15,6 +16,7 @@ import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
 import { DEFAULT_MAX_RETRIES, MAX_SERVER_WAIT_MS, sleep as realSleep } from "../src/retry.js";
 import { type FaultServer, faults, type Reply, startFaultServer } from "./fault-server.js";
 import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS } from "./helpers.js";
+import { DATA } from "./vendors.js";
 
 // A fixed seed keeps the run deterministic; PHONEBRIDGE_FC_SEED explores others.
 fc.configureGlobal({ seed: Number(process.env.PHONEBRIDGE_FC_SEED ?? 14) });
@@ -741,48 +743,9 @@ describe.each(PROVIDERS)("%s through the facade", (provider) => {
 });
 
 describe("responses that break the contract: a 2xx the facade cannot read is invalid_response", () => {
-  /** Per vendor: bodies missing a field its spec requires, or with a mapped field of the wrong type. */
-  const BROKEN: Record<Provider, Array<[name: string, body: unknown]>> = {
-    retell: [
-      ["missing phone_number", { phone_number_type: "custom", last_modification_timestamp: 1 }],
-      ["missing last_modification_timestamp", { phone_number: "+14157774444", phone_number_type: "custom" }],
-      ["phone_number a number", { ...OK_BODY.retell, phone_number: 14157774444 }],
-      ["nickname an object", { ...OK_BODY.retell, nickname: { text: "x" } }],
-      ["inbound_agents a string", { ...OK_BODY.retell, inbound_agents: "agent_1" }],
-      ["outbound_agents without weights", { ...OK_BODY.retell, outbound_agents: [{ agent_id: "a" }] }],
-    ],
-    cartesia: [
-      ["missing number", { ...OK_BODY.cartesia, number: undefined }],
-      ["missing provider", { ...OK_BODY.cartesia, provider: undefined }],
-      ["missing agent", { ...OK_BODY.cartesia, agent: undefined }],
-      ["number a number", { ...OK_BODY.cartesia, number: 5 }],
-      ["label a number", { ...OK_BODY.cartesia, label: 5 }],
-      ["agent a string", { ...OK_BODY.cartesia, agent: "ag_1" }],
-      ["agent.id a number", { ...OK_BODY.cartesia, agent: { id: 5, name: "n" } }],
-      ["agent without name", { ...OK_BODY.cartesia, agent: { id: "ag_1" } }],
-    ],
-    verbex: [
-      ["missing phone_number", { friendly_name: "x" }],
-      ["phone_number null", { phone_number: null }],
-      ["friendly_name a number", { ...OK_BODY.verbex, friendly_name: 5 }],
-      ["inbound_agent_id a number", { ...OK_BODY.verbex, inbound_agent_id: 5 }],
-      ["outbound_agent_id an array", { ...OK_BODY.verbex, outbound_agent_id: ["a"] }],
-    ],
-    vogent: [
-      ["missing agentId", { id: "pn_1", number: "+14155551234", type: "PSTN" }],
-      ["missing type", { id: "pn_1", number: "+14155551234", agentId: null }],
-      ["number a number", { ...OK_BODY.vogent, number: 5 }],
-      ["agentId a number", { ...OK_BODY.vogent, agentId: 5 }],
-    ],
-    cald: [
-      ["phoneNumber a number", { ...OK_BODY.cald, phoneNumber: 14155551234 }],
-      ["agentId a number", { ...OK_BODY.cald, agentId: 5 }],
-      ["agentId an object", { ...OK_BODY.cald, agentId: { id: "a" } }],
-    ],
-  };
   /** Bodies no vendor's spec allows. */
   const COMMON: Array<[name: string, reply: Reply]> = [
-    ["an array", faults.json([OK_BODY.retell])],
+    ["an array", faults.json([OK_BODY[PROVIDERS[0] as Provider]])],
     ["null", faults.json(null)],
     ["a string", faults.json("ok")],
     ["not JSON", { status: 200, headers: { "content-type": "text/plain" }, body: "OK" }],
@@ -791,17 +754,16 @@ describe("responses that break the contract: a 2xx the facade cannot read is inv
   ];
 
   describe.each(PROVIDERS)("%s", (provider) => {
-    it.each([...BROKEN[provider].map(([name, body]): [string, Reply] => [name, faults.json(body)]), ...COMMON])(
-      "%s",
-      async (_name, reply) => {
-        server.script(reply);
-        const error = await failure(client(provider).update(IDS[provider], { agentId: "A" }));
-        const status = typeof reply === "object" && "status" in reply ? reply.status : 200;
-        expect(error).toMatchObject({ code: "invalid_response", provider, status, attempts: 1 });
-        expect(error.message.startsWith(`${providerTitle(provider)}: `)).toBe(true);
-        expect(server.received).toHaveLength(1);
-      },
-    );
+    // Per vendor: bodies missing a field its spec requires, or with a mapped field of the wrong type.
+    const broken = DATA[provider].broken.map(([name, body]): [string, Reply] => [name, faults.json(body)]);
+    it.each([...broken, ...COMMON])("%s", async (_name, reply) => {
+      server.script(reply);
+      const error = await failure(client(provider).update(IDS[provider], { agentId: "A" }));
+      const status = typeof reply === "object" && "status" in reply ? reply.status : 200;
+      expect(error).toMatchObject({ code: "invalid_response", provider, status, attempts: 1 });
+      expect(error.message.startsWith(`${providerTitle(provider)}: `)).toBe(true);
+      expect(server.received).toHaveLength(1);
+    });
 
     it("the valid body (control): a result", async () => {
       server.script(ok(provider));

@@ -1,11 +1,8 @@
 import { PhoneBridgeError, type Provider } from "@phonebridge/core";
 import { expect } from "vitest";
-import type { Adapter } from "../src/adapter.js";
-import { caldAdapter } from "../src/adapters/cald.js";
-import { cartesiaAdapter } from "../src/adapters/cartesia.js";
-import { retellAdapter } from "../src/adapters/retell.js";
-import { verbexAdapter } from "../src/adapters/verbex.js";
-import { vogentAdapter } from "../src/adapters/vogent.js";
+import { ADAPTERS, DATA, PROVIDERS } from "./vendors.js";
+
+export { ADAPTERS, PROVIDERS };
 
 /** A `fetch` that records each request exactly as it leaves the facade, then passes it on. */
 export interface SentRequest {
@@ -30,22 +27,10 @@ export function recordingFetch(next: typeof fetch = globalThis.fetch): { sent: S
   return { sent, fetch: recorder };
 }
 
-/** A valid 200 body per vendor, as its spec requires. */
-export const OK_BODY = {
-  retell: { phone_number: "+14157774444", phone_number_type: "custom", last_modification_timestamp: 1 },
-  cartesia: {
-    id: "pn_1",
-    number: "+14155551234",
-    label: null,
-    agent: null,
-    created_at: "2026-01-01T00:00:00Z",
-    updated_at: "2026-01-01T00:00:00Z",
-    provider: { type: "cartesia" },
-  },
-  verbex: { phone_number: "+14155551234" },
-  vogent: { id: "pn_1", number: "+14155551234", type: "PSTN", agentId: null },
-  cald: { phoneNumberId: "pn_1", phoneNumber: "+14155551234" },
-} as const;
+/** A valid 200 body per vendor, as its spec requires (test/adapters/<vendor>.ts). */
+export const OK_BODY: Readonly<Record<Provider, Record<string, unknown>>> = Object.fromEntries(
+  PROVIDERS.map((provider) => [provider, DATA[provider].okBody]),
+) as Record<Provider, Record<string, unknown>>;
 
 /** A fetch that never reaches a network: records and answers 200 with `body`. */
 export function stubFetch(body: unknown): { sent: SentRequest[]; fetch: typeof fetch } {
@@ -58,26 +43,35 @@ export function stubFetch(body: unknown): { sent: SentRequest[]; fetch: typeof f
   );
 }
 
-/** A valid id per vendor (Retell's is an E.164 number). */
-export const IDS: Readonly<Record<Provider, string>> = {
-  retell: "+14157774444",
-  cartesia: "pn_1",
-  verbex: "pn_1",
-  vogent: "pn_1",
-  cald: "pn_1",
-};
+/** A valid id per vendor (test/adapters/<vendor>.ts). */
+export const IDS: Readonly<Record<Provider, string>> = Object.fromEntries(
+  PROVIDERS.map((provider) => [provider, DATA[provider].id]),
+) as Record<Provider, string>;
 
-/** Every vendor's adapter, for tests that drive the engine directly. */
-export const ADAPTERS: Readonly<Record<Provider, Adapter>> = {
-  retell: retellAdapter as Adapter,
-  cartesia: cartesiaAdapter as Adapter,
-  verbex: verbexAdapter as Adapter,
-  vogent: vogentAdapter as Adapter,
-  cald: caldAdapter as Adapter,
-};
+/** The first vendor whose capability row passes `test` (a vendor to exercise a rule that not every vendor has). */
+export function vendorWith(test: (provider: Provider) => boolean): Provider | undefined {
+  return PROVIDERS.find(test);
+}
 
-/** The five vendors, in the order the tests list them. */
-export const PROVIDERS = Object.keys(IDS) as Provider[];
+/**
+ * Runs `body` with `Object.prototype` (and `Array.prototype`) polluted by `names`, removed again
+ * before anything is checked, so a failure message never meets the polluted prototype.
+ */
+export async function polluted<T>(names: Record<string, unknown>, body: () => Promise<T> | T): Promise<T> {
+  const targets = [Object.prototype, Array.prototype] as Record<string, unknown>[];
+  for (const [name, value] of Object.entries(names)) {
+    const target = name.startsWith("Array.") ? (targets[1] as object) : (targets[0] as object);
+    Object.defineProperty(target, name.replace(/^Array\./, ""), { value, configurable: true, writable: true });
+  }
+  try {
+    return await body();
+  } finally {
+    for (const name of Object.keys(names)) {
+      const target = name.startsWith("Array.") ? Array.prototype : Object.prototype;
+      delete (target as unknown as Record<string, unknown>)[name.replace(/^Array\./, "")];
+    }
+  }
+}
 
 /** The PhoneBridgeError `promise` rejects with; fails the test when it resolves or rejects otherwise. */
 export async function failure(promise: Promise<unknown>): Promise<PhoneBridgeError> {

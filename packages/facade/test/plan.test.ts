@@ -1,60 +1,60 @@
 import { describe, expect, it } from "vitest";
-import { type Changes, createPhoneNumbers, PhoneBridgeError, PROVIDERS, type Provider } from "../src/index.js";
+import { type ChangeName, capabilities, createPhoneNumbers, PhoneBridgeError, PROVIDERS } from "../src/index.js";
 import { IDS, OK_BODY, stubFetch } from "./helpers.js";
+import { ADAPTERS, DATA } from "./vendors.js";
 
 const KEY = "sk_live_PLAN_TEST_KEY_0001";
 const BASE = "https://vendor.example";
-const CHANGES: Record<Provider, Changes> = {
-  retell: { agentId: "agent_1", label: "Front desk" },
-  cartesia: { agentId: "agent_1", label: "Front desk" },
-  verbex: { agentId: null, label: "Front desk", outboundAgentId: "agent_2" },
-  vogent: { agentId: null },
-  cald: { agentId: "agent_1" },
-};
+const CHANGES: readonly ChangeName[] = ["agentId", "label", "outboundAgentId"];
 
-describe("plan: the request update would send, sent nowhere", () => {
-  for (const provider of PROVIDERS) {
-    it(`${provider}: equals what update sends, with the key redacted, and fetches nothing`, async () => {
-      const planning = stubFetch(OK_BODY[provider]);
-      const planner = createPhoneNumbers({ provider, apiKey: KEY, baseUrl: BASE, fetch: planning.fetch });
-      const planned = planner.plan(IDS[provider], CHANGES[provider] as never);
-      expect(planning.sent).toHaveLength(0);
+describe.each(PROVIDERS)("%s: plan, the request update would send, sent nowhere", (provider) => {
+  it("equals what update sends, with the key redacted, and fetches nothing", async () => {
+    const changes = DATA[provider].planChanges;
+    const planning = stubFetch(OK_BODY[provider]);
+    const planner = createPhoneNumbers({ provider, apiKey: KEY, baseUrl: BASE, fetch: planning.fetch });
+    const planned = planner.plan(IDS[provider], changes as never);
+    expect(planning.sent).toHaveLength(0);
 
-      const sending = stubFetch(OK_BODY[provider]);
-      await createPhoneNumbers({ provider, apiKey: KEY, baseUrl: BASE, fetch: sending.fetch }).update(
-        IDS[provider],
-        CHANGES[provider] as never,
-      );
-      const [sent] = sending.sent;
-      expect(planned.method).toBe(sent?.method);
-      expect(planned.url).toBe(sent?.url);
-      expect(planned.body).toEqual(JSON.parse(sent?.body ?? "null"));
-      const sentHeaders = Object.fromEntries(
-        Object.entries(sent?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
-      );
-      expect(sentHeaders.authorization).toBeDefined();
-      expect(planned.headers).toEqual({ ...sentHeaders, authorization: "[redacted]" });
-      expect(JSON.stringify(planned)).not.toContain(KEY);
-    });
-  }
+    const sending = stubFetch(OK_BODY[provider]);
+    await createPhoneNumbers({ provider, apiKey: KEY, baseUrl: BASE, fetch: sending.fetch }).update(
+      IDS[provider],
+      changes as never,
+    );
+    const [sent] = sending.sent;
+    expect(planned.method).toBe(sent?.method);
+    expect(planned.url).toBe(sent?.url);
+    expect(planned.body).toEqual(JSON.parse(sent?.body ?? "null"));
+    const sentHeaders = Object.fromEntries(
+      Object.entries(sent?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+    );
+    expect(sentHeaders.authorization).toBeDefined();
+    expect(planned.headers).toEqual({ ...sentHeaders, authorization: "[redacted]" });
+    expect(JSON.stringify(planned)).not.toContain(KEY);
+  });
 
   it("throws exactly the input error update rejects with", async () => {
-    const { sent, fetch } = stubFetch(OK_BODY.cartesia);
-    const phones = createPhoneNumbers({ provider: "cartesia" as Provider, apiKey: KEY, baseUrl: BASE, fetch });
-    for (const [id, changes] of [
+    const { sent, fetch } = stubFetch(OK_BODY[provider]);
+    const phones = createPhoneNumbers({ provider, apiKey: KEY, baseUrl: BASE, fetch });
+    const id = IDS[provider];
+    const unsupported = CHANGES.flatMap((change) =>
+      (["set", "clear"] as const)
+        .filter((direction) => capabilities[provider][change][direction] === "unsupported")
+        .map((direction) => [id, { [change]: direction === "set" ? "X" : null }] as const),
+    );
+    for (const [badId, changes] of [
       ["pn/1", { agentId: "a" }],
-      ["pn_1", {}],
-      ["pn_1", { label: null }],
-      ["pn_1", { agentId: "" }],
+      [id, {}],
+      [id, { agentId: "" }],
+      ...unsupported,
     ] as const) {
       const planError = (() => {
         try {
-          phones.plan(id, changes as never);
+          phones.plan(badId, changes as never);
         } catch (error) {
           return error;
         }
       })();
-      const updateError = await phones.update(id, changes as never).catch((error: unknown) => error);
+      const updateError = await phones.update(badId, changes as never).catch((error: unknown) => error);
       expect(planError).toBeInstanceOf(PhoneBridgeError);
       expect(planError).toMatchObject({
         code: (updateError as PhoneBridgeError).code,
@@ -65,9 +65,15 @@ describe("plan: the request update would send, sent nowhere", () => {
     expect(sent).toHaveLength(0);
   });
 
-  it("redacts passthrough secrets in the planned body", () => {
-    const phones = createPhoneNumbers({ provider: "verbex", apiKey: KEY, baseUrl: BASE });
-    const planned = phones.plan("pn_1", { agentId: "a" }, { vendor: { sip_trunk_password: "hunter2-secret" } });
-    expect(planned.body).toEqual({ inbound_agent_id: "a", sip_trunk_password: "[redacted]" });
-  });
+  const { secrets } = ADAPTERS[provider].createTransport({ apiKey: KEY, baseUrl: BASE }).descriptor;
+  it.skipIf(secrets.request.length === 0 || !capabilities[provider].passthrough)(
+    "redacts passthrough secrets in the planned body",
+    () => {
+      const phones = createPhoneNumbers({ provider, apiKey: KEY, baseUrl: BASE });
+      const vendor = Object.fromEntries(secrets.request.map((field) => [field, `${field}-hunter2-secret`]));
+      const planned = phones.plan(IDS[provider], { agentId: "a" } as never, { vendor } as never);
+      for (const field of secrets.request) expect((planned.body as Record<string, unknown>)[field]).toBe("[redacted]");
+      expect(JSON.stringify(planned)).not.toContain("hunter2");
+    },
+  );
 });

@@ -1,87 +1,35 @@
 /**
  * Bad input (docs/CONTRACT.md#facade-updateid-changes-options): property-based tests (fast-check)
- * over the facade's inputs, for every vendor. Each generated invalid input must be refused before
- * any request (the `fetch` fails the test if it is called) with a PhoneBridgeError `invalid_input`
- * (or `unsupported_change` where the vendor has no such field) whose `field` and message name the
- * field and whose message names the vendor. Each generated valid input must be accepted by the
- * vendor's Prism mock (started once by @phonebridge/testing's globalSetup), which validates the
- * request against the vendor's spec.
+ * over the facade's inputs, for every vendor of the registry. Each generated invalid input must be
+ * refused before any request (the `fetch` fails the test if it is called) with a PhoneBridgeError
+ * `invalid_input` (or `unsupported_change` where the vendor has no such field) whose `field` and
+ * message name the field and whose message names the vendor. Each generated valid input must be
+ * accepted by the vendor's Prism mock (started once by @phonebridge/testing's globalSetup), which
+ * validates the request against the vendor's spec. Secrets a response plants anywhere
+ * (docs/CONTRACT.md#secrets) are never shown.
  */
 import { inspect } from "node:util";
-import { PhoneBridgeError, type Provider, providerTitle, Secrets } from "@phonebridge/core";
+import { type PhoneBridgeError, type Provider, Secrets } from "@phonebridge/core";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { capabilities, createPhoneNumbers, PROVIDERS } from "../src/index.js";
+import { capabilities, createPhoneNumbers, MAX_LABEL_LENGTH } from "../src/index.js";
+import { agentId, cleanText } from "./arbitraries.js";
 import { IDS, OK_BODY, revealed } from "./helpers.js";
+import { anyValue, control, counted, inserting, type Loose, plainId, type Refusal, RUNS, refuses } from "./refusals.js";
+import { ADAPTERS, DATA, PROVIDERS } from "./vendors.js";
 
-/** Untyped JavaScript callers: the run-time checks are what these tests exercise. */
-// A fixed seed keeps the run deterministic; PHONEBRIDGE_FC_SEED explores others.
-fc.configureGlobal({ seed: Number(process.env.PHONEBRIDGE_FC_SEED ?? 14) });
-
-type Loose = { update(id: unknown, changes: unknown, options?: unknown): Promise<unknown> };
-
-const E164 = /^\+[1-9]\d{1,14}$/;
 const CHANGES = ["agentId", "label", "outboundAgentId"] as const;
 type Change = (typeof CHANGES)[number];
 
-/** How many invalid inputs were generated and checked, over all properties. */
-let generated = 0;
 afterAll(() => {
   // At least 1,000 generated invalid inputs in total, so every input rule meets many shapes.
-  expect(generated).toBeGreaterThanOrEqual(1000);
+  expect(counted.generated).toBeGreaterThanOrEqual(1000);
 });
-
-/** A client whose fetch fails the test when it is called at all. */
-function guarded(provider: Provider): { phones: Loose; calls: () => number } {
-  let calls = 0;
-  const fetch = (() => {
-    calls++;
-    throw new Error("fetch was called for an input that must be refused before any request");
-  }) as typeof globalThis.fetch;
-  const phones = createPhoneNumbers({ provider, apiKey: "key_props_1234", baseUrl: "http://127.0.0.1:9", fetch });
-  return { phones: phones as unknown as Loose, calls: () => calls };
-}
-
-type Refusal = { code: "invalid_input" | "unsupported_change"; field: string };
-
-/** Calls update and checks the refusal: code, field, the field and the vendor named, nothing sent. */
-async function refuses(
-  provider: Provider,
-  id: unknown,
-  changes: unknown,
-  options: unknown,
-  expected: Refusal,
-): Promise<void> {
-  generated++;
-  const { phones, calls } = guarded(provider);
-  const error = await phones.update(id, changes, options).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(calls()).toBe(0);
-  expect(error).toBeInstanceOf(PhoneBridgeError);
-  const e = error as PhoneBridgeError;
-  expect({ code: e.code, field: e.field, provider: e.provider, attempts: e.attempts }).toEqual({
-    ...expected,
-    provider,
-    attempts: 0,
-  });
-  expect(e.message.startsWith(`${providerTitle(provider)}: `)).toBe(true);
-  // The message names the field: "changes" as "change(s)", "vendor.x" by x, the others as they
-  // are, a name from the input as a message quotes it (JSON-escaped).
-  const name = expected.field === "changes" ? "change" : expected.field.replace(/^vendor\./, "");
-  expect(e.message).toContain(JSON.stringify(name).slice(1, -1));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
 
-const CONTROL_CODES = [
-  ...Array.from({ length: 0x20 }, (_, i) => i),
-  ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i),
-];
-const control = fc.constantFrom(...CONTROL_CODES.map((code) => String.fromCharCode(code)));
 /** Every character JavaScript's `\s` matches that is not also a control character. */
 const whitespace = fc.constantFrom(
   " ",
@@ -97,35 +45,24 @@ const whitespace = fc.constantFrom(
   "\u3000",
   "\ufeff",
 );
-const ID_CHARS = [..."abcdefXYZ0123456789-_.~+:@!$&'()*,;=%?#[]é日📞"];
-/** An id no path rule refuses (not valid for Retell, whose ids are E.164). */
-const plainId = fc
-  .string({ unit: fc.constantFrom(...ID_CHARS), minLength: 1, maxLength: 24 })
-  .filter((id) => id !== "." && id !== "..");
 /**
- * Ids for the Prism runs: no ",", which Prism 5.16 reads as an array separator in a path
+ * Ids for the Prism runs: no ",", which Prism reads as an array separator in a path
  * parameter ("must be string"), although RFC 3986 and the contract leave it as it is.
  */
 const prismId = plainId.filter((id) => !id.includes(","));
-const digits = (min: number, max: number) =>
-  fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: max });
-const e164 = fc.tuple(fc.integer({ min: 1, max: 9 }), digits(1, 14)).map(([first, rest]) => `+${first}${rest}`);
-const validId = (provider: Provider) => (provider === "retell" ? e164 : plainId);
+/** Ids the vendor takes: its test data's, else any plain id. */
+const validId = (provider: Provider) => DATA[provider].arbitraries?.id ?? plainId;
 
-/** Inserts `inserted` somewhere into `base`. */
-const inserting = (base: fc.Arbitrary<string>, inserted: fc.Arbitrary<string>) =>
-  fc.tuple(base, inserted, fc.nat()).map(([text, c, at]) => {
-    const i = at % (text.length + 1);
-    return text.slice(0, i) + c + text.slice(i);
-  });
+/** The label's longest length on a vendor: its spec's, else phonebridge's own. */
+function labelMax(provider: Provider): number {
+  const field = capabilities[provider].label.field;
+  const { limits } = ADAPTERS[provider].createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" }).descriptor;
+  return (field === undefined ? undefined : limits?.body?.[field]?.maxLength) ?? MAX_LABEL_LENGTH;
+}
 
-/** Text without control characters, 1 to `max` characters (any Unicode). */
-const cleanText = (max: number) =>
-  fc
-    .string({ unit: "grapheme", minLength: 1, maxLength: max })
-    .filter((text) => !/[\u0000-\u001f\u007f-\u009f]/.test(text) && text.trim() === text && text !== "");
-const agentId = cleanText(40);
+/** Labels a vendor takes: a grapheme is at most a few code points, so a quarter of the limit is safe. */
 const label = cleanText(60);
+const labelFor = (provider: Provider) => cleanText(Math.max(1, Math.min(60, Math.floor(labelMax(provider) / 4))));
 
 /** Values an untyped caller may pass where a string or null belongs. */
 const wrongType = fc.oneof(
@@ -138,14 +75,6 @@ const wrongType = fc.oneof(
   fc.constant(Symbol("s")),
   fc.constant(() => "A"),
   fc.constant(new Date(0)),
-);
-/** Any defined value (a passthrough value). */
-const anyValue = fc.oneof(
-  fc.string(),
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.integer(), { maxLength: 3 }),
 );
 const fieldName = fc
   .oneof(
@@ -160,8 +89,6 @@ function refusalOf(provider: Provider, change: Change, value: unknown): Refusal 
   const unsupported = value === null ? cap.clear === "unsupported" : cap.set === "unsupported";
   return { code: unsupported ? "unsupported_change" : "invalid_input", field: change };
 }
-
-const RUNS = 30;
 
 describe.each(PROVIDERS)("%s: generated invalid input is refused before any request", (provider) => {
   const okId = IDS[provider];
@@ -213,8 +140,8 @@ describe.each(PROVIDERS)("%s: generated invalid input is refused before any requ
 
   it("labels: empty, of absurd size, with control characters, of the wrong type", async () => {
     const huge = fc
-      .tuple(fc.constantFrom("x", "é", "📞", "日本"), fc.integer({ min: 256, max: 200_000 }))
-      // n repetitions: at least 256 characters (code points), whatever the unit.
+      .tuple(fc.constantFrom("x", "é", "📞", "日本"), fc.integer({ min: labelMax(provider) + 1, max: 200_000 }))
+      // n repetitions: more characters (code points) than the limit, whatever the unit.
       .map(([unit, n]) => unit.repeat(n));
     const bad = fc.oneof(fc.constant(""), huge, inserting(label, control), wrongType);
     await fc.assert(
@@ -303,8 +230,8 @@ describe.each(PROVIDERS)("%s: generated invalid input is refused before any requ
     );
   });
 
-  if (provider === "cald") {
-    it("Cald: any passthrough field is refused, naming it", async () => {
+  if (!capabilities[provider].passthrough) {
+    it("no passthrough: any field is refused, naming it", async () => {
       const vendor = fc
         .dictionary(fieldName, anyValue, { minKeys: 1, maxKeys: 4 })
         .filter((fields) => Object.keys(fields).length > 0);
@@ -339,7 +266,7 @@ describe.each(PROVIDERS)("%s: generated invalid input is refused before any requ
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...pairs),
-          fc.oneof(label, fc.constant(null)),
+          fc.oneof(labelFor(provider), fc.constant(null)),
           anyValue,
           async ({ change, field }, value, vendorValue) => {
             const changeValue = value === null && capabilities[provider][change].clear === "unsupported" ? "x" : value;
@@ -356,71 +283,6 @@ describe.each(PROVIDERS)("%s: generated invalid input is refused before any requ
       );
     });
   }
-
-  if (provider === "retell") {
-    it("Retell: ids that are not E.164", async () => {
-      const notE164 = fc
-        .oneof(
-          digits(1, 15),
-          digits(1, 14).map((d) => `+0${d}`),
-          digits(16, 20).map((d) => `+${d}`),
-          fc.constant("+"),
-          fc.tuple(e164, fc.constantFrom("-", "(", ")", "x", "ext", ".", "a", "é")).map(([n, c]) => n + c),
-          plainId,
-        )
-        .filter((id) => !E164.test(id));
-      await fc.assert(
-        fc.asyncProperty(notE164, async (id) => {
-          await refuses(provider, id, ok, undefined, { code: "invalid_input", field: "id" });
-        }),
-        { numRuns: RUNS * 3 },
-      );
-    });
-
-    it("Retell: weighted agent lists with weights outside (0, 1], not summing to 1, or not lists", async () => {
-      const LISTS = ["inbound_agents", "outbound_agents", "inbound_sms_agents", "outbound_sms_agents"] as const;
-      const entry = (weight: fc.Arbitrary<unknown>) => fc.record({ agent_id: agentId, weight });
-      const inRange = fc.double({ min: 1e-6, max: 1, noNaN: true });
-      const outOfRange = fc.oneof(
-        fc.double({ max: 0, noNaN: true }),
-        fc.double({ min: 1, minExcluded: true }),
-        fc.constant(Number.NaN),
-        fc.constantFrom("0.5", null, true),
-      );
-      const badList = fc.oneof(
-        // At least one weight outside (0, 1].
-        fc
-          .tuple(
-            fc.array(entry(inRange), { maxLength: 3 }),
-            entry(outOfRange),
-            fc.array(entry(inRange), { maxLength: 3 }),
-          )
-          .map(([a, b, c]) => [...a, b, ...c]),
-        // All in (0, 1], but the sum is not 1 within 1e-9.
-        fc
-          .array(entry(inRange), { minLength: 1, maxLength: 6 })
-          .filter((list) => Math.abs(list.reduce((sum, item) => sum + (item.weight as number), 0) - 1) > 1e-9),
-        // A bad agent id inside.
-        fc.oneof(fc.constant(""), inserting(agentId, control), fc.integer()).map((id) => [{ agent_id: id, weight: 1 }]),
-        fc.oneof(fc.string(), fc.integer(), fc.constant({ agent_id: "a", weight: 1 }), fc.constant([1])),
-      );
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...LISTS), badList, fc.boolean(), async (name, list, withLabel) => {
-          await refuses(
-            provider,
-            okId,
-            withLabel ? { label: "L" } : {},
-            { vendor: { [name]: list } },
-            {
-              code: "invalid_input",
-              field: `vendor.${name}`,
-            },
-          );
-        }),
-        { numRuns: RUNS * 4 },
-      );
-    });
-  }
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -431,7 +293,7 @@ function validChanges(provider: Provider): fc.Arbitrary<Record<string, string | 
   const parts = CHANGES.map((change) => {
     const cap = capabilities[provider][change];
     const values: fc.Arbitrary<string | null>[] = [];
-    if (cap.set !== "unsupported") values.push(change === "label" ? label : agentId);
+    if (cap.set !== "unsupported") values.push(change === "label" ? labelFor(provider) : agentId);
     if (cap.clear !== "unsupported") values.push(fc.constant(null));
     return values.length === 0 ? fc.constant(undefined) : fc.option(fc.oneof(...values), { nil: undefined });
   });
@@ -447,44 +309,8 @@ function validChanges(provider: Provider): fc.Arbitrary<Record<string, string | 
     .filter((changes) => Object.keys(changes).length > 0);
 }
 
-/** A weighted split summing to 1: integer percentages. */
-const split = fc
-  .array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 })
-  .map((shares) => {
-    const total = shares.reduce((a, b) => a + b, 0);
-    const weights = shares.map((s) => s / total);
-    // Put the rounding remainder on the first weight, so the sum is 1 within 1e-9.
-    weights[0] = 1 - weights.slice(1).reduce((a, b) => a + b, 0);
-    return weights;
-  })
-  .chain((weights) => fc.tuple(...weights.map((weight) => agentId.map((agent_id) => ({ agent_id, weight })))));
-
-/** Passthrough fields the vendor's spec allows, that no change in `changes` also sets. */
-function validVendor(provider: Provider): fc.Arbitrary<Record<string, unknown> | undefined> {
-  switch (provider) {
-    case "retell":
-      return fc.option(
-        fc.record(
-          {
-            inbound_sms_agents: split,
-            inbound_webhook_url: fc.webUrl(),
-            auth_username: agentId,
-            auth_password: agentId,
-          },
-          { requiredKeys: [] },
-        ),
-        { nil: undefined },
-      );
-    case "verbex":
-      return fc.option(fc.record({ sip_trunk_username: agentId, sip_trunk_password: agentId }, { requiredKeys: [] }), {
-        nil: undefined,
-      });
-    case "cartesia":
-      return fc.option(fc.record({ provider: fc.record({ id: agentId }) }), { nil: undefined });
-    default:
-      return fc.constant(undefined);
-  }
-}
+/** Passthrough fields the vendor's spec allows, from its test data (none by default). */
+const validVendor = (provider: Provider) => DATA[provider].arbitraries?.vendor ?? fc.constant(undefined);
 
 describe.each(PROVIDERS)("%s: generated valid input is accepted by Prism", (provider) => {
   it("every request gets a 2xx from the mock and a normalized result", async () => {
@@ -502,7 +328,7 @@ describe.each(PROVIDERS)("%s: generated valid input is accepted by Prism", (prov
     }) as unknown as Loose;
     await fc.assert(
       fc.asyncProperty(
-        provider === "retell" ? e164 : prismId,
+        DATA[provider].arbitraries?.id ?? prismId,
         validChanges(provider),
         validVendor(provider),
         async (id, changes, vendor) => {
@@ -540,7 +366,19 @@ describe("secrets planted in responses (property)", () => {
     fc.constant(SLOT),
     fc.tuple(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 })).map(([a, b]) => `${a}${SLOT}${b}`),
   );
-  const name = fc.oneof(text, fc.constantFrom("twilio_auth_token", "message", "__proto__", "label"));
+  /** Every vendor's secret fields (vendor.yaml's secrets, through the descriptors). */
+  const SECRET_FIELDS = [
+    ...new Set(
+      PROVIDERS.flatMap((provider) => {
+        const { secrets } = ADAPTERS[provider].createTransport({
+          apiKey: "k",
+          baseUrl: "http://127.0.0.1:9",
+        }).descriptor;
+        return [...secrets.request, ...secrets.response];
+      }),
+    ),
+  ];
+  const name = fc.oneof(text, fc.constantFrom(...SECRET_FIELDS, "message", "__proto__", "label"));
   const { value } = fc.letrec((tie) => ({
     value: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
@@ -580,7 +418,7 @@ describe("secrets planted in responses (property)", () => {
       .record({ tree: value, disguise, secret: fc.constantFrom(...secrets) })
       .map(({ tree, disguise: write, secret }) => JSON.stringify(tree).replaceAll(SLOT, write(secret)));
   const planted = plantedWith(KEY, PASSWORD);
-  const secrets = new Secrets(["twilio_auth_token", "sip_trunk_password"], [KEY, PASSWORD]);
+  const secrets = new Secrets(SECRET_FIELDS, [KEY, PASSWORD]);
 
   it("the fast path of redactParsed decides exactly what the walk decides", () => {
     fc.assert(
@@ -597,13 +435,13 @@ describe("secrets planted in responses (property)", () => {
     );
   });
 
-  describe.each(["retell", "verbex", "cartesia"] as const)("%s", (provider) => {
+  describe.each(PROVIDERS)("%s", (provider) => {
+    // A vendor that takes a secret through options.vendor gets one (the first of its
+    // vendor.yaml's secrets.request); the others have the API key alone.
+    const [secretField] = ADAPTERS[provider].createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" }).descriptor
+      .secrets.request;
     const vendor =
-      provider === "retell"
-        ? { auth_password: PASSWORD }
-        : provider === "verbex"
-          ? { sip_trunk_password: PASSWORD }
-          : undefined;
+      secretField !== undefined && capabilities[provider].passthrough ? { [secretField]: PASSWORD } : undefined;
     const answering = (status: number, body: string) =>
       createPhoneNumbers({
         provider,

@@ -1,40 +1,37 @@
 import { readFileSync } from "node:fs";
+import { PROVIDER_TITLES } from "@phonebridge/core";
 import { describe, expect, it } from "vitest";
 import { renderSection, replaceSection } from "../scripts/readme-section.mjs";
-import { caldAdapter } from "../src/adapters/cald.js";
-import { cartesiaAdapter } from "../src/adapters/cartesia.js";
-import { retellAdapter } from "../src/adapters/retell.js";
-import { verbexAdapter } from "../src/adapters/verbex.js";
-import { vogentAdapter } from "../src/adapters/vogent.js";
 import { capabilities } from "../src/index.js";
-
-const adapters = {
-  retell: retellAdapter,
-  cartesia: cartesiaAdapter,
-  verbex: verbexAdapter,
-  vogent: vogentAdapter,
-  cald: caldAdapter,
-};
+import { ADAPTERS, DATA, PROVIDERS } from "./vendors.js";
 
 describe("README capability matrix", () => {
   it("is the one the adapters render (run `pnpm --filter @phonebridge/facade readme` when this fails)", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    expect(replaceSection(readme, renderSection(adapters))).toBe(readme);
+    expect(replaceSection(readme, renderSection(ADAPTERS, PROVIDER_TITLES))).toBe(readme);
   });
 
-  it("is rendered from the exported matrix", () => {
-    for (const [provider, adapter] of Object.entries(adapters)) {
-      expect(capabilities[provider as keyof typeof capabilities]).toBe(adapter.capabilities);
-    }
+  it("has a column per vendor of the registry, in its order, rendered from the exported matrix", () => {
+    for (const provider of PROVIDERS) expect(capabilities[provider]).toBe(ADAPTERS[provider].capabilities);
+    const header = renderSection(ADAPTERS, PROVIDER_TITLES)
+      .split("\n")
+      .find((line) => line.startsWith("| change |"));
+    expect(header).toBe(`| change | ${PROVIDERS.map((p) => PROVIDER_TITLES[p]).join(" | ")} |`);
   });
 
-  it("marks inferred points with † and unsupported ones with —", () => {
-    const section = renderSection(adapters);
-    expect(section).toContain(
-      '| `agentId: null` remove | ✓† `{"inbound_agents":null}` | ✓ `{"agent_id":null}` | ✓† `{"inbound_agent_id":null}` | ✓ `{"agentId":""}` | ✓ `{}` |',
-    );
-    expect(section).toContain(
-      '| `label: null` clear | ✓† `{"nickname":null}` | — | ✓† `{"friendly_name":null}` | — | — |',
-    );
-  });
+  it.each([
+    ["`agentId: null` remove", "agentId", "remove"],
+    ["`label: null` clear", "label", "clear label"],
+  ] as const)(
+    "%s: ✓ documented, ✓† inferred, — unsupported, each cell the contract's body",
+    (label, change, scenario) => {
+      const section = renderSection(ADAPTERS, PROVIDER_TITLES);
+      const cells = PROVIDERS.map((provider) => {
+        const wire = DATA[provider].wire[scenario];
+        if (wire === "unsupported") return "—";
+        return `${capabilities[provider][change].clear === "inferred" ? "✓†" : "✓"} \`${JSON.stringify(wire)}\``;
+      });
+      expect(section).toContain(`| ${label} | ${cells.join(" | ")} |`);
+    },
+  );
 });

@@ -1,17 +1,23 @@
 import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
-import { PhoneBridgeError } from "@phonebridge/core";
+import { PhoneBridgeError, type Provider, providerTitle } from "@phonebridge/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { retellAdapter } from "../src/adapters/retell.js";
-import { verbexAdapter } from "../src/adapters/verbex.js";
 import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
+import { capabilities } from "../src/index.js";
 import { backoffMs, sleep as realSleep, retryDelayMs } from "../src/retry.js";
 import { type FaultServer, startFaultServer } from "./fault-server.js";
 import { failure } from "./helpers.js";
+import { ADAPTERS, DATA, PROVIDERS } from "./vendors.js";
 
 const KEY = "key_live_SECRET_4242";
-const ID = "+14157774444";
-const OK = JSON.stringify({ phone_number: ID, phone_number_type: "custom", last_modification_timestamp: 1 });
+/** The policy is the same for every vendor: it is run on one that takes a label (the tests set one). */
+const PROVIDER = PROVIDERS.find((provider) => capabilities[provider].label.set !== "unsupported") as Provider;
+const TITLE = providerTitle(PROVIDER);
+const { id: ID, okBody } = DATA[PROVIDER];
+const OK = JSON.stringify(okBody);
+/** The number the adapter reads from the OK body. */
+const NUMBER = (ADAPTERS[PROVIDER].read(okBody) as { number: string | null }).number;
+const { auth } = ADAPTERS[PROVIDER].createTransport({ apiKey: KEY, baseUrl: "http://127.0.0.1:9" }).descriptor;
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -31,7 +37,7 @@ function instantSleep(): { waits: number[]; sleep: PolicyOverrides["sleep"] } {
   };
 }
 
-function retell(
+function client(
   options: {
     timeoutMs?: number;
     maxRetries?: number;
@@ -41,7 +47,7 @@ function retell(
   overrides: PolicyOverrides = {},
 ) {
   return createWithAdapter(
-    retellAdapter,
+    ADAPTERS[PROVIDER],
     { apiKey: KEY, baseUrl: server.url, ...options },
     { random: () => 1, ...overrides },
   );
@@ -59,7 +65,7 @@ describe("backoff", () => {
   });
 
   it("takes the server's wait over the backoff", () => {
-    const error = new PhoneBridgeError({ code: "rate_limited", provider: "retell", detail: "x", retryAfterMs: 1234 });
+    const error = new PhoneBridgeError({ code: "rate_limited", provider: PROVIDER, detail: "x", retryAfterMs: 1234 });
     expect(retryDelayMs(error, 3, () => 1)).toBe(1234);
   });
 });
@@ -70,8 +76,8 @@ describe("retries", () => {
   it("retries 5xx with capped exponential backoff, then succeeds", async () => {
     const { waits, sleep } = instantSleep();
     server.script({ status: 503 }, { status: 500 }, { status: 200, body: OK });
-    const result = await retell({}, { sleep }).update(ID, { agentId: "A" });
-    expect(result.number).toBe(ID);
+    const result = await client({}, { sleep }).update(ID, { agentId: "A" });
+    expect(result.number).toBe(NUMBER);
     expect(server.received).toHaveLength(3);
     expect(waits).toEqual([500, 1000]);
   });
@@ -79,7 +85,7 @@ describe("retries", () => {
   it("applies the jitter from the injected random", async () => {
     const { waits, sleep } = instantSleep();
     server.script({ status: 502 }, { status: 502 }, { status: 200, body: OK });
-    await retell({}, { sleep, random: () => 0 }).update(ID, { agentId: "A" });
+    await client({}, { sleep, random: () => 0 }).update(ID, { agentId: "A" });
     expect(waits).toEqual([375, 750]);
   });
 
@@ -92,7 +98,7 @@ describe("retries", () => {
   ] as const)("gives up on %i after maxRetries + 1 attempts with %s", async (status, code) => {
     const { waits, sleep } = instantSleep();
     server.script({ status, body: JSON.stringify({ status: "error", message: "busy" }) });
-    const error = await failure(retell({}, { sleep }).update(ID, { agentId: "A" }));
+    const error = await failure(client({}, { sleep }).update(ID, { agentId: "A" }));
     expect(error).toMatchObject({ code, status, attempts: 3, vendorMessage: "busy" });
     expect(server.received).toHaveLength(3);
     expect(waits).toHaveLength(2);
@@ -100,7 +106,7 @@ describe("retries", () => {
 
   it("honours maxRetries: 0", async () => {
     server.script({ status: 500 });
-    const error = await failure(retell({ maxRetries: 0 }).update(ID, { agentId: "A" }));
+    const error = await failure(client({ maxRetries: 0 }).update(ID, { agentId: "A" }));
     expect(error).toMatchObject({ code: "server", attempts: 1 });
     expect(server.received).toHaveLength(1);
   });
@@ -114,19 +120,9 @@ describe("retries", () => {
     [418, "validation"],
   ] as const)("never retries %i (%s)", async (status, code) => {
     server.script({ status, body: JSON.stringify({ status: "error", message: "no" }) });
-    const error = await failure(retell().update(ID, { agentId: "A" }));
+    const error = await failure(client().update(ID, { agentId: "A" }));
     expect(error).toMatchObject({ code, status, attempts: 1 });
     expect(server.received).toHaveLength(1);
-  });
-
-  it("reads Retell's 422 'Cannot find requested asset' as not_found", async () => {
-    server.script({
-      status: 422,
-      body: JSON.stringify({ status: "error", message: "Cannot find requested asset under given api key." }),
-    });
-    const error = await failure(retell().update(ID, { agentId: "A" }));
-    expect(error).toMatchObject({ code: "not_found", status: 422, attempts: 1, provider: "retell" });
-    expect(error.message).toBe("Retell: HTTP 422: Cannot find requested asset under given api key.");
   });
 
   it("waits retry-after-ms first, then Retry-After seconds", async () => {
@@ -136,7 +132,7 @@ describe("retries", () => {
       { status: 503, headers: { "retry-after": "2" } },
       { status: 200, body: OK },
     );
-    await retell({}, { sleep }).update(ID, { agentId: "A" });
+    await client({}, { sleep }).update(ID, { agentId: "A" });
     expect(waits).toEqual([1500, 2000]);
   });
 
@@ -148,7 +144,7 @@ describe("retries", () => {
       { status: 429, headers: { "retry-after": "Wed, 21 Oct 2015 07:28:00 GMT" } },
       { status: 200, body: OK },
     );
-    await retell({}, { sleep }).update(ID, { agentId: "A" });
+    await client({}, { sleep }).update(ID, { agentId: "A" });
     expect(waits[0]).toBeGreaterThan(27_000);
     expect(waits[0]).toBeLessThanOrEqual(30_000);
     expect(waits[1]).toBe(0);
@@ -157,14 +153,14 @@ describe("retries", () => {
   it("honours a wait of exactly 60 s", async () => {
     const { waits, sleep } = instantSleep();
     server.script({ status: 429, headers: { "retry-after": "60" } }, { status: 200, body: OK });
-    await retell({}, { sleep }).update(ID, { agentId: "A" });
+    await client({}, { sleep }).update(ID, { agentId: "A" });
     expect(waits).toEqual([60_000]);
   });
 
   it("does not retry when the server asks for more than 60 s, and says how long", async () => {
     const { waits, sleep } = instantSleep();
     server.script({ status: 429, headers: { "retry-after": "61" } }, { status: 200, body: OK });
-    const error = await failure(retell({}, { sleep }).update(ID, { agentId: "A" }));
+    const error = await failure(client({}, { sleep }).update(ID, { agentId: "A" }));
     expect(error).toMatchObject({ code: "rate_limited", status: 429, attempts: 1, retryAfterMs: 61_000 });
     expect(waits).toEqual([]);
     expect(server.received).toHaveLength(1);
@@ -173,7 +169,7 @@ describe("retries", () => {
   it("retries a connection reset, also one after the status line", async () => {
     const { waits, sleep } = instantSleep();
     server.script("reset", "reset-after-status", { status: 200, body: OK });
-    const result = await retell({}, { sleep }).update(ID, { agentId: "A" });
+    const result = await client({}, { sleep }).update(ID, { agentId: "A" });
     expect(result.agentId).toBeNull();
     expect(server.received).toHaveLength(3);
     expect(waits).toHaveLength(2);
@@ -183,9 +179,9 @@ describe("retries", () => {
     const { sleep } = instantSleep();
     const closed = await startFaultServer();
     await closed.close();
-    const error = await failure(retell({ baseUrl: closed.url }, { sleep }).update(ID, { agentId: "A" }));
+    const error = await failure(client({ baseUrl: closed.url }, { sleep }).update(ID, { agentId: "A" }));
     expect(error).toMatchObject({ code: "connection", attempts: 3 });
-    expect(error.message).toMatch(/^Retell: connection failed \(ECONNREFUSED\)$/);
+    expect(error.message).toBe(`${TITLE}: connection failed (ECONNREFUSED)`);
   });
 });
 
@@ -196,8 +192,8 @@ describe("time", () => {
     const { waits, sleep } = instantSleep();
     server.script("hang", "hang", { status: 200, body: OK });
     const started = performance.now();
-    const result = await retell({ timeoutMs: 40 }, { sleep }).update(ID, { label: "X" });
-    expect(result.number).toBe(ID);
+    const result = await client({ timeoutMs: 40 }, { sleep }).update(ID, { label: "X" });
+    expect(result.number).toBe(NUMBER);
     expect(waits).toHaveLength(2);
     expect(performance.now() - started).toBeGreaterThanOrEqual(75);
   });
@@ -205,7 +201,7 @@ describe("time", () => {
   it("ends with timeout after every attempt timed out", async () => {
     const { sleep } = instantSleep();
     server.script("hang");
-    const error = await failure(retell({ timeoutMs: 20, maxRetries: 1 }, { sleep }).update(ID, { label: "X" }));
+    const error = await failure(client({ timeoutMs: 20, maxRetries: 1 }, { sleep }).update(ID, { label: "X" }));
     expect(error).toMatchObject({ code: "timeout", attempts: 2 });
     expect(error.status).toBeUndefined();
   });
@@ -213,7 +209,7 @@ describe("time", () => {
   it("times out a body that stalls after the status line", async () => {
     const { sleep } = instantSleep();
     server.script("stall-body");
-    const error = await failure(retell({ timeoutMs: 30, maxRetries: 1 }, { sleep }).update(ID, { label: "X" }));
+    const error = await failure(client({ timeoutMs: 30, maxRetries: 1 }, { sleep }).update(ID, { label: "X" }));
     expect(error).toMatchObject({ code: "timeout", attempts: 2 });
   });
 
@@ -223,9 +219,9 @@ describe("time", () => {
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
     const before = timers();
     server.script({ status: 503 }, { status: 200, body: OK });
-    await retell({}, { sleep }).update(ID, { label: "X" }, { signal: controller.signal });
+    await client({}, { sleep }).update(ID, { label: "X" }, { signal: controller.signal });
     server.script({ status: 400 });
-    await failure(retell().update(ID, { label: "X" }, { signal: controller.signal }));
+    await failure(client().update(ID, { label: "X" }, { signal: controller.signal }));
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
     expect(timers()).toBe(before);
   });
@@ -235,7 +231,7 @@ describe("time", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
     const started = performance.now();
-    const error = await failure(retell().update(ID, { label: "X" }, { signal: controller.signal }));
+    const error = await failure(client().update(ID, { label: "X" }, { signal: controller.signal }));
     expect(error).toMatchObject({ code: "aborted", attempts: 1 });
     expect(performance.now() - started).toBeLessThan(1000);
   });
@@ -243,7 +239,7 @@ describe("time", () => {
   it("aborts a backoff wait at once", async () => {
     server.script({ status: 503 });
     const controller = new AbortController();
-    const phones = retell({}, { sleep: realSleep });
+    const phones = client({}, { sleep: realSleep });
     const started = performance.now();
     const pending = failure(phones.update(ID, { label: "X" }, { signal: controller.signal }));
     // The first 503 arrives within milliseconds; the backoff would then wait 500 ms.
@@ -255,7 +251,7 @@ describe("time", () => {
   });
 
   it("sends nothing when the signal is already aborted", async () => {
-    const error = await failure(retell().update(ID, { label: "X" }, { signal: AbortSignal.abort() }));
+    const error = await failure(client().update(ID, { label: "X" }, { signal: AbortSignal.abort() }));
     expect(error).toMatchObject({ code: "aborted", attempts: 0 });
     expect(server.received).toHaveLength(0);
   });
@@ -276,7 +272,7 @@ describe("beforeAttempt (a rate limiter's hook)", () => {
     const { sleep } = instantSleep();
     const sentBefore: number[] = [];
     server.script({ status: 503 }, { status: 429 }, { status: 200, body: OK });
-    const phones = retell({ beforeAttempt: () => void sentBefore.push(server.received.length) }, { sleep });
+    const phones = client({ beforeAttempt: () => void sentBefore.push(server.received.length) }, { sleep });
     await phones.update(ID, { label: "X" });
     expect(sentBefore).toEqual([0, 1, 2]);
     expect(server.received).toHaveLength(3);
@@ -284,13 +280,13 @@ describe("beforeAttempt (a rate limiter's hook)", () => {
 
   it("waits outside the attempt's timeout", async () => {
     server.script({ status: 200, body: OK });
-    const phones = retell({ timeoutMs: 30, beforeAttempt: () => realSleep(80, undefined) });
-    await expect(phones.update(ID, { label: "X" })).resolves.toMatchObject({ number: ID });
+    const phones = client({ timeoutMs: 30, beforeAttempt: () => realSleep(80, undefined) });
+    await expect(phones.update(ID, { label: "X" })).resolves.toMatchObject({ number: NUMBER });
   });
 
   it("ends with aborted, nothing sent, when the caller aborts during its wait", async () => {
     const controller = new AbortController();
-    const phones = retell({ beforeAttempt: (signal) => realSleep(10_000, signal) });
+    const phones = client({ beforeAttempt: (signal) => realSleep(10_000, signal) });
     setTimeout(() => controller.abort(), 20);
     const error = await failure(phones.update(ID, { label: "X" }, { signal: controller.signal }));
     expect(error).toMatchObject({ code: "aborted", attempts: 0 });
@@ -299,7 +295,7 @@ describe("beforeAttempt (a rate limiter's hook)", () => {
 
   it("passes its own error on as it is, nothing sent", async () => {
     const quota = new Error("local quota exhausted");
-    const phones = retell({
+    const phones = client({
       beforeAttempt: () => {
         throw quota;
       },
@@ -309,7 +305,7 @@ describe("beforeAttempt (a rate limiter's hook)", () => {
   });
 
   it("must be a function", () => {
-    expect(() => retell({ beforeAttempt: 5 as never })).toThrow(
+    expect(() => client({ beforeAttempt: 5 as never })).toThrow(
       expect.objectContaining({ code: "invalid_input", field: "beforeAttempt" }),
     );
   });
@@ -322,40 +318,9 @@ describe("responses it cannot read", () => {
     ["not JSON", { status: 200, body: "<html>ok</html>" }, /not JSON/],
     ["empty", { status: 204 }, /not JSON/],
     ["not an object", { status: 200, body: "[1]" }, /not a JSON object/],
-    [
-      "missing a required field",
-      { status: 200, body: JSON.stringify({ phone_number: ID, phone_number_type: "custom" }) },
-      /lacks the required field last_modification_timestamp/,
-    ],
-    [
-      "a mapped field of the wrong type",
-      {
-        status: 200,
-        body: JSON.stringify({
-          phone_number: ID,
-          phone_number_type: "custom",
-          last_modification_timestamp: 1,
-          nickname: 5,
-        }),
-      },
-      /nickname is not a string/,
-    ],
-    [
-      "agents of the wrong shape",
-      {
-        status: 200,
-        body: JSON.stringify({
-          phone_number: ID,
-          phone_number_type: "custom",
-          last_modification_timestamp: 1,
-          inbound_agents: [{ weight: 1 }],
-        }),
-      },
-      /inbound_agents/,
-    ],
   ] as const)("%s: invalid_response, not retried", async (_name, reply, message) => {
     server.script(reply);
-    const error = await failure(retell().update(ID, { agentId: "A" }));
+    const error = await failure(client().update(ID, { agentId: "A" }));
     expect(error).toMatchObject({ code: "invalid_response", status: reply.status, attempts: 1 });
     expect(error.message).toMatch(message);
     expect(server.received).toHaveLength(1);
@@ -363,14 +328,14 @@ describe("responses it cannot read", () => {
 
   it("refuses a body declared over 10 MiB", async () => {
     server.script({ status: 200, headers: { "content-length": String(11 * 1024 * 1024) }, body: "" });
-    const error = await failure(retell().update(ID, { agentId: "A" }));
+    const error = await failure(client().update(ID, { agentId: "A" }));
     expect(error).toMatchObject({ code: "invalid_response", status: 200, attempts: 1 });
     expect(error.message).toMatch(/over 10 MiB/);
   });
 
   it("refuses a streamed body over 10 MiB", async () => {
     server.script({ stream: 10 * 1024 * 1024 + 128 * 1024 });
-    const error = await failure(retell().update(ID, { agentId: "A" }));
+    const error = await failure(client().update(ID, { agentId: "A" }));
     expect(error).toMatchObject({ code: "invalid_response", status: 200, attempts: 1 });
   });
 
@@ -378,7 +343,7 @@ describe("responses it cannot read", () => {
     const other = await startFaultServer();
     try {
       server.script({ status: 302, headers: { location: `${other.url}/steal` } });
-      const error = await failure(retell().update(ID, { agentId: "A" }));
+      const error = await failure(client().update(ID, { agentId: "A" }));
       expect(error).toMatchObject({ code: "invalid_response", status: 302, attempts: 1 });
       expect(other.received).toHaveLength(0);
     } finally {
@@ -392,8 +357,10 @@ describe("secrets", () => {
 
   it("keeps the key out of errors, whatever the vendor echoes", async () => {
     server.script({ status: 400, body: JSON.stringify({ status: "error", message: `bad key ${KEY}` }) });
-    const error = await failure(retell().update(ID, { agentId: "A" }));
-    expect(server.received[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    const error = await failure(client().update(ID, { agentId: "A" }));
+    expect(server.received[0]?.headers[auth.header.toLowerCase()]).toBe(
+      `${auth.scheme === "bearer" ? "Bearer " : ""}${KEY}`,
+    );
     for (const shown of [
       error.message,
       error.stack ?? "",
@@ -404,32 +371,5 @@ describe("secrets", () => {
       expect(shown).not.toContain(KEY);
     }
     expect(error.vendorMessage).toBe("bad key [redacted]");
-  });
-
-  it("redacts Verbex's secret fields in raw and in error bodies", async () => {
-    const verbex = createWithAdapter(verbexAdapter, { apiKey: KEY, baseUrl: server.url }, { random: () => 1 });
-    server.script({
-      status: 200,
-      body: JSON.stringify({
-        provider: "twilio",
-        phone_number: "+1555",
-        twilio_auth_token: "tok_SECRET",
-        twilio_account_sid: "AC1",
-      }),
-    });
-    const result = await verbex.update("pn_1", { label: "X" });
-    expect(result.raw).toEqual({
-      provider: "twilio",
-      phone_number: "+1555",
-      twilio_auth_token: "[redacted]",
-      twilio_account_sid: "AC1",
-    });
-    server.script({
-      status: 400,
-      body: JSON.stringify({ error: "bad", message: "no", sip_trunk_password: "pw_SECRET" }),
-    });
-    const error = await failure(verbex.update("pn_1", { label: "X" }));
-    expect(JSON.stringify(error)).not.toContain("pw_SECRET");
-    expect(inspect(error, { depth: 10 })).not.toContain("pw_SECRET");
   });
 });

@@ -1,9 +1,9 @@
 /**
  * Secrets (docs/CONTRACT.md#secrets): every error path and every result of the facade, driven with
  * recognisable fake secrets (all holding "PBSECRET"): the API key, the request secrets sent
- * through the passthrough (Retell `auth_password`, Verbex `sip_trunk_password` and
- * `twilio_auth_token`), and vendor responses that carry secrets or echo them (Verbex's secret
- * fields, keys echoed in error messages, FastAPI's `input` echo of a refused value). None may
+ * through the passthrough (each vendor's `secrets.request` in vendor.yaml), and vendor responses
+ * that carry secrets or echo them (its `secrets.response`, keys echoed in error messages,
+ * FastAPI's `input` echo of a refused value), as written, escaped or as property names. None may
  * appear in any thrown error (message, stack, `JSON.stringify`, `util.inspect`), any result (`raw`
  * included) or any log line.
  */
@@ -11,27 +11,25 @@ import { inspect } from "node:util";
 import type { PhoneBridgeError, Provider } from "@phonebridge/core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
-import { createPhoneNumbers } from "../src/index.js";
+import { capabilities, createPhoneNumbers } from "../src/index.js";
 import { type FaultServer, faults, type Reply, startFaultServer } from "./fault-server.js";
 import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS, revealed } from "./helpers.js";
+import { DATA } from "./vendors.js";
 
 /** Every fake secret holds this marker; no output may. */
 const MARK = "PBSECRET";
 const KEY = `sk_live_${MARK}_key_0123456789abcdef`;
-const AUTH_PASSWORD = `retell_${MARK}_auth_password`;
-const SIP_PASSWORD = `verbex_${MARK}_sip_trunk_password`;
-const TWILIO_TOKEN = `verbex_${MARK}_twilio_auth_token`;
-const RESPONSE_TWILIO = `resp_${MARK}_twilio_auth_token`;
-const RESPONSE_SIP = `resp_${MARK}_sip_trunk_password`;
+const RESPONSE_SECRET = (field: string) => `resp_${MARK}_${field}`;
 
-/** The request secrets each vendor takes through the passthrough (CONTRACT.md, Secrets). */
-const PASSTHROUGH: Record<Provider, Record<string, string> | undefined> = {
-  retell: { auth_password: AUTH_PASSWORD, auth_username: "user_1" },
-  verbex: { sip_trunk_password: SIP_PASSWORD, twilio_auth_token: TWILIO_TOKEN, sip_trunk_username: "user_1" },
-  cartesia: undefined,
-  vogent: undefined,
-  cald: undefined,
-};
+const secretsOf = (provider: Provider) =>
+  ADAPTERS[provider].createTransport({ apiKey: KEY, baseUrl: "http://127.0.0.1:9" }).descriptor.secrets;
+
+/** The request secrets each vendor takes through the passthrough (its vendor.yaml's secrets.request). */
+function passthroughOf(provider: Provider): Record<string, string> | undefined {
+  const fields = secretsOf(provider).request;
+  if (fields.length === 0 || !capabilities[provider].passthrough) return undefined;
+  return Object.fromEntries(fields.map((field) => [field, `${provider}_${MARK}_${field}`]));
+}
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -92,19 +90,21 @@ function expectClean(shown: string[]): void {
  */
 function echoOf(provider: Provider): Record<string, unknown> {
   const echo: Record<string, unknown> = { authorization: `Bearer ${KEY}`, api_key: KEY, key_hint: `...${KEY}...` };
-  for (const [field, value] of Object.entries(PASSTHROUGH[provider] ?? {})) {
+  for (const [field, value] of Object.entries(passthroughOf(provider) ?? {})) {
     echo[field] = value;
     echo[`${field}_was`] = `you sent ${value}`;
   }
-  if (provider === "verbex") {
-    echo.nested = [{ twilio_auth_token: RESPONSE_TWILIO, deeper: { sip_trunk_password: RESPONSE_SIP } }];
+  const [first, ...rest] = secretsOf(provider).response;
+  if (first !== undefined) {
+    const deeper = Object.fromEntries(rest.map((field) => [field, RESPONSE_SECRET(field)]));
+    echo.nested = [{ [first]: RESPONSE_SECRET(first), deeper }];
   }
   return echo;
 }
 
 /** The passthrough secrets as they appear in a vendor's text, or the key when there are none. */
 function sentSecret(provider: Provider): string {
-  return Object.values(PASSTHROUGH[provider] ?? {}).find((value) => value.includes(MARK)) ?? KEY;
+  return Object.values(passthroughOf(provider) ?? {}).find((value) => value.includes(MARK)) ?? KEY;
 }
 
 /** Error replies that echo secrets back, in every shape a vendor's error body takes. */
@@ -178,7 +178,7 @@ function errorReplies(provider: Provider): Array<[name: string, reply: Reply, co
     ],
     [
       "200 with a body that breaks the spec and holds secrets",
-      faults.json({ ...echo, phone_number: 5, number: 5, phoneNumber: 5 }),
+      faults.json({ ...(DATA[provider].broken[0]?.[1] as object), ...echo }),
       "invalid_response",
     ],
     ["200 that is not JSON and holds the key", { status: 200, body: `OK ${KEY}` }, "invalid_response"],
@@ -187,7 +187,7 @@ function errorReplies(provider: Provider): Array<[name: string, reply: Reply, co
 
 describe.each(PROVIDERS)("%s", (provider) => {
   const id = IDS[provider];
-  const vendor = PASSTHROUGH[provider];
+  const vendor = passthroughOf(provider);
   const options = vendor === undefined ? undefined : { vendor };
 
   it.each(errorReplies(provider))("%s: no secret in the error", async (_name, reply, code) => {
@@ -257,14 +257,6 @@ describe.each(PROVIDERS)("%s", (provider) => {
       [id, { agentId: "" }, { vendor: withSecrets }],
       [id, { agentId: "a\u0000" }, { vendor: { ...withSecrets, agent_notes: `for ${KEY}` } }],
     ];
-    if (provider === "retell") {
-      attempts.push([
-        id,
-        { label: "L" },
-        { vendor: { ...withSecrets, inbound_agents: [{ agent_id: KEY, weight: 2 }] } },
-      ]);
-      attempts.push([id, {}, { vendor: { ...withSecrets, outbound_agents: KEY } }]);
-    }
     for (const [badId, changes, opts] of attempts) {
       const error = await failure(phones.update(badId, changes, opts));
       expect(["invalid_input", "unsupported_change"]).toContain(error.code);
@@ -280,14 +272,7 @@ describe.each(PROVIDERS)("%s", (provider) => {
   });
 
   it("a result whose body echoes the key or the passthrough secrets: none in the result", async () => {
-    const echo: Record<Provider, Record<string, unknown>> = {
-      retell: { ...OK_BODY.retell, nickname: `key ${KEY}`, inbound_webhook_url: `https://example.com/hook?key=${KEY}` },
-      cartesia: { ...OK_BODY.cartesia, label: `key ${KEY}` },
-      verbex: { ...OK_BODY.verbex, friendly_name: `key ${KEY}` },
-      vogent: { ...OK_BODY.vogent, note: `key ${KEY}` },
-      cald: { ...OK_BODY.cald, description: `key ${KEY}` },
-    };
-    server.script(faults.json({ ...echo[provider], ...echoOf(provider) }));
+    server.script(faults.json({ ...DATA[provider].echoing(KEY), ...echoOf(provider) }));
     const result = await client(provider).update(id, { agentId: "A" }, options as never);
     expectClean([JSON.stringify(result), inspect(result, { depth: null })]);
   });
@@ -295,7 +280,7 @@ describe.each(PROVIDERS)("%s", (provider) => {
 
 describe.each(PROVIDERS)("%s: secrets cut short where a text is clipped", (provider) => {
   const id = IDS[provider];
-  const vendor = PASSTHROUGH[provider];
+  const vendor = passthroughOf(provider);
   const options = vendor === undefined ? undefined : { vendor };
   /** A key long enough that the 40 characters of an id an input error quotes are all key. */
   const LONG_KEY = `sk_live_${MARK}_${"k".repeat(64)}`;
@@ -325,40 +310,6 @@ describe.each(PROVIDERS)("%s: secrets cut short where a text is clipped", (provi
   });
 });
 
-describe("Verbex responses that carry secrets", () => {
-  it("raw has twilio_auth_token and sip_trunk_password redacted at any depth; the rest is kept", async () => {
-    server.script(
-      faults.json({
-        provider: "twilio",
-        phone_number: "+14155551234",
-        twilio_account_sid: "AC123",
-        twilio_auth_token: RESPONSE_TWILIO,
-        sip_trunk_username: "user_1",
-        sip_trunk_password: RESPONSE_SIP,
-        history: [{ sip_trunk_password: RESPONSE_SIP, twilio_auth_token: null }],
-      }),
-    );
-    const result = await client("verbex").update("pn_1", { label: "X" }, { vendor: PASSTHROUGH.verbex } as never);
-    expect(result.raw).toEqual({
-      provider: "twilio",
-      phone_number: "+14155551234",
-      twilio_account_sid: "AC123",
-      twilio_auth_token: "[redacted]",
-      sip_trunk_username: "user_1",
-      sip_trunk_password: "[redacted]",
-      history: [{ sip_trunk_password: "[redacted]", twilio_auth_token: null }],
-    });
-    expectClean([JSON.stringify(result), inspect(result, { depth: null })]);
-  });
-
-  it("the root entry behaves the same (createPhoneNumbers)", async () => {
-    server.script(faults.json({ phone_number: "+14155551234", twilio_auth_token: RESPONSE_TWILIO }));
-    const phones = createPhoneNumbers({ provider: "verbex", apiKey: KEY, baseUrl: server.url });
-    const result = await phones.update("pn_1", { agentId: "A" });
-    expectClean([JSON.stringify(result), inspect(result, { depth: null })]);
-  });
-});
-
 /** Each character of `text` as a JSON `\uXXXX` escape: JSON.parse reads it back as `text`. */
 const uEscaped = (text: string): string =>
   [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
@@ -368,14 +319,11 @@ const DISGUISES: Array<[name: string, disguise: (secret: string) => string]> = [
   ["every character \\u-escaped", uEscaped],
   ["_ as \\u005F and / as \\/", (secret) => secret.replaceAll("_", "\\u005F").replaceAll("/", "\\/")],
 ];
-/** The label field of each vendor's response, where an echo shows in the result itself. */
-const LABEL: Record<Provider, string | undefined> = {
-  retell: "nickname",
-  cartesia: "label",
-  verbex: "friendly_name",
-  vogent: undefined,
-  cald: undefined,
-};
+/**
+ * The label field of a vendor's response, where an echo shows in the result itself: the field its
+ * label change writes, which each vendor answers under the same name (none without a label).
+ */
+const labelOf = (provider: Provider): string | undefined => capabilities[provider].label.field;
 
 /** A JSON text in which each `@@secret@@` stands for `secret` written in `disguise`. */
 function disguisedJson(value: unknown, disguise: (secret: string) => string): string {
@@ -384,14 +332,14 @@ function disguisedJson(value: unknown, disguise: (secret: string) => string): st
 
 describe.each(PROVIDERS)("%s: secrets in disguise (escaped, as property names)", (provider) => {
   const id = IDS[provider];
-  const vendor = PASSTHROUGH[provider];
+  const vendor = passthroughOf(provider);
   const options = vendor === undefined ? undefined : { vendor };
   const echoed = [KEY, ...Object.values(vendor ?? {}).filter((value) => value.includes(MARK))];
 
   /** A body echoing every secret escaped: in the label, in a note, and as property names. */
   function echoBody(base: Record<string, unknown>): Record<string, unknown> {
     const body: Record<string, unknown> = { ...base };
-    const label = LABEL[provider];
+    const label = labelOf(provider);
     if (label !== undefined) body[label] = `@@${echoed[0]}@@`;
     echoed.forEach((secret, i) => {
       body[`note_${i}`] = `you sent @@${secret}@@`;
@@ -407,7 +355,7 @@ describe.each(PROVIDERS)("%s: secrets in disguise (escaped, as property names)",
     server.script({ status: 200, body: text });
     const result = await client(provider).update(id, { agentId: "A" }, options as never);
     expectClean([JSON.stringify(result), inspect(result, { depth: null }), String(result.label)]);
-    if (LABEL[provider] !== undefined) expect(result.label).toBe("[redacted]");
+    if (labelOf(provider) !== undefined) expect(result.label).toBe("[redacted]");
     // Every value is kept: the names that held a secret are redacted, not dropped.
     expect(Object.keys(result.raw as object).filter((name) => name.startsWith("[redacted]"))).toHaveLength(
       echoed.length,
@@ -428,7 +376,7 @@ describe.each(PROVIDERS)("%s: secrets in disguise (escaped, as property names)",
 
 describe.each(PROVIDERS)("%s: no part of a secret survives a cut, of any length", (provider) => {
   const id = IDS[provider];
-  const vendor = PASSTHROUGH[provider];
+  const vendor = passthroughOf(provider);
   const options = vendor === undefined ? undefined : { vendor };
   const secrets = [KEY, ...Object.values(vendor ?? {}).filter((value) => value.includes(MARK))];
 

@@ -7,11 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { Adapter } from "../src/adapter.js";
-import { caldAdapter } from "../src/adapters/cald.js";
-import { cartesiaAdapter } from "../src/adapters/cartesia.js";
-import { retellAdapter } from "../src/adapters/retell.js";
-import { verbexAdapter } from "../src/adapters/verbex.js";
-import { vogentAdapter } from "../src/adapters/vogent.js";
+import { ADAPTERS, PROVIDERS } from "./vendors.js";
 
 type Schema = {
   $ref?: string;
@@ -36,13 +32,6 @@ type Spec = {
 };
 
 const require = createRequire(import.meta.url);
-const ADAPTERS = {
-  cald: caldAdapter,
-  cartesia: cartesiaAdapter,
-  retell: retellAdapter,
-  verbex: verbexAdapter,
-  vogent: vogentAdapter,
-} as Record<string, Adapter>;
 
 function load(vendor: string): Spec {
   return JSON.parse(readFileSync(require.resolve(`@phonebridge/${vendor}/openapi.json`), "utf8")) as Spec;
@@ -77,7 +66,7 @@ function propertiesOf(spec: Spec, raw: Schema): Set<string> {
   return names;
 }
 
-describe.each(Object.keys(ADAPTERS))("%s adapter vs its effective spec", (vendor) => {
+describe.each(PROVIDERS)("%s adapter vs its effective spec", (vendor) => {
   const adapter = ADAPTERS[vendor] as Adapter;
   const spec = load(vendor);
   const transport = adapter.createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" });

@@ -7,7 +7,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { repoRoot } from "../src/repo.js";
+import { listVendors, repoRoot } from "../src/repo.js";
+import { deriveDescriptor } from "../src/spec/descriptor.js";
+import { loadVendorSpec } from "../src/spec/vendor-spec.js";
 
 const root = repoRoot();
 const cli = join(root, "packages/cli/dist/bin.js");
@@ -17,20 +19,17 @@ const { PROVIDERS } = (await import(pathToFileURL(join(root, "packages/cli/dist/
   PROVIDERS: readonly string[];
 };
 const demoKeys = PROVIDERS.flatMap((provider) => ["--api-key", `${provider}=demo-key`]);
+// A vendor whose spec names no server needs a base URL even for a dry run's display.
+const demoBaseUrls = listVendors(root)
+  .filter((vendor) => deriveDescriptor(loadVendorSpec(root, vendor)).descriptor.defaultBaseUrl === undefined)
+  .flatMap((vendor) => ["--base-url", `${vendor}=https://your-${vendor}-host.example`]);
 const input = "packages/cli/examples/numbers.csv";
 const phonebridge = (...args: string[]): number =>
   spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: "inherit" }).status ?? 1;
 mkdirSync(join(root, ".cache"), { recursive: true });
 
 console.log(`\n1. What each vendor would receive for ${input} (dry run: nothing is sent)\n`);
-const dry = phonebridge(
-  "apply",
-  input,
-  "--dry-run",
-  ...demoKeys,
-  "--base-url",
-  "verbex=https://your-verbex-host.example",
-);
+const dry = phonebridge("apply", input, "--dry-run", ...demoKeys, ...demoBaseUrls);
 if (dry !== 0) process.exit(dry);
 
 console.log("\n2. The same file applied to a Prism mock of each vendor's spec on 127.0.0.1\n");

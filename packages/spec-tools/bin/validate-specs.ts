@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `pnpm specs:validate`: every effective spec (document + overlay, as generated into
 // packages/<vendor>/openapi.json) is valid OpenAPI, by the tools' one validator
-// (src/openapi/validate.ts). The published documents themselves may be invalid (Cartesia's
-// is): that is what overlays fix.
+// (src/openapi/validate.ts). The published documents themselves may be invalid: that is what
+// overlays fix.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { commandLine } from "../src/cli.js";

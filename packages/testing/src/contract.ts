@@ -3,18 +3,19 @@
  * function you can run on your own client too. Import this in test files (it imports `vitest`).
  *
  *   describeVendorContract({
- *     descriptor: retellDescriptor,
- *     createClient: createRetellClient,
- *     createTransport: createRetellTransport,
+ *     descriptor: acmeDescriptor,
+ *     createClient: createAcmeClient,
+ *     createTransport: createAcmeTransport,
  *     errorClass: PhoneBridgeError,
- *     id: "+14157774444",
- *     body: { nickname: "Front desk" },
+ *     id: "pn_123",
+ *     body: { label: "Front desk" },
  *     wrongTypeBody, // declared with `// @ts-expect-error`: the compile error is part of the contract
  *   });
  */
+
+import { type Provider, providerTitle } from "@phonebridge/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.js";
-import type { Vendor } from "./vendors.js";
 import { mockUrl } from "./vitest.js";
 
 /** The API key the suite gives the client. Prism checks that a key is sent, not its value. */
@@ -22,12 +23,12 @@ export const CONTRACT_API_KEY = "pb-contract-test-key";
 
 /**
  * What the client must send, and where: the fields of a vendor package's `<vendor>Descriptor`
- * (`retellDescriptor`, …) that the suite checks. Pass that descriptor, or spell the values out so
+ * (`acmeDescriptor` for `@phonebridge/acme`) that the suite checks. Pass that descriptor, or spell the values out so
  * that the test does not take them from the code under test (the generated packages do).
  */
 export interface ContractDescriptor {
-  readonly provider: Vendor;
-  /** `RETELL` for `RETELL_API_KEY` and `RETELL_BASE_URL`. */
+  readonly provider: Provider;
+  /** `ACME` for `ACME_API_KEY` and `ACME_BASE_URL`. */
   readonly envPrefix: string;
   /** The spec's server URL; undefined when the vendor publishes none, so a base URL is required. */
   readonly defaultBaseUrl: string | undefined;
@@ -119,7 +120,7 @@ export interface VendorContractOptions<Client, Body, Data> {
   openapiFetch?: (client: NoInfer<Client>, id: string, body: NoInfer<Body>) => Promise<ContractFetchResult>;
   /** Title of the `describe` block. Default: `"<provider> contract against its Prism mock"`. */
   name?: string;
-  /** The vendor's name in test titles. Default: the provider capitalized (`Retell`). */
+  /** The vendor's name in test titles. Default: the provider capitalized (`Acme`). */
   title?: string;
   /**
    * Base URL of the mock to test against, read in `beforeAll`. Default: `mockUrl(provider)`, the
@@ -167,7 +168,7 @@ export function describeVendorContract<Client, Body, Data>(options: VendorContra
   const { descriptor, createClient, createTransport, errorClass, id, body, wrongTypeBody, openapiFetch } = options;
   const { provider, envPrefix, defaultBaseUrl, auth, update } = descriptor;
   const status = options.status ?? 200;
-  const title = options.title ?? provider.charAt(0).toUpperCase() + provider.slice(1);
+  const title = options.title ?? providerTitle(provider);
   const apiKey = CONTRACT_API_KEY;
   const apiKeyVariable = `${envPrefix}_API_KEY`;
   const baseUrlVariable = `${envPrefix}_BASE_URL`;

@@ -1,4 +1,4 @@
-import type { Vendor } from "./vendors.js";
+import type { Provider } from "@phonebridge/core";
 
 /**
  * A mock server could not be started: its spec could not be found, Prism exited, or it did not
@@ -7,13 +7,13 @@ import type { Vendor } from "./vendors.js";
  */
 export class MockServerError extends Error {
   override readonly name = "MockServerError";
-  readonly vendor: Vendor;
+  readonly vendor: Provider;
   readonly spec: string | undefined;
   readonly output: string;
 
   constructor(
     message: string,
-    details: { vendor: Vendor; spec?: string | undefined; output?: string | undefined },
+    details: { vendor: Provider; spec?: string | undefined; output?: string | undefined },
     options?: { cause?: unknown },
   ) {
     super(message, options);

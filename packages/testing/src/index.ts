@@ -1,12 +1,12 @@
+import { isProvider, PROVIDERS, type Provider } from "@phonebridge/core";
 import { MockServerError } from "./errors.js";
 import { freePorts, type RunningPrism, startPrism } from "./prism.js";
 import { resolveSpec, type SpecLocation } from "./specs.js";
-import { isVendor, VENDORS, type Vendor } from "./vendors.js";
 
+export { isProvider, PROVIDERS, type Provider } from "@phonebridge/core";
 export { MockServerError } from "./errors.js";
 export { prismArgs } from "./prism.js";
 export { type ResolveSpecOptions, resolveSpec, type SpecLocation, specSpecifier } from "./specs.js";
-export { isVendor, VENDORS, type Vendor } from "./vendors.js";
 
 /** Default time one Prism mock gets to accept connections. Five at once take about 3.5 s on 2 cores. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -16,7 +16,7 @@ export interface StartMockServersOptions {
    * Your own spec file per vendor (path or `file:` URL). A vendor without an entry uses the spec
    * its package exports as `@phonebridge/<vendor>/openapi.json`.
    */
-  specs?: Partial<Record<Vendor, SpecLocation>> | undefined;
+  specs?: Partial<Record<Provider, SpecLocation>> | undefined;
   /**
    * Directory from which `@phonebridge/<vendor>/openapi.json` is resolved when
    * `@phonebridge/testing` cannot see the vendor package itself. Default: `process.cwd()`.
@@ -27,7 +27,7 @@ export interface StartMockServersOptions {
 }
 
 /** Running Prism mocks, one per vendor. */
-export interface MockServers<V extends Vendor = Vendor> {
+export interface MockServers<V extends Provider = Provider> {
   /**
    * Base URL of each vendor's mock: a bare origin such as `http://127.0.0.1:40123`. Prism ignores
    * the base path of the spec's `servers[].url`, so use this URL as the client's `baseUrl` as is.
@@ -44,12 +44,12 @@ export interface MockServers<V extends Vendor = Vendor> {
   stop(): Promise<void>;
 }
 
-function checkVendors<V extends Vendor>(vendors: readonly V[]): V[] {
+function checkProviders<V extends Provider>(vendors: readonly V[]): V[] {
   if (!Array.isArray(vendors)) throw new TypeError("startMockServers: vendors must be an array of vendor names");
   for (const vendor of vendors) {
-    if (!isVendor(vendor)) {
+    if (!isProvider(vendor)) {
       throw new TypeError(
-        `startMockServers: unknown vendor ${JSON.stringify(vendor)}; expected one of ${VENDORS.join(", ")}`,
+        `startMockServers: unknown vendor ${JSON.stringify(vendor)}; expected one of ${PROVIDERS.join(", ")}`,
       );
     }
   }
@@ -57,7 +57,7 @@ function checkVendors<V extends Vendor>(vendors: readonly V[]): V[] {
 }
 
 /**
- * Starts one Prism 5.16 mock server per vendor (default: all five), concurrently, each on a free
+ * Starts one Prism mock server per vendor (default: every vendor), concurrently, each on a free
  * port of 127.0.0.1, and resolves once every one accepts connections.
  *
  * Prism runs in static mode: responses are the spec's examples, requests are validated against
@@ -66,18 +66,18 @@ function checkVendors<V extends Vendor>(vendors: readonly V[]): V[] {
  * vendor and shows the tail of Prism's output.
  *
  * @example
- * const mocks = await startMockServers(["retell", "cald"]);
+ * const mocks = await startMockServers(["acme"]);
  * try {
- *   const res = await fetch(`${mocks.urls.retell}/update-phone-number/+14157774444`, { method: "PATCH", ... });
+ *   const res = await fetch(`${mocks.urls.acme}/phone-numbers/pn_123`, { method: "PATCH", ... });
  * } finally {
  *   await mocks.stop();
  * }
  */
-export async function startMockServers<V extends Vendor = Vendor>(
+export async function startMockServers<V extends Provider = Provider>(
   vendors?: readonly V[],
   options: StartMockServersOptions = {},
 ): Promise<MockServers<V>> {
-  const selected = checkVendors(vendors ?? (VENDORS as readonly Vendor[] as readonly V[]));
+  const selected = checkProviders(vendors ?? (PROVIDERS as readonly Provider[] as readonly V[]));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     throw new TypeError(`startMockServers: timeoutMs must be a positive number, got ${String(timeoutMs)}`);
@@ -115,7 +115,7 @@ export async function startMockServers<V extends Vendor = Vendor>(
   return servers(started);
 }
 
-function servers<V extends Vendor>(started: RunningPrism[]): MockServers<V> {
+function servers<V extends Provider>(started: RunningPrism[]): MockServers<V> {
   const urls = {} as Record<V, string>;
   const pids = {} as Record<V, number>;
   const specs = {} as Record<V, string>;

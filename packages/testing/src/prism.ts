@@ -3,8 +3,8 @@ import { createRequire } from "node:module";
 import { type AddressInfo, connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Provider } from "@phonebridge/core";
 import { MockServerError } from "./errors.js";
-import type { Vendor } from "./vendors.js";
 
 export const HOST = "127.0.0.1";
 
@@ -59,7 +59,8 @@ export function prismArgs(spec: string, port: number): string[] {
     HOST,
     "--port",
     String(port),
-    // Static examples from the spec, never generated ones (dynamic mode breaks on Retell).
+    // Static examples from the spec, never generated ones: dynamic mode invents values that break
+    // a spec's own limits, and answers 500.
     "--dynamic",
     "false",
     // Answer a valid request with the spec's example even when that example violates the spec,
@@ -161,7 +162,7 @@ class OutputTail {
 }
 
 export interface RunningPrism {
-  readonly vendor: Vendor;
+  readonly vendor: Provider;
   readonly spec: string;
   readonly port: number;
   readonly url: string;
@@ -233,7 +234,7 @@ function describeExit(child: ChildProcess): string {
  * the process is gone before the promise settles.
  */
 export async function startPrism(
-  vendor: Vendor,
+  vendor: Provider,
   spec: string,
   port: number,
   timeoutMs: number,
@@ -286,7 +287,7 @@ function formatOutput(output: OutputTail): string {
   return tail === "" ? " Prism printed nothing." : `\nPrism's last output:\n${tail.replace(/^/gm, "  ")}`;
 }
 
-function running(vendor: Vendor, spec: string, port: number, attempt: Attempt): RunningPrism {
+function running(vendor: Provider, spec: string, port: number, attempt: Attempt): RunningPrism {
   let stopping: Promise<void> | undefined;
   return {
     vendor,

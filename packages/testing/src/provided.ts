@@ -1,4 +1,4 @@
-import type { Vendor } from "./vendors.js";
+import type { Provider } from "@phonebridge/core";
 
 /** What the global setup provides under `phonebridgeMocks`: base URL of each mock it started. */
-export type MockUrls = Partial<Record<Vendor, string>>;
+export type MockUrls = Partial<Record<Provider, string>>;

@@ -2,15 +2,15 @@ import { access } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Provider } from "@phonebridge/core";
 import { MockServerError } from "./errors.js";
-import type { Vendor } from "./vendors.js";
 
 /** Where a vendor's spec is: a file path (absolute, or relative to the working directory) or a `file:` URL. */
 export type SpecLocation = string | URL;
 
 export interface ResolveSpecOptions {
   /** Explicit spec files per vendor; they win over the installed vendor packages. */
-  specs?: Partial<Record<Vendor, SpecLocation>> | undefined;
+  specs?: Partial<Record<Provider, SpecLocation>> | undefined;
   /**
    * Directory to resolve `@phonebridge/<vendor>/openapi.json` from when `@phonebridge/testing`
    * itself cannot see the vendor package. Default: `process.cwd()`.
@@ -19,7 +19,7 @@ export interface ResolveSpecOptions {
 }
 
 /** The module specifier under which each vendor package exports its effective spec. */
-export function specSpecifier(vendor: Vendor): string {
+export function specSpecifier(vendor: Provider): string {
   return `@phonebridge/${vendor}/openapi.json`;
 }
 
@@ -48,7 +48,7 @@ function tryResolve(from: string | URL, specifier: string): string | undefined {
  * peer dependencies), else resolved from `options.root` (default: the working directory).
  * Throws a {@link MockServerError} naming both ways out when none is found or the file is missing.
  */
-export async function resolveSpec(vendor: Vendor, options: ResolveSpecOptions = {}): Promise<string> {
+export async function resolveSpec(vendor: Provider, options: ResolveSpecOptions = {}): Promise<string> {
   const explicit = options.specs?.[vendor];
   let path: string | undefined;
   if (explicit !== undefined) {

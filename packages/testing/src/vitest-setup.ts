@@ -4,20 +4,21 @@
  * and stops them when the run ends.
  *
  *   // vitest.config.ts
- *   test: { globalSetup: ["@phonebridge/testing/vitest-setup"] }          // all five vendors
- *   test: { globalSetup: ["@phonebridge/testing/vitest-setup/retell"] }   // one vendor
+ *   test: { globalSetup: ["@phonebridge/testing/vitest-setup"] }          // every vendor
+ *   test: { globalSetup: ["@phonebridge/testing/vitest-setup/acme"] }     // one vendor
  *
  * For another selection or your own spec files, write a one-file setup:
  *
- *   export default mockServersSetup(["retell", "cald"], { specs: { retell: "./my-retell.json" } });
+ *   export default mockServersSetup(["acme", "globex"], { specs: { acme: "./my-acme.json" } });
  *
  * When the environment variable PHONEBRIDGE_MOCK_URLS holds a JSON object of vendor → base URL
  * (mocks someone already started, e.g. once for a whole monorepo run), the setup uses those URLs
  * and starts only the vendors that are missing from it.
  */
+
+import { isProvider, PROVIDERS, type Provider } from "@phonebridge/core";
 import { type MockServers, type StartMockServersOptions, startMockServers } from "./index.js";
 import type { MockUrls } from "./provided.js";
-import { isVendor, VENDORS, type Vendor } from "./vendors.js";
 
 /** Environment variable with already-running mocks: a JSON object of vendor → base URL. */
 export const MOCK_URLS_ENV = "PHONEBRIDGE_MOCK_URLS";
@@ -39,9 +40,9 @@ export function mockUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): MockUrls 
   }
   const urls: MockUrls = {};
   for (const [vendor, url] of Object.entries(parsed)) {
-    if (!isVendor(vendor))
+    if (!isProvider(vendor))
       throw new Error(
-        `${MOCK_URLS_ENV}: unknown vendor ${JSON.stringify(vendor)}; expected one of ${VENDORS.join(", ")}`,
+        `${MOCK_URLS_ENV}: unknown vendor ${JSON.stringify(vendor)}; expected one of ${PROVIDERS.join(", ")}`,
       );
     if (typeof url !== "string" || !URL.canParse(url))
       throw new Error(`${MOCK_URLS_ENV}: ${vendor} must be a URL, got ${JSON.stringify(url)}`);
@@ -60,13 +61,13 @@ export interface ProvideTarget {
 /** A vitest global setup function: starts the mocks, provides their URLs, returns the teardown. */
 export type MockServersSetup = (project: ProvideTarget) => Promise<() => Promise<void>>;
 
-/** Builds a vitest global setup for the given vendors (default: all five) and options. */
-export function mockServersSetup(vendors?: readonly Vendor[], options?: StartMockServersOptions): MockServersSetup {
+/** Builds a vitest global setup for the given vendors (default: every vendor) and options. */
+export function mockServersSetup(vendors?: readonly Provider[], options?: StartMockServersOptions): MockServersSetup {
   return async (project) => {
-    const wanted = vendors ?? VENDORS;
+    const wanted = vendors ?? PROVIDERS;
     const shared = mockUrlsFromEnv() ?? {};
     const provided: MockUrls = {};
-    const missing: Vendor[] = [];
+    const missing: Provider[] = [];
     for (const vendor of wanted) {
       const url = shared[vendor];
       if (url === undefined) missing.push(vendor);
@@ -80,5 +81,5 @@ export function mockServersSetup(vendors?: readonly Vendor[], options?: StartMoc
   };
 }
 
-/** Default global setup: all five vendors, specs from the installed `@phonebridge/<vendor>` packages. */
+/** Default global setup: every vendor, specs from the installed `@phonebridge/<vendor>` packages. */
 export default mockServersSetup();

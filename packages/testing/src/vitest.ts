@@ -2,9 +2,10 @@
  * Test-side helpers for the mocks started by `@phonebridge/testing/vitest-setup`. Import this in
  * test files (it imports `vitest`); it also types `inject("phonebridgeMocks")`.
  */
+
+import type { Provider } from "@phonebridge/core";
 import { inject } from "vitest";
 import type { MockUrls } from "./provided.js";
-import type { Vendor } from "./vendors.js";
 
 export type { MockUrls } from "./provided.js";
 
@@ -27,7 +28,7 @@ export function mockUrls(): MockUrls {
 }
 
 /** Base URL (a bare origin) of one vendor's mock. Throws when the global setup did not start it. */
-export function mockUrl(vendor: Vendor): string {
+export function mockUrl(vendor: Provider): string {
   const url = mockUrls()[vendor];
   if (url === undefined) {
     throw new Error(

@@ -1,17 +1,17 @@
 import { describe, expect, inject, it } from "vitest";
-import { VENDORS } from "../src/index.js";
+import { PROVIDERS } from "../src/index.js";
 import { mockUrl, mockUrls } from "../src/vitest.js";
 
-// These mocks come from vitest.config.ts: globalSetup ["./src/vitest-setup.ts"], all five vendors.
+// These mocks come from vitest.config.ts: globalSetup ["./src/vitest-setup.ts"], every vendor.
 
 const bearer = { authorization: "Bearer test-key", "content-type": "application/json" };
 
 describe("vitest globalSetup", () => {
   it("provides a bare-origin URL for every vendor", () => {
     const urls = inject("phonebridgeMocks");
-    expect(Object.keys(urls).sort()).toEqual([...VENDORS]);
+    expect(Object.keys(urls).sort()).toEqual([...PROVIDERS]);
     expect(mockUrls()).toEqual(urls);
-    for (const vendor of VENDORS) expect(mockUrl(vendor)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    for (const vendor of PROVIDERS) expect(mockUrl(vendor)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it("answers a valid Retell update with the spec's example", async () => {
@@ -55,7 +55,7 @@ describe("vitest globalSetup", () => {
   });
 
   it("serves every vendor's spec: an unknown path is Prism's 404, not a refused connection", async () => {
-    for (const vendor of VENDORS) {
+    for (const vendor of PROVIDERS) {
       const res = await fetch(`${mockUrl(vendor)}/no-such-path-in-any-spec`);
       expect(res.status, vendor).toBe(404);
       expect(await res.text(), vendor).toContain("NO_PATH_MATCHED_ERROR");

@@ -39,6 +39,11 @@ export const retellDescriptor: VendorDescriptor = {
     request: ["auth_password"],
     response: [],
   },
+  limits: {
+    id: {
+      minLength: 1,
+    },
+  },
 };
 
 /** The spec's paths, as the client types its calls. */

@@ -1,5 +1,5 @@
-// One sentence for the same change in several fields: a schema shared by several fields (like
-// Retell's AgentWeight) gives the same finding for each, which a changeset says once, listing
+// One sentence for the same change in several fields: a schema shared by several fields (an
+// agent weight schema used by two agent lists, say) gives the same finding for each, which a changeset says once, listing
 // the fields. For text only: the changes themselves stay one per field.
 import type { Change } from "./change.js";
 

@@ -1,5 +1,5 @@
-// Auth has three levels: none, optional (a `{}` alternative: the key may be left out, like
-// Verbex's inferred key), required. A different scheme (bearer, an API key header, basic, or
+// Auth has three levels: none, optional (a `{}` alternative: the key may be left out, as an
+// overlay declares a key the vendor does not document), required. A different scheme (bearer, an API key header, basic, or
 // another header name) is a change of scheme.
 import { isDeepStrictEqual } from "node:util";
 import { objectOr } from "../json.js";

@@ -48,7 +48,7 @@ export const ${vendor}Descriptor: VendorDescriptor = {
   auth: ${ts(descriptor.auth, "  ")},
   headers: ${ts(descriptor.headers, "  ")},
   update: ${ts(descriptor.update, "  ")},
-  secrets: ${ts(descriptor.secrets, "  ")},
+  secrets: ${ts(descriptor.secrets, "  ")},${descriptor.limits ? `\n  limits: ${ts(descriptor.limits, "  ")},` : ""}
 };
 
 ${clientPaths}

@@ -1,6 +1,28 @@
 // README.md of a vendor package: how to use it, and what it sends.
 import { markdownHeader, pascal } from "./header.js";
 import type { VendorModel } from "./model.js";
+import { repositoryUrl } from "./repository.js";
+
+/**
+ * What the lean `updatePhoneNumber` does and does not do, said once for every vendor package: it
+ * is one `fetch` per call, outside openapi-fetch, so the client's middleware does not see it,
+ * and it has no retries or timeouts of its own (the facade's retry policy,
+ * docs/CONTRACT.md#retries-and-time). Change this text when that changes.
+ */
+export const LEAN_PATH = `\`updatePhoneNumber\` is the lean path: one \`fetch(url, init)\` per call. It does **not** run
+the openapi-fetch middleware registered with \`client.use()\` (the client's \`GET\`, \`PATCH\`, ...
+calls do), and it makes one attempt with no timeout of its own: pass a \`signal\` to abort it.
+Retries and per-attempt timeouts live in [\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}).`;
+
+/** How the packages load: the same paragraph in every package's README. */
+export function moduleFormat(name: string): string {
+  return `## Module format
+
+ESM only (\`import\`). From CommonJS, \`require("${name}")\` works on Node 20.19+ and 22.12+,
+which load ES modules through \`require\` without a flag; on older Node, use
+\`await import("${name}")\`. TypeScript in a CommonJS project compiles it with
+\`"module": "nodenext"\` (\`node16\` reports TS1479).`;
+}
 
 export function renderReadme(model: VendorModel): string {
   const { vendor, descriptor, config } = model;
@@ -25,7 +47,11 @@ export function renderReadme(model: VendorModel): string {
 # @phonebridge/${vendor}
 
 Typed client for ${title}'s API, generated from ${title}'s own OpenAPI document
-([specs/${vendor}](../../specs/${vendor})) with openapi-typescript and openapi-fetch.
+([specs/${vendor}](${repositoryUrl(`specs/${vendor}`)})) with openapi-typescript and openapi-fetch.
+
+\`\`\`sh
+npm install @phonebridge/${vendor}
+\`\`\`
 
 \`\`\`ts
 import { create${Name}Client } from "@phonebridge/${vendor}";
@@ -45,7 +71,7 @@ console.log(updated);
 | required headers | ${headers || "none"} |
 | path parameter | encoded as ${title}'s own SDKs do: RFC 3986 path characters (such as \`+\`) as they are, the rest percent-encoded; \`""\`, \`.\` and \`..\` refused before sending |
 ${secrets.length ? `| secret fields | ${secrets.map((name) => `\`${name}\``).join(", ")}: redacted in every error body this package keeps |\n` : ""}
-† inferred by phonebridge, not documented by ${title}: see [provenance](../../specs/${vendor}/provenance.yaml).
+† inferred by phonebridge, not documented by ${title}: see [provenance](${repositoryUrl(`specs/${vendor}/provenance.yaml`, "blob")}).
 
 ## API
 
@@ -61,8 +87,12 @@ ${secrets.length ? `| secret fields | ${secrets.map((name) => `\`${name}\``).joi
 - Types: \`paths\`, \`components\`, \`operations\` (openapi-typescript), \`UpdatePhoneNumberBody\`,
   \`UpdatePhoneNumberResponse\`. The effective spec is exported as \`@phonebridge/${vendor}/openapi.json\`.
 
+${LEAN_PATH}
+
+${moduleFormat(`@phonebridge/${vendor}`)}
+
 This package is generated: its source changes only through \`specs/${vendor}/\` and
 \`pnpm generate ${vendor}\`. For one call that behaves the same on every vendor, use
-[\`@phonebridge/facade\`](../facade).
+[\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}).
 `;
 }

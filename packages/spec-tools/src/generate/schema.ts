@@ -9,7 +9,7 @@ export async function renderSchema({ vendor, spec }: VendorModel): Promise<strin
   // validator configuration, that pass is the validator of docs/spec-changes.md (one set of
   // rules for generation, pull and CI, and one pass over the document).
   // defaultNonNullable: false keeps a response property with a `default` optional, as the
-  // spec says, instead of promising the client a field the server may omit (Verbex provider).
+  // spec says, instead of promising the client a field the server may omit.
   const ast = await openapiTS(spec as Parameters<typeof openapiTS>[0], {
     defaultNonNullable: false,
     silent: true,

@@ -8,7 +8,7 @@ import { renderApiIndex } from "./api-index.js";
 import { renderClient } from "./client.js";
 import { renderVitestConfig, TSCONFIG, TSCONFIG_BUILD } from "./config-files.js";
 import { renderContractTest } from "./contract-test.js";
-import { GENERATE_COMMAND } from "./header.js";
+import { GENERATE_COMMAND, header } from "./header.js";
 import { renderIndex } from "./index-file.js";
 import type { VendorModel } from "./model.js";
 import { renderPackageJson } from "./package-json.js";
@@ -24,6 +24,22 @@ function renderEffectiveSpec({ vendor, spec }: VendorModel): string {
   return `${JSON.stringify(marked, null, 2)}\n`;
 }
 
+/**
+ * biome.jsonc: generated code is checked against the generator (\`pnpm generate --check\`), not
+ * formatted or linted, so the package opts out of the repository's Biome configuration.
+ */
+function renderBiomeConfig({ vendor }: VendorModel): string {
+  return `${header(vendor)}
+{
+  "root": false,
+  "extends": "//",
+  "formatter": { "enabled": false },
+  "linter": { "enabled": false },
+  "assist": { "enabled": false }
+}
+`;
+}
+
 export async function renderVendorPackage(root: string, loaded: VendorSpec): Promise<Map<string, string>> {
   const model: VendorModel = { ...loaded, ...deriveDescriptor(loaded) };
   const dir = join(root, "packages", loaded.vendor);
@@ -37,6 +53,7 @@ export async function renderVendorPackage(root: string, loaded: VendorSpec): Pro
     [join(dir, "README.md"), renderReadme(model)],
     [join(dir, "api.md"), renderApiIndex(model)],
     [join(dir, "package.json"), renderPackageJson(root, model)],
+    [join(dir, "biome.jsonc"), renderBiomeConfig(model)],
     [join(dir, "tsconfig.json"), TSCONFIG],
     [join(dir, "tsconfig.build.json"), TSCONFIG_BUILD],
     [join(dir, "vitest.config.ts"), renderVitestConfig(loaded.vendor)],

@@ -19,7 +19,7 @@ export function packageDirs(root: string): string[] {
     .sort();
 }
 
-/** The file an `exports` subpath (".", "./retell") resolves to for `import`, if it is built. */
+/** The file an `exports` subpath (".", "./<vendor>") resolves to for `import`, if it is built. */
 export function exportFile(root: string, dir: string, subpath = "."): string | undefined {
   const manifest = readManifest(root, dir);
   if (manifest === undefined) return undefined;

@@ -1,6 +1,7 @@
-// A vendor that publishes a page, not OpenAPI (Vogent): its text is compared with
-// specs/<vendor>/page.txt after normalizing line endings, trailing spaces and runs of blank
-// lines, and a change is reported for review by hand (docs/spec-changes.md#vogent-a-page-no-openapi).
+// A vendor that publishes a page, not OpenAPI (`published: html-page` in its vendor.yaml): the
+// page's text is compared with specs/<vendor>/page.txt after normalizing line endings, trailing
+// spaces and runs of blank lines, and a change is reported for review by hand
+// (docs/spec-changes.md#a-vendor-that-publishes-a-page-no-openapi).
 import { createHash } from "node:crypto";
 
 /** The text of an HTML page (crude on purpose: it only has to be stable between pulls). */

@@ -15,6 +15,7 @@ import { changesetFiles } from "../release/changesets.js";
 import { readWorking, updateOperation } from "../release/spec-release.js";
 import { listVendors } from "../repo.js";
 import { applyOverlay } from "../spec/overlay.js";
+import { readVendorConfig } from "../spec/vendor-config.js";
 import { normalizePage, pageLineDiff } from "./page.js";
 import { provenanceUrl, updateProvenance } from "./provenance.js";
 import { describeResult } from "./report.js";
@@ -68,7 +69,9 @@ export async function pullVendor(options: PullOptions): Promise<PullOutcome> {
     if (!url) throw new PullRefused(`specs/${vendor}/provenance.yaml has no source.url; give --from <url-or-file>`);
     const source = await readSource(url, { fetchImpl: options.fetchImpl, cwd: options.cwd });
 
-    if (existsSync(join(dir, "page.txt"))) {
+    // How the vendor publishes its document is vendor.yaml's `published` (src/spec/vendor-config.ts).
+    const { published } = readVendorConfig(root, vendor);
+    if (published === "html-page") {
       return pullPage({ vendor, from, today, dir, source, provenanceText, lines, done });
     }
 
@@ -79,8 +82,8 @@ export async function pullVendor(options: PullOptions): Promise<PullOutcome> {
       !/\.md$/i.test(new URL(source.where).pathname) &&
       /<html[\s>]/i.test(source.text)
     ) {
-      // Docs sites built on Mintlify (Retell, Cartesia, Cald, Verbex) serve a page's Markdown, with
-      // its OpenAPI block, at the page URL plus ".md"; the HTML page itself carries no OpenAPI.
+      // Docs sites built on Mintlify serve a page's Markdown, with its OpenAPI block, at the page
+      // URL plus ".md"; the HTML page itself carries no OpenAPI.
       const markdownUrl = new URL(source.where);
       markdownUrl.pathname = `${markdownUrl.pathname.replace(/\/$/, "")}.md`;
       const markdown = await readSource(markdownUrl.href, { fetchImpl: options.fetchImpl }).catch(() => undefined);
@@ -241,7 +244,8 @@ interface PagePull {
 }
 
 function pullPage({ vendor, from, today, dir, source, provenanceText, lines, done }: PagePull): PullOutcome {
-  const stored = readFileSync(join(dir, "page.txt"), "utf8");
+  // No page.txt yet (the vendor's first pull): every line of the page is new.
+  const stored = existsSync(join(dir, "page.txt")) ? readFileSync(join(dir, "page.txt"), "utf8") : "";
   if (normalizePage(stored) === normalizePage(source.text)) {
     lines.push(`${vendor}: no change (the page at ${source.where} matches specs/${vendor}/page.txt)`);
     return done("no-change", 0);

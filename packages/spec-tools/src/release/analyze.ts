@@ -76,7 +76,7 @@ export function diffVendor(root: string, vendor: string, options: { working?: Sp
   let { changes } = diffSpecs(then.spec ?? {}, now.spec ?? {});
   if (!changes.length && filesChanged) changes = [noApiChange(released, working)];
   const update = updateOperation(working);
-  const facade = facadeChanges(vendor, changes, update);
+  const facade = facadeChanges(changes, update);
   const result: VendorDiff = {
     vendor,
     title,
@@ -114,7 +114,7 @@ export async function analyzeVendor(
   if (extra.length) {
     result.changes = [...result.changes.filter((c) => c.kind !== "no-api-change"), ...extra];
     result.bump = maxBump(...result.changes.map((c) => c.bump));
-    result.facade = facadeChanges(vendor, result.changes, result.specs.update);
+    result.facade = facadeChanges(result.changes, result.specs.update);
     result.facadeBump = maxBump(...result.facade.map((c) => c.bump));
   }
   return result;

@@ -112,6 +112,8 @@ export interface UpdateOperation {
   method: string;
   path: string;
   secrets: { request?: string[]; response?: string[] };
+  /** The fields the facade's adapter uses (vendor.yaml's `facade`). */
+  facade: { request: string[]; response: string[] };
 }
 
 /** The update operation named in vendor.yaml. */
@@ -120,7 +122,14 @@ export function updateOperation(files: SpecFiles): UpdateOperation | undefined {
   const update = isObject(config) && isObject(config.update) ? config.update : undefined;
   if (!update?.method || !update.path || !isObject(config)) return undefined;
   const secrets = isObject(config.secrets) ? (config.secrets as UpdateOperation["secrets"]) : {};
-  return { method: String(update.method).toLowerCase(), path: String(update.path), secrets };
+  const facade = isObject(config.facade) ? config.facade : {};
+  const names = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  return {
+    method: String(update.method).toLowerCase(),
+    path: String(update.path),
+    secrets,
+    facade: { request: names(facade.request), response: names(facade.response) },
+  };
 }
 
 /** The vendor's title from vendor.yaml, else its folder name. */

@@ -2,7 +2,8 @@
 // the headers sent on every request, the update operation and its success response. Everything
 // comes from the spec except what vendor.yaml says (env prefix, the operation, secret fields).
 import { arrayOr, isObject, objectOr } from "../json.js";
-import { deref } from "../openapi/ref.js";
+import { deref, formatPointer } from "../openapi/ref.js";
+import { bodyLimits, checkPattern, type Limit, type Limits, limitOf } from "./limits.js";
 import type { VendorSpec } from "./vendor-spec.js";
 
 export interface Auth {
@@ -20,6 +21,8 @@ export interface Descriptor {
   headers: Record<string, string>;
   update: { method: string; path: string; param: string };
   secrets: { request: string[]; response: string[] };
+  /** What the spec declares about the id and the body's top-level fields; absent when nothing. */
+  limits?: Limits;
 }
 
 export interface SuccessResponse {
@@ -80,6 +83,41 @@ function successResponse(spec: unknown, operation: Record<string, unknown>, vend
   return { status: Number(status), hasBody: schema !== undefined };
 }
 
+/**
+ * The declared limits of the update's id parameter and of its request body's top-level fields.
+ * Every pattern must be a regular expression JavaScript runs, or generation stops naming it.
+ */
+function deriveLimits(
+  spec: unknown,
+  pathItem: Record<string, unknown>,
+  operation: Record<string, unknown>,
+  update: { method: string; path: string; param: string },
+  vendor: string,
+): Limits | undefined {
+  const limits: Limits = {};
+  const parameters = [...arrayOr(pathItem.parameters), ...arrayOr(operation.parameters)];
+  const idParameter = parameters
+    .map((raw) => objectOr(deref(spec, raw)))
+    .find((parameter) => parameter.in === "path" && parameter.name === update.param);
+  const where = (...tokens: string[]) =>
+    `specs/${vendor}: ${formatPointer(["paths", update.path, update.method, ...tokens])}`;
+  const check = (limit: Limit, at: string) => {
+    if (limit.pattern !== undefined) checkPattern(limit.pattern, at);
+  };
+  if (idParameter) {
+    const id = limitOf(spec, idParameter.schema);
+    check(id, where("parameters"));
+    if (Object.keys(id).length) limits.id = id;
+  }
+  const schema = objectOr(objectOr(objectOr(deref(spec, operation.requestBody)).content)["application/json"]).schema;
+  if (schema !== undefined) {
+    const body = bodyLimits(spec, schema);
+    for (const [field, limit] of Object.entries(body)) check(limit, where("requestBody", field));
+    if (Object.keys(body).length) limits.body = body;
+  }
+  return Object.keys(limits).length ? limits : undefined;
+}
+
 export interface Derived {
   descriptor: Descriptor;
   success: SuccessResponse;
@@ -97,6 +135,7 @@ export function deriveDescriptor({ vendor, config, spec }: VendorSpec): Derived 
     throw new Error(`${vendor}: ${path} must have exactly one path parameter`);
   const server = arrayOr(document.servers)[0];
   const url = isObject(server) && typeof server.url === "string" ? server.url : undefined;
+  const limits = deriveLimits(spec, pathItem, operation, { method, path, param }, vendor);
   return {
     descriptor: {
       provider: vendor,
@@ -106,6 +145,7 @@ export function deriveDescriptor({ vendor, config, spec }: VendorSpec): Derived 
       headers: deriveConstantHeaders(spec, pathItem, operation, vendor),
       update: { method: method.toUpperCase(), path, param },
       secrets: config.secrets,
+      ...(limits ? { limits } : {}),
     },
     success: successResponse(spec, operation, vendor),
   };

@@ -11,6 +11,8 @@ export interface VendorSpec {
   config: VendorConfig;
   /** The effective spec: the vendor's document with phonebridge's overlay applied. */
   spec: unknown;
+  /** The vendor's document as published (openapi.yaml), before the overlay. */
+  document: unknown;
 }
 
 export function loadVendorSpec(root: string, vendor: string): VendorSpec {
@@ -25,5 +27,5 @@ export function loadVendorSpec(root: string, vendor: string): VendorSpec {
     const lines = stale.map((outcome) => `  - ${outcome.name}: ${outcome.detail}`).join("\n");
     throw new Error(`specs/${vendor}/overlay.yaml: ${stale.length} fix(es) no longer apply:\n${lines}`);
   }
-  return { vendor, config, spec };
+  return { vendor, config, spec, document };
 }
