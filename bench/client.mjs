@@ -126,8 +126,8 @@ async function buildVariants(origin, fetchImpl = undefined) {
         (data) => data && typeof data === "object",
       );
       // For reference: raw fetch with redirect: "error". Any other mode makes undici clone the
-      // request and tee its body, so this is the cheapest a fetch call gets; phonebridge sends
-      // "manual" (never follow, and keep a 3xx's status, as the contract asks).
+      // request and tee its body, so this is the cheapest a fetch call gets; it is what
+      // phonebridge sends (never follow a redirect: docs/CONTRACT.md#errors).
       add(
         "fetch-noredirect",
         'raw fetch with redirect: "error"',
@@ -170,19 +170,8 @@ async function buildVariants(origin, fetchImpl = undefined) {
     const title = provider[0].toUpperCase() + provider.slice(1);
     if (vendorPkg.skipped) {
       skipped.push({ key: `update:${provider}`, reason: vendorPkg.skipped });
-      skipped.push({ key: `send:${provider}`, reason: vendorPkg.skipped });
     } else {
       const createClient = vendorPkg.module[`create${title}Client`];
-      const createTransport = vendorPkg.module[`create${title}Transport`];
-      if (typeof createTransport === "function") {
-        const transport = createTransport({ apiKey: API_KEY, baseUrl: origin, ...io });
-        add(
-          "send",
-          `@phonebridge/${provider} transport.send + res.json()`,
-          async () => (await transport.send(v.id, v.body)).json(),
-          (data) => data && typeof data === "object",
-        );
-      } else skipped.push({ key: `send:${provider}`, reason: `no create${title}Transport export` });
       if (typeof createClient === "function") {
         const client = createClient({ apiKey: API_KEY, baseUrl: origin, ...io });
         add(

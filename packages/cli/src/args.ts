@@ -11,6 +11,7 @@ export const CONNECTION_OPTIONS = {
   timeout: { type: "string" },
   "max-retries": { type: "string" },
   mock: { type: "boolean" },
+  verbose: { type: "boolean" },
   json: { type: "boolean" },
   "dry-run": { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -54,6 +55,7 @@ export function connectionOf(values: {
   timeout?: string;
   "max-retries"?: string;
   mock?: boolean;
+  verbose?: boolean;
 }): Connection {
   const connection: Connection = {
     apiKeys: parsePerProvider("api-key", values["api-key"]),
@@ -61,6 +63,7 @@ export function connectionOf(values: {
     timeoutMs: intFlag("timeout", values.timeout, 1, 3_600_000),
     maxRetries: intFlag("max-retries", values["max-retries"], 0, 10),
     mock: values.mock === true,
+    verbose: values.verbose === true,
   };
   if (connection.mock && values["base-url"]?.length) {
     throw new UsageError("--mock and --base-url exclude each other: --mock sends everything to the embedded mocks");

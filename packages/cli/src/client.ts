@@ -34,8 +34,11 @@ export interface ClientOptions {
   apiKey?: string;
   baseUrl?: string;
   fetch?: typeof globalThis.fetch;
+  defaultHeaders?: Record<string, string>;
   timeoutMs?: number;
   maxRetries?: number;
+  logLevel?: "debug" | "info" | "warn" | "off";
+  logger?: { debug(line: string): void; info(line: string): void; warn(line: string): void };
   /** Awaited before every request, retries included (`--rate`). */
   beforeAttempt?: (signal: AbortSignal | undefined) => Promise<void>;
 }

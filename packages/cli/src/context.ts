@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { userAgent } from "@phonebridge/core";
 import type { ClientOptions } from "./client.js";
 import { type PerProvider, valueFor } from "./config.js";
 import { createHttpFetch } from "./http-fetch.js";
+import { printable } from "./output.js";
 import type { Provider } from "./providers.js";
 import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
+import { NAME, VERSION } from "./version.js";
 
 /**
  * What to run to install an optional peer dependency, in the version range this CLI declares
@@ -33,6 +36,8 @@ export interface Connection {
   timeoutMs: number | undefined;
   maxRetries: number | undefined;
   mock: boolean;
+  /** `--verbose`: the request pipeline's debug log (every attempt) on stderr. */
+  verbose: boolean;
 }
 
 interface MockServers {
@@ -45,6 +50,16 @@ export class Connections {
   #mocks: MockServers | undefined;
   /** One keep-alive `fetch` shared by every provider's client (see http-fetch.ts). */
   readonly #fetch = createHttpFetch();
+  /**
+   * The library's log goes to stderr, whatever asks for it (`--verbose` or PHONEBRIDGE_LOG):
+   * never to stdout, which holds results (JSON only with --json). The known keys are redacted
+   * once more, as in every other line the CLI prints.
+   */
+  readonly #logger = {
+    debug: (line: string) => this.#log(line),
+    info: (line: string) => this.#log(line),
+    warn: (line: string) => this.#log(line),
+  };
 
   constructor(
     readonly connection: Connection,
@@ -94,9 +109,20 @@ export class Connections {
     await mocks?.stop();
   }
 
+  #log(line: string): void {
+    process.stderr.write(`${printable(this.secrets.text(line))}\n`);
+  }
+
   options(provider: Provider): ClientOptions {
-    const { apiKeys, baseUrls, timeoutMs, maxRetries } = this.connection;
-    const options: ClientOptions = { provider, fetch: this.#fetch };
+    const { apiKeys, baseUrls, timeoutMs, maxRetries, verbose } = this.connection;
+    const options: ClientOptions = {
+      provider,
+      fetch: this.#fetch,
+      // Every request names the CLI and its version (docs/CONTRACT.md#what-every-request-carries).
+      defaultHeaders: { "user-agent": userAgent(NAME, VERSION) },
+      logger: this.#logger,
+    };
+    if (verbose) options.logLevel = "debug";
     let apiKey = valueFor(apiKeys, provider);
     let baseUrl = valueFor(baseUrls, provider);
     if (this.#mocks) {

@@ -63,6 +63,9 @@ const CONNECTION = `Connection:
   --timeout <ms>              Per-attempt timeout (default 60000).
   --max-retries <n>           Retries after a 408, 409, 429, 5xx, timeout or connection
                               error (default 2).
+  --verbose                   Log every request attempt on stderr (method, URL, status,
+                              duration, attempt, wait before a retry), secrets redacted.
+                              Same as PHONEBRIDGE_LOG=debug; the log never goes to stdout.
 `;
 
 /** The vendors' support, one line each: what `update` may change, and an id of theirs. */

@@ -1,18 +1,16 @@
-import { readFileSync } from "node:fs";
 import { didYouMean } from "./closest.js";
 import { MAIN_HELP } from "./help.js";
 import { printable } from "./output.js";
 import { quote } from "./quote.js";
 import { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
+import { VERSION } from "./version.js";
 
 const COMMANDS = ["update", "apply", "help"];
 const HELP_TOPICS = ["update", "apply"];
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
+/** The version package.json holds, as src/version.ts has it from the release flow. */
+const version = (): string => VERSION;
 
 /** `--json` among the arguments (before a `--` that ends the options). */
 function wantsJson(argv: readonly string[]): boolean {

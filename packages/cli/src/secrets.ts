@@ -1,4 +1,4 @@
-import { CREDENTIAL_HEADERS, REDACTED, Secrets as SecretSet } from "@phonebridge/core";
+import { CREDENTIAL_HEADERS, createSecrets, REDACTED } from "@phonebridge/core";
 import { ENV_PREFIXES, PROVIDERS, SECRET_FIELDS } from "./providers.js";
 
 /**
@@ -10,10 +10,10 @@ const SECRET_KEYS: readonly string[] = [...SECRET_FIELDS, "authorization", "Auth
 /**
  * Every secret value this process knows (API keys from flags and from the vendor env vars), and
  * the one place that makes text and values safe to print or write. The matching itself is core's
- * (`Secrets` in @phonebridge/core): values as written and escaped, in strings and property names.
+ * (`createSecrets` in @phonebridge/core): values as written and escaped, in strings and property names.
  */
 export class Secrets {
-  #secrets = new SecretSet(SECRET_KEYS);
+  #secrets = createSecrets(SECRET_KEYS);
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     for (const provider of PROVIDERS) this.add(env[`${ENV_PREFIXES[provider]}_API_KEY`]);

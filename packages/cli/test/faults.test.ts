@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { VERSION } from "../src/version.js";
 import { cleanEnv, FAKE_KEY, localServer, ok, readResults, retellCsv, retellId, run, tempDir } from "./helpers.js";
 
 // A local node:http server on 127.0.0.1 that plays Retell and injects faults.
@@ -225,7 +226,13 @@ describe("dry run", () => {
       request: {
         method: "PATCH",
         url: `${s.url}/update-phone-number/${ID(0)}`,
-        headers: { accept: "application/json", authorization: "[redacted]", "content-type": "application/json" },
+        headers: {
+          accept: "application/json",
+          authorization: "[redacted]",
+          "content-type": "application/json",
+          // Every request names the CLI and its version (docs/CONTRACT.md#what-every-request-carries).
+          "user-agent": `@phonebridge/cli/${VERSION} node/${process.versions.node}`,
+        },
         body: { inbound_agents: [{ agent_id: "agent_1", weight: 1 }], nickname: "Front desk" },
       },
     });

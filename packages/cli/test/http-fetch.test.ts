@@ -399,3 +399,69 @@ describe("a fault on the wire gives the same code through both fetches", () => {
     },
   );
 });
+
+describe('redirects under redirect: "error" (docs/CONTRACT.md#errors)', () => {
+  const FETCHES = [
+    ["global", () => globalThis.fetch],
+    ["http", createHttpFetch],
+  ] as const;
+
+  it.each(FETCHES)(
+    "the %s fetch rejects a 301, 302, 303, 307 and 308 alike, and hands over a 300 or 304",
+    async (_name, make) => {
+      const fetchImpl = make();
+      const s = await localServer((req, res) => {
+        res.writeHead(Number(req.url?.slice(1)), { location: "http://127.0.0.1:9/elsewhere" });
+        res.end("{}");
+      });
+      try {
+        for (const status of [301, 302, 303, 307, 308]) {
+          const error = await fetchImpl(`${s.url}/${status}`, { method: "PATCH", body: "{}", redirect: "error" }).then(
+            () => undefined,
+            (caught: unknown) => caught as TypeError & { cause?: Error },
+          );
+          expect(error).toBeInstanceOf(TypeError);
+          expect(error?.cause?.message).toBe("unexpected redirect");
+        }
+        for (const status of [300, 304]) {
+          const response = await fetchImpl(`${s.url}/${status}`, { method: "PATCH", body: "{}", redirect: "error" });
+          expect(response.status).toBe(status);
+        }
+      } finally {
+        await s.close();
+      }
+    },
+  );
+
+  it.each(FETCHES)(
+    "every 3xx through the facade and the %s fetch: invalid_response, no status, the same message",
+    async (_name, make) => {
+      const s = await localServer((req, res) => {
+        res.writeHead(Number(req.url?.split("/")[1]), { location: "http://127.0.0.1:9/steal" });
+        res.end();
+      });
+      try {
+        const messages = new Set<string>();
+        for (const status of [300, 301, 302, 303, 304, 307, 308]) {
+          const phones = createPhoneNumbers({
+            provider: "cald",
+            apiKey: "k_wire_1",
+            baseUrl: `${s.url}/${status}`,
+            fetch: make(),
+            maxRetries: 2,
+          });
+          const error = (await phones.update("pn_1", { agentId: "a" }).catch((e: unknown) => e)) as PhoneBridgeError;
+          expect(error).toMatchObject({ code: "invalid_response", attempts: 1 });
+          expect(error.status).toBeUndefined();
+          messages.add(error.message);
+        }
+        expect([...messages]).toEqual([
+          "Cald: a redirect, which is never followed (the key goes to no other host): check baseUrl",
+        ]);
+        expect(s.requests.every((r) => !r.url?.includes("steal"))).toBe(true);
+      } finally {
+        await s.close();
+      }
+    },
+  );
+});

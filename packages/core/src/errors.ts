@@ -20,13 +20,16 @@ export interface PhoneBridgeErrorInit {
   provider: Provider;
   /** Human-readable detail; the vendor's title is prefixed to it. Never put a secret here. */
   detail: string;
-  status?: number;
-  field?: string;
-  vendorMessage?: string;
-  attempts?: number;
-  retryAfterMs?: number;
+  status?: number | undefined;
+  field?: string | undefined;
+  vendorMessage?: string | undefined;
+  attempts?: number | undefined;
+  retryAfterMs?: number | undefined;
   /** The vendor's error body, already redacted. */
   body?: unknown;
+  /** The response's headers, as `safeHeaders` keeps them. */
+  headers?: Readonly<Record<string, string>> | undefined;
+  requestId?: string | undefined;
 }
 
 /** The vendor's name as its own documents write it (its title in specs/<vendor>/vendor.yaml). */
@@ -74,6 +77,13 @@ export class PhoneBridgeError extends Error {
   declare readonly retryAfterMs: number | undefined;
   /** The vendor's error body with secret fields replaced by "[redacted]". */
   declare readonly body: unknown;
+  /**
+   * The headers of the response, when there was one: without the names that can hold secrets
+   * (`set-cookie`, `authorization`, `www-authenticate`, ...), secret values redacted in the rest.
+   */
+  declare readonly headers: Readonly<Record<string, string>> | undefined;
+  /** The vendor's id of the request (`x-request-id`, `request-id`, `x-amzn-requestid`, `cf-ray`), to quote to its support. */
+  declare readonly requestId: string | undefined;
 
   constructor({ detail, ...init }: PhoneBridgeErrorInit) {
     super(`${providerTitle(init.provider)}: ${detail}`);
@@ -90,22 +100,21 @@ export class PhoneBridgeError extends Error {
 /** What `JSON.stringify` shows of a PhoneBridgeError. */
 export type PhoneBridgeErrorJSON = Pick<
   PhoneBridgeError,
-  "name" | "code" | "provider" | "message" | "status" | "field" | "vendorMessage" | "attempts" | "retryAfterMs" | "body"
+  | "name"
+  | "code"
+  | "provider"
+  | "message"
+  | "status"
+  | "field"
+  | "vendorMessage"
+  | "attempts"
+  | "retryAfterMs"
+  | "body"
+  | "headers"
+  | "requestId"
 >;
 
 /** True for a PhoneBridgeError, whichever installed copy of core made it. */
 export function isPhoneBridgeError(value: unknown): value is PhoneBridgeError {
   return value instanceof PhoneBridgeError;
-}
-
-/** The error code of an HTTP status, before any vendor refines it. */
-export function codeForStatus(status: number): ErrorCode {
-  if (status === 401 || status === 403) return "unauthorized";
-  if (status === 404) return "not_found";
-  if (status === 408) return "timeout";
-  if (status === 409) return "server";
-  if (status === 429) return "rate_limited";
-  if (status >= 500 && status <= 599) return "server";
-  if (status >= 400 && status <= 499) return "validation";
-  return "invalid_response";
 }

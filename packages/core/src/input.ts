@@ -5,6 +5,8 @@
  * getter that answers differently the second time can change what is sent after it was checked.
  */
 
+import { PhoneBridgeError, type Provider } from "./errors.js";
+
 /** Deeper than this, a passthrough value is refused: no vendor field nests so deep. */
 export const MAX_INPUT_DEPTH = 64;
 
@@ -92,4 +94,14 @@ export function bodyText(body: unknown): string | undefined {
 /** True when `Object.prototype` or `Array.prototype` holds a `toJSON`. */
 export function toJsonPolluted(): boolean {
   return "toJSON" in Object.prototype || "toJSON" in Array.prototype;
+}
+
+/** The error for a body `bodyText` refuses to write. */
+export function pollutedError(provider: Provider): PhoneBridgeError {
+  return new PhoneBridgeError({
+    code: "invalid_input",
+    provider,
+    field: "body",
+    detail: "Object.prototype or Array.prototype holds a toJSON: nothing is sent",
+  });
 }

@@ -1,11 +1,11 @@
 /**
  * Everything phonebridge knows about secrets, in one place (docs/CONTRACT.md#secrets): the names
- * of the fields that hold them, the values in use (an API key, the passthrough secrets of a call),
- * and every way a text or a value is made safe to keep or show. What to redact is decided on
- * values, never on the raw text of a body: a string or a property name that holds a secret value,
- * as written or escaped (JSON `\u002B` and `\/`, URL `%2B`, HTML `&#43;`), and a secret field at
- * any depth. Texts are redacted before they are cut, with every secret of the call known there,
- * so no part of a secret survives a cut.
+ * of the fields and headers that hold them, the values in use (an API key, the passthrough
+ * secrets of a call), and every way a text, a value or a set of headers is made safe to keep or
+ * show. What to redact is decided on values, never on the raw text of a body: a string or a
+ * property name that holds a secret value, as written or escaped (JSON `\u002B` and `\/`, URL
+ * `%2B`, HTML `&#43;`), and a secret field at any depth. Texts are redacted before they are cut,
+ * with every secret of the call known there, so no part of a secret survives a cut.
  */
 
 export const REDACTED = "[redacted]";
@@ -13,97 +13,78 @@ export const REDACTED = "[redacted]";
 export const MIN_SECRET_LENGTH = 4;
 /** The most characters of an input a message quotes. */
 export const MAX_QUOTED = 40;
-/** Secrets up to this length are also recognised escaped; a longer one only as it is written. */
-const MAX_ESCAPED_SECRET = 1000;
 /** Deeper than this, a value is not walked: it is replaced whole. */
 const MAX_DEPTH = 500;
 /** The most source characters one escaped code point can take (`%F0%9F%98%80`, `&#x0001F600;`). */
 const MAX_ESCAPE_LENGTH = 13;
-/** Request headers whose values are credentials, shown as "[redacted]" whole (names in lower case). */
+/**
+ * Headers that can hold secrets (names in lower case): request headers shown as "[redacted]"
+ * whole, response headers left out of what an error or a result keeps.
+ */
 export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
   "authorization",
   "proxy-authorization",
   "x-api-key",
   "api-key",
   "cookie",
+  "set-cookie",
+  "www-authenticate",
+  "proxy-authenticate",
 ]);
 /** What starts an escape a vendor may have applied to an echoed text. */
 const ESCAPE_START = /[\\%&]/;
-
-/** `[0-9a-fA-F]`-style class for each hex digit of `code`, so case never matters for the digits. */
-function hexPattern(code: number, width: number): string {
-  return [...code.toString(16).padStart(width, "0")]
-    .map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit))
-    .join("");
-}
-
-function literal(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
-}
-
-const HTML_NAMED: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-
-/** Every way one code point can be written in an echoed text: as it is, or escaped. */
-function charPattern(char: string): string {
-  const code = char.codePointAt(0) as number;
-  const units = char.length === 2 ? [char.charCodeAt(0), char.charCodeAt(1)] : [code];
-  const forms = [
-    literal(char),
-    units.map((unit) => `\\\\u${hexPattern(unit, 4)}`).join(""),
-    [...new TextEncoder().encode(char)].map((byte) => `%${hexPattern(byte, 2)}`).join(""),
-    `&#0*${code};?`,
-    `&#[xX]0*${hexPattern(code, 1)};?`,
-  ];
-  if (code < 0x100) forms.push(`\\\\[xX]${hexPattern(code, 2)}`);
-  // JSON's short escapes (\" \\ \n ...), and \/ which JSON allows for "/".
-  const short = char === "/" ? "\\/" : JSON.stringify(char).slice(1, -1);
-  if (short !== char) forms.push(literal(short));
-  const named = HTML_NAMED[char];
-  if (named !== undefined) forms.push(named);
-  return `(?:${forms.join("|")})`;
-}
-
-/** A pattern that matches `secret` written as it is or with any of its characters escaped. */
-function escapedPattern(secret: string): RegExp {
-  return new RegExp([...secret].map(charPattern).join(""), "g");
-}
+/**
+ * One escaped code point: `\uXXXX`, `\xXX`, an HTML reference (numeric, `;` optional as HTML
+ * allows, or named), a JSON short escape, or the URL percent-escapes of one UTF-8 sequence.
+ */
+const ESCAPE =
+  /\\u([\da-f]{4})|\\x([\da-f]{2})|&#x0*([\da-f]{1,6});?|&#0*(\d{1,7});?|&(amp|lt|gt|quot|apos);|\\(["\\/bfnrt])|%[0-7][\da-f]|%[cd][\da-f]%[89ab][\da-f]|%e[\da-f](?:%[89ab][\da-f]){2}|%f[0-7](?:%[89ab][\da-f]){3}/gi;
+const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const SHORT: Readonly<Record<string, string>> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 type Span = [start: number, end: number];
 
-/** Adds every occurrence of `secret` in `text` (overlapping ones too) to `spans`. */
-function literalSpans(text: string, secret: string, spans: Span[]): void {
-  for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
-    spans.push([at, at + secret.length]);
+/**
+ * `text` with every escape undone, and where each of its UTF-16 units starts in `text` (plus
+ * the end). What only looks like an escape (a code point past Unicode, bytes that are not
+ * UTF-8) stays as written.
+ */
+function decoded(text: string): [string, Uint32Array] {
+  const at = new Uint32Array(text.length + 1);
+  let out = "";
+  let from = 0;
+  const put = (units: string, start: number): void => {
+    for (let i = 0; i < units.length; i++) at[out.length + i] = start;
+    out += units;
+  };
+  for (const match of text.matchAll(ESCAPE)) {
+    const [whole, u, x, hex, dec, named, short] = match;
+    let char: string;
+    try {
+      char =
+        whole[0] === "%"
+          ? decodeURIComponent(whole)
+          : named
+            ? (NAMED[named.toLowerCase()] as string)
+            : short
+              ? (SHORT[short.toLowerCase()] ?? short)
+              : u
+                ? String.fromCharCode(Number.parseInt(u, 16))
+                : String.fromCodePoint(dec ? Number(dec) : Number.parseInt(x ?? (hex as string), 16));
+    } catch {
+      continue;
+    }
+    const start = match.index;
+    for (; from < start; from++) put(text[from] as string, from);
+    put(char, start);
+    from = start + whole.length;
   }
+  for (; from < text.length; from++) put(text[from] as string, from);
+  at[out.length] = text.length;
+  return [out, at];
 }
 
-function patternSpans(text: string, pattern: RegExp, spans: Span[]): void {
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    spans.push([match.index, match.index + match[0].length]);
-    pattern.lastIndex = match.index + 1;
-  }
-}
-
-/** The spans sorted and merged where they overlap (touching spans stay apart). */
-function merged(spans: Span[]): Span[] {
-  spans.sort((a, b) => a[0] - b[0]);
-  const out: Span[] = [];
-  for (const span of spans) {
-    const last = out.at(-1);
-    if (last !== undefined && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
-    else out.push([span[0], span[1]]);
-  }
-  return out;
-}
-
-/** `text[0, end)` with each span replaced by "[redacted]". */
+/** `text[0, end)` with each span (sorted, merged) replaced by "[redacted]". */
 function replaced(text: string, spans: readonly Span[], end: number = text.length): string {
   let out = "";
   let at = 0;
@@ -115,211 +96,199 @@ function replaced(text: string, spans: readonly Span[], end: number = text.lengt
   return at < end ? out + text.slice(at, end) : out;
 }
 
-/** A JSON-like value's own property, defined even when its name is `__proto__`. */
-function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
-  if (name === "__proto__") {
-    Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    target[name] = value;
-  }
-}
-
-/**
- * The secrets of a client or of one call: field names and values. Immutable; `with` adds the
- * values a call brings. Holds secret values, so it shows none: its fields are private, and
- * logging or serializing it prints `{}`.
- */
-export class Secrets {
-  readonly #fields: ReadonlySet<string>;
-  /** Longest first, at least MIN_SECRET_LENGTH characters, no duplicates. */
-  readonly #values: readonly string[];
-  #patterns: readonly (RegExp | undefined)[] | undefined;
-
-  constructor(fields: Iterable<string> = [], values: Iterable<string | undefined> = []) {
-    this.#fields = new Set(fields);
-    const unique = new Set<string>();
-    for (const value of values) if (typeof value === "string" && value.length >= MIN_SECRET_LENGTH) unique.add(value);
-    this.#values = [...unique].sort((a, b) => b.length - a.length);
-  }
-
-  /** True when there is nothing to redact. */
-  get empty(): boolean {
-    return this.#fields.size === 0 && this.#values.length === 0;
-  }
-
+/** The secrets of a client or of one call: field names and values. Shows none of them. */
+export interface Secrets {
   /** These secrets and `values` (this object itself when none of them is new). */
-  with(values: Iterable<string | undefined>): Secrets {
-    const added = [...values].filter(
-      (value): value is string =>
-        typeof value === "string" && value.length >= MIN_SECRET_LENGTH && !this.#values.includes(value),
-    );
-    return added.length === 0 ? this : new Secrets(this.#fields, [...this.#values, ...added]);
-  }
-
+  with(values: Iterable<string | undefined>): Secrets;
   /** True when `text` holds a secret value, as written or escaped. */
-  holds(text: string): boolean {
-    return this.#spans(text).length > 0;
-  }
-
+  holds(text: string): boolean;
   /** `text` with every secret value in it, as written or escaped, replaced by "[redacted]". */
-  scrub(text: string): string {
-    const spans = this.#spans(text);
-    return spans.length === 0 ? text : replaced(text, spans);
-  }
-
+  scrub(text: string): string;
   /**
    * The first `max` characters of `text`, its secrets redacted first: a secret that straddles the
    * cut is replaced whole, so no part of it survives. "…" marks a cut.
    */
-  clip(text: string, max: number): string {
-    if (text.length <= max) return this.scrub(text);
-    // A secret reaching into the first `max` characters lies whole within this window.
-    const longest = this.#values[0]?.length ?? 0;
-    const window = text.slice(0, max + longest * MAX_ESCAPE_LENGTH);
-    const spans = this.#spans(window);
-    let end = max;
-    for (const [start, stop] of spans) if (start < max && stop > max) end = stop;
-    // Never cut a character in half (a UTF-16 pair).
-    const code = window.charCodeAt(end - 1);
-    if (end === max && code >= 0xd800 && code <= 0xdbff) end--;
-    const kept = replaced(window, spans, end);
-    return end < text.length ? `${kept}…` : kept;
-  }
-
+  clip(text: string, max: number): string;
   /**
    * How a message quotes an input: a string in JSON quotes, redacted and cut to 40 characters;
    * anything else by its type.
    */
-  quote(value: unknown): string {
-    if (typeof value === "string") return JSON.stringify(this.clip(value, MAX_QUOTED));
-    if (value === null) return "null";
-    if (value === undefined) return "undefined";
-    if (Array.isArray(value)) return "an array";
-    return typeof value === "object" ? "an object" : `a ${typeof value}`;
-  }
-
+  quote(value: unknown): string;
   /**
    * A redacted copy of a JSON-like value: each secret field (not null) replaced by "[redacted]",
    * each string and property name holding a secret value scrubbed (a property name that then
    * collides with another one takes a ` (2)`, ` (3)`, … suffix, so no value is lost). The value
    * itself is returned when it holds nothing to redact; it is never modified.
    */
-  redact(value: unknown): unknown {
-    return this.empty ? value : this.#walk(value, 0);
-  }
-
+  redact(value: unknown): unknown;
   /**
    * `parsed` (the result of `JSON.parse(text)`) redacted. The same as `redact(parsed)`, with a
    * fast path: a text without `\`, `%` or `&` holds its strings and property names verbatim and
    * no escaped form, so when it contains no secret value and no secret field name, neither does
    * `parsed` (test/secrets.test.ts checks the two agree).
    */
-  redactParsed(text: string, parsed: unknown): unknown {
-    if (this.empty || parsed === null || typeof parsed !== "object") return this.redact(parsed);
-    if (!ESCAPE_START.test(text)) {
-      let found = false;
-      for (const secret of this.#values) found ||= text.includes(secret);
-      for (const field of this.#fields) found ||= text.includes(field);
-      if (!found) return parsed;
-    }
-    return this.#walk(parsed, 0);
-  }
+  redactParsed(text: string, parsed: unknown): unknown;
+}
 
-  #spans(text: string): Span[] {
-    const spans: Span[] = [];
-    if (this.#values.length === 0) return spans;
-    const escaped = ESCAPE_START.test(text);
-    this.#values.forEach((secret, index) => {
-      const pattern = escaped ? this.#pattern(index) : undefined;
-      if (pattern !== undefined) patternSpans(text, pattern, spans);
-      else literalSpans(text, secret, spans);
-    });
-    return spans.length < 2 ? spans : merged(spans);
-  }
+/**
+ * The secrets of `fields` (names whose values are secrets) and `values` (values shorter than 4
+ * characters are not searched for). Immutable; the values live in closures only, so logging or
+ * serializing the object shows none of them.
+ */
+export function createSecrets(fields: Iterable<string> = [], given: Iterable<string | undefined> = []): Secrets {
+  const names = new Set(fields);
+  const values = [
+    ...new Set([...given].filter((v): v is string => typeof v === "string" && v.length >= MIN_SECRET_LENGTH)),
+  ];
+  const needles = [...values, ...names];
+  const empty = needles.length === 0;
+  const longest = Math.max(0, ...values.map((value) => value.length));
 
-  #pattern(index: number): RegExp | undefined {
-    this.#patterns ??= this.#values.map((secret) =>
-      secret.length <= MAX_ESCAPED_SECRET ? escapedPattern(secret) : undefined,
-    );
-    return this.#patterns[index];
-  }
-
-  /** True when a secret field or value is anywhere in `value`; iterative, for any depth. */
-  #holdsAnywhere(value: unknown): boolean {
-    const stack: unknown[] = [value];
-    while (stack.length > 0) {
-      const item = stack.pop();
-      if (typeof item === "string") {
-        if (this.holds(item)) return true;
-      } else if (Array.isArray(item)) {
-        for (const child of item) stack.push(child);
-      } else if (item !== null && typeof item === "object") {
-        for (const [name, child] of Object.entries(item)) {
-          if ((this.#fields.has(name) && child !== null) || this.holds(name)) return true;
-          stack.push(child);
+  /** Where the secret values lie in `text`, as written or escaped: sorted, overlapping ones merged. */
+  const spans = (text: string): Span[] => {
+    const found: Span[] = [];
+    const out: Span[] = [];
+    const forms: [string, Uint32Array?][] = values.length ? [[text]] : [];
+    if (forms.length && ESCAPE_START.test(text)) forms.push(decoded(text));
+    for (const secret of values) {
+      for (const [form, at] of forms) {
+        // Overlapping occurrences too: the next search starts one character on.
+        for (let i = form.indexOf(secret); i >= 0; i = form.indexOf(secret, i + 1)) {
+          const end = i + secret.length;
+          found.push(at ? [at[i] as number, at[end] as number] : [i, end]);
         }
       }
     }
-    return false;
-  }
-
-  #walk(value: unknown, depth: number): unknown {
-    if (typeof value === "string") return this.scrub(value);
-    if (value === null || typeof value !== "object") return value;
-    // Too deep to walk by recursion: kept as it is when it holds no secret, else replaced whole.
-    if (depth >= MAX_DEPTH) return this.#holdsAnywhere(value) ? REDACTED : value;
-    if (Array.isArray(value)) {
-      let out: unknown[] | undefined;
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        const next = this.#walk(item, depth + 1);
-        if (out === undefined && next !== item) out = value.slice(0, i);
-        out?.push(next);
-      }
-      return out ?? value;
+    for (const span of found.sort((a, b) => a[0] - b[0])) {
+      const last = out.at(-1);
+      if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
+      else out.push(span);
     }
-    const record = value as Record<string, unknown>;
-    const names = Object.keys(record);
-    let renamed = false;
+    return out;
+  };
+
+  const holds = (text: string): boolean => spans(text).length > 0;
+  const scrub = (text: string): string => replaced(text, spans(text));
+
+  /** The redacted copy of `value`; deeper than MAX_DEPTH, a part that holds a secret goes whole. */
+  const walk = (value: unknown, depth: number): unknown => {
+    if (typeof value === "string") return scrub(value);
+    if (value === null || typeof value !== "object") return value;
+    if (depth >= MAX_DEPTH) {
+      // Too deep to walk by recursion: kept as it is when it holds no secret, else replaced whole.
+      const stack: unknown[] = [value];
+      while (stack.length) {
+        const item = stack.pop();
+        if (typeof item === "string" && holds(item)) return REDACTED;
+        if (item !== null && typeof item === "object") {
+          for (const [name, child] of Object.entries(item)) {
+            if ((names.has(name) && child !== null) || holds(name)) return REDACTED;
+            stack.push(child);
+          }
+        }
+      }
+      return value;
+    }
+    const list = Array.isArray(value);
+    const entries = Object.entries(value);
     let changed = false;
-    const entries = names.map((name): [string, unknown] => {
-      const item = record[name];
-      const next = this.#fields.has(name) && item !== null ? REDACTED : this.#walk(item, depth + 1);
-      const clean = this.scrub(name);
-      renamed ||= clean !== name;
-      changed ||= next !== item;
+    const out = entries.map(([name, item]): [string, unknown] => {
+      const next = !list && names.has(name) && item !== null ? REDACTED : walk(item, depth + 1);
+      const clean = list ? name : scrub(name);
+      changed ||= next !== item || clean !== name;
       return [clean, next];
     });
-    if (!renamed && !changed) return value;
-    if (renamed) {
-      // A name that held a secret never takes the name of another property: it gets a suffix.
-      const taken = new Set(names.filter((name, i) => entries[i]?.[0] === name));
-      entries.forEach((entry, i) => {
-        if (entry[0] === names[i]) return;
-        let name = entry[0];
-        for (let n = 2; taken.has(name); n++) name = `${entry[0]} (${n})`;
+    if (!changed) return value;
+    if (list) return out.map((entry) => entry[1]);
+    // A name that held a secret never takes the name of another property: it gets a suffix.
+    const taken = new Set(entries.filter(([name], i) => out[i]?.[0] === name).map(([name]) => name));
+    const record: Record<string, unknown> = {};
+    out.forEach(([clean, item], i) => {
+      let name = clean;
+      if (clean !== entries[i]?.[0]) {
+        for (let n = 2; taken.has(name); n++) name = `${clean} (${n})`;
         taken.add(name);
-        entry[0] = name;
-      });
-    }
-    const out: Record<string, unknown> = {};
-    for (const [name, item] of entries) setOwn(out, name, item);
-    return out;
-  }
+      }
+      // Defined, not assigned, so that a property named `__proto__` stays an own property.
+      Object.defineProperty(record, name, { value: item, enumerable: true, writable: true, configurable: true });
+    });
+    return record;
+  };
+
+  const secrets: Secrets = {
+    with: (more) => {
+      const added = [...more].filter(
+        (v) => typeof v === "string" && v.length >= MIN_SECRET_LENGTH && !values.includes(v),
+      );
+      return added.length ? createSecrets(names, [...values, ...added]) : secrets;
+    },
+    holds,
+    scrub,
+    clip(text, max) {
+      if (text.length <= max) return scrub(text);
+      // A secret reaching into the first `max` characters lies whole within this window.
+      const window = text.slice(0, max + longest * MAX_ESCAPE_LENGTH);
+      const found = spans(window);
+      let end = max;
+      for (const [start, stop] of found) if (start < max && stop > max) end = stop;
+      // Never cut a character in half (a UTF-16 pair).
+      const code = window.charCodeAt(end - 1);
+      if (end === max && code >= 0xd800 && code <= 0xdbff) end--;
+      const kept = replaced(window, found, end);
+      return end < text.length ? `${kept}…` : kept;
+    },
+    quote: (value) =>
+      typeof value === "string"
+        ? JSON.stringify(secrets.clip(value, MAX_QUOTED))
+        : value == null
+          ? String(value)
+          : Array.isArray(value)
+            ? "an array"
+            : typeof value === "object"
+              ? "an object"
+              : `a ${typeof value}`,
+    redact: (value) => (empty ? value : walk(value, 0)),
+    redactParsed: (text, parsed) =>
+      ESCAPE_START.test(text) || needles.some((needle) => text.includes(needle)) ? secrets.redact(parsed) : parsed,
+  };
+  return secrets;
 }
 
 /** No secrets at all: cutting and quoting only. */
-export const NO_SECRETS = new Secrets();
+export const NO_SECRETS = createSecrets();
 
 /**
  * A copy of `value` with every property named in `secretKeys` (not null), at any depth, and every
  * secret value (as written or escaped, in strings and property names) replaced by "[redacted]".
  */
 export function redact(value: unknown, secretKeys: Iterable<string>, secretValues: readonly string[] = []): unknown {
-  return new Secrets(secretKeys, secretValues).redact(value);
+  return createSecrets(secretKeys, secretValues).redact(value);
 }
 
 /** Replaces each secret value inside `text`, as written or escaped. */
 export function scrub(text: string, secretValues: readonly string[]): string {
-  return new Secrets([], secretValues).scrub(text);
+  return createSecrets([], secretValues).scrub(text);
+}
+
+/** The secret values among a call's passthrough fields: strings under a name in `fields`, at any depth. */
+export function secretValuesIn(value: unknown, fields: ReadonlySet<string>, found: string[] = []): string[] {
+  if (value !== null && typeof value === "object") {
+    for (const [name, item] of Object.entries(value)) {
+      if (typeof item === "string" && fields.has(name)) found.push(item);
+      else secretValuesIn(item, fields, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Response headers as an error or a result keeps them: the names that can hold secrets left out,
+ * every secret value in the others redacted.
+ */
+export function safeHeaders(headers: Headers, secrets: Secrets): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (!CREDENTIAL_HEADERS.has(name)) out[name] = secrets.scrub(value);
+  });
+  return out;
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { codeForStatus, isPhoneBridgeError, isProvider, PhoneBridgeError, providerTitle } from "../src/errors.js";
+import { isPhoneBridgeError, isProvider, PhoneBridgeError, providerTitle } from "../src/errors.js";
 import { PROVIDERS } from "../src/generated/providers.js";
+import { codeForStatus } from "../src/retry-policy.js";
 
 /** The title specs/<provider>/vendor.yaml gives. */
 function titleInSpecs(provider: string): string | undefined {

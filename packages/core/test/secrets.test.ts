@@ -1,11 +1,11 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { MAX_QUOTED, NO_SECRETS, REDACTED, redact, Secrets, scrub } from "../src/secrets.js";
+import { createSecrets, MAX_QUOTED, NO_SECRETS, REDACTED, redact, scrub } from "../src/secrets.js";
 
 const FIELDS = ["auth_password", "twilio_auth_token"];
 /** A key with the characters vendors escape: `+`, `/`, `=`, `&`, `"` and a non-ASCII letter. */
 const KEY = 'sk+live/KEY=&"é_0123';
-const secrets = new Secrets(FIELDS, [KEY]);
+const secrets = createSecrets(FIELDS, [KEY]);
 
 /** The key written with each of its characters escaped in `form` (a JSON or URL encoder's output). */
 function escapedKey(form: (char: string) => string): string {
@@ -79,13 +79,13 @@ describe("Secrets: fields and values", () => {
   });
 
   it("replaces every character of overlapping secrets and of a secret overlapping itself", () => {
-    const two = new Secrets([], ["abcdef", "defghi"]);
+    const two = createSecrets([], ["abcdef", "defghi"]);
     expect(two.scrub("xabcdefghiy")).toBe(`x${REDACTED}y`);
-    expect(new Secrets([], ["aaaa"]).scrub("aaaaaa")).toBe(REDACTED);
+    expect(createSecrets([], ["aaaa"]).scrub("aaaaaa")).toBe(REDACTED);
     // One secret inside another: the longer one is replaced whole.
-    expect(new Secrets([], ["KEY_1234", "sk_KEY_1234_x"]).scrub("sk_KEY_1234_x")).toBe(REDACTED);
+    expect(createSecrets([], ["KEY_1234", "sk_KEY_1234_x"]).scrub("sk_KEY_1234_x")).toBe(REDACTED);
     // Touching occurrences stay two.
-    expect(new Secrets([], ["abcd"]).scrub("abcdabcd")).toBe(`${REDACTED}${REDACTED}`);
+    expect(createSecrets([], ["abcd"]).scrub("abcdabcd")).toBe(`${REDACTED}${REDACTED}`);
   });
 });
 
@@ -113,7 +113,7 @@ describe("Secrets: property names", () => {
 });
 
 describe("Secrets: cuts", () => {
-  const long = new Secrets([], ["PBSECRET_0123456789"]);
+  const long = createSecrets([], ["PBSECRET_0123456789"]);
   const secret = "PBSECRET_0123456789";
 
   it("no part of a secret survives a cut, wherever the cut falls", () => {
@@ -151,7 +151,7 @@ describe("Secrets: quoting an input", () => {
   it("quotes at most 40 characters of a string, redacted before it is cut; others by type", () => {
     const id = "x".repeat(10_000);
     expect(NO_SECRETS.quote(id)).toBe(JSON.stringify(`${"x".repeat(MAX_QUOTED)}…`));
-    const keyed = new Secrets([], [`sk_live_${"k".repeat(64)}`]);
+    const keyed = createSecrets([], [`sk_live_${"k".repeat(64)}`]);
     expect(keyed.quote(`sk_live_${"k".repeat(64)}/x`)).toBe(JSON.stringify(`${REDACTED}…`));
     expect(keyed.quote(`sk_live_${"k".repeat(64)}`)).toBe(JSON.stringify(REDACTED));
     expect(keyed.quote(`${"a".repeat(35)}sk_live_${"k".repeat(64)}`)).toBe(

@@ -93,6 +93,7 @@ describe("describeRequest", () => {
       headers: {
         accept: "application/json",
         "content-type": "application/json",
+        "user-agent": "phonebridge",
         "x-version": "2026-03-01",
         authorization: "[redacted]",
       },
@@ -123,7 +124,8 @@ describe("the lean request path", () => {
     expect(url).toBe("https://api.example.test/v1/numbers/+1415%20777/settings");
     expect(init.method).toBe("PATCH");
     expect(init.body).toBe('{"a":1}');
-    expect(init.redirect).toBe("manual");
+    // A redirect is refused by the fetch itself, so the key never goes to another host.
+    expect(init.redirect).toBe("error");
     expect(init.headers).toMatchObject({
       Authorization: "Bearer key-1",
       "X-Version": "2026-03-01",
@@ -172,8 +174,9 @@ describe("the lean request path", () => {
     const body = '{"message":"bad sk\\u002Blive\\/KEY_0123456789","sk+live\\/KEY_0123456789":{"pw":"call-pw-777"}}';
     const { fetch } = recordingFetch(() => new Response(body, { status: 400 }));
     const transport = createVendorTransport(descriptor, { apiKey: key, fetch });
-    const response = await transport.send("n1", {});
-    const error = await transport.errorFromResponse(response, 1, transport.secrets.with(["call-pw-777"]));
+    const error = (await transport
+      .send("n1", {}, undefined, undefined, transport.secrets.with(["call-pw-777"]))
+      .catch((caught: unknown) => caught)) as PhoneBridgeError;
     expect(error).toMatchObject({
       vendorMessage: "bad [redacted]",
       body: { message: "bad [redacted]", "[redacted]": { pw: "[redacted]" } },
@@ -192,7 +195,9 @@ describe("the lean request path", () => {
       for (const body of [message, text]) {
         const { fetch } = recordingFetch(() => new Response(body, { status: 400 }));
         const transport = createVendorTransport(descriptor, { apiKey: "k".repeat(8), fetch });
-        const error = await transport.errorFromResponse(await transport.send("n1", {}), 1, secrets);
+        const error = (await transport
+          .send("n1", {}, undefined, undefined, secrets)
+          .catch((caught: unknown) => caught)) as PhoneBridgeError;
         const shown = `${error.message} ${error.vendorMessage} ${JSON.stringify(error.body)}`;
         // Not even the first character of the secret is left before a cut.
         expect(shown).not.toMatch(/[mt]c…|PBSECRET|call_/);
@@ -213,8 +218,7 @@ describe("the lean request path", () => {
       return new Response(body, { status: 503 });
     };
     const { fetch } = recordingFetch(cut);
-    const transport = createVendorTransport(descriptor, { apiKey: "k", fetch });
-    await expect(transport.errorFromResponse(await transport.send("n1", {}))).rejects.toThrow("terminated");
+    const transport = createVendorTransport(descriptor, { apiKey: "k", fetch, maxRetries: 0 });
     const error = (await transport.update("n1", {}).catch((caught: unknown) => caught)) as PhoneBridgeError;
     expect(error).toMatchObject({ code: "connection", message: "Retell: connection failed (ECONNRESET)" });
     expect(error.status).toBeUndefined();
@@ -224,13 +228,17 @@ describe("the lean request path", () => {
     const failing = vi.fn(async () => {
       throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
     }) as unknown as typeof globalThis.fetch;
-    const down = createVendorTransport(descriptor, { apiKey: "k", fetch: failing });
+    const down = createVendorTransport(descriptor, { apiKey: "k", fetch: failing, maxRetries: 0 });
     await expect(down.update("n1", {})).rejects.toMatchObject({ code: "connection", message: /ECONNREFUSED/ });
     // A fetch whose error holds the key: the reason is quoted short, the key redacted.
     const leaking = vi.fn(async () => {
       throw new Error(`cannot reach host with key k_SECRET_KEY_1 ${"x".repeat(500)}`);
     }) as unknown as typeof globalThis.fetch;
-    const error: unknown = await createVendorTransport(descriptor, { apiKey: "k_SECRET_KEY_1", fetch: leaking })
+    const error: unknown = await createVendorTransport(descriptor, {
+      apiKey: "k_SECRET_KEY_1",
+      fetch: leaking,
+      maxRetries: 0,
+    })
       .update("n1", {})
       .catch((e: unknown) => e);
     expect((error as Error).message).toBe("Retell: connection failed (cannot reach host with key [redacted]…)");

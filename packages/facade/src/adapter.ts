@@ -1,10 +1,4 @@
-import {
-  isRecord,
-  type PhoneBridgeError,
-  type Provider,
-  type VendorClientOptions,
-  type VendorTransport,
-} from "@phonebridge/core";
+import { isRecord, type Provider, type VendorDescriptor } from "@phonebridge/core";
 import type { VendorCapabilities } from "./capabilities.js";
 
 /** The normalized fields an adapter reads from a vendor's 200 body. */
@@ -24,13 +18,17 @@ export interface CheckedChanges {
 
 /**
  * Everything vendor-specific about the facade, one object per vendor in `adapters/<vendor>.ts`.
- * The engine (engine.ts) owns what is common: input rules, retries, time, reading the body.
+ * What is common lives elsewhere: the input rules (input.ts), the request pipeline of
+ * @phonebridge/core (retries, time, errors and the vendor's refinements of them, redaction),
+ * reading the body into a result (result.ts).
  */
 export interface Adapter<P extends Provider = Provider, Body = unknown> {
   readonly provider: P;
   readonly capabilities: VendorCapabilities;
-  /** Builds the vendor's transport once, at creation (key, base URL and headers resolved there). */
-  createTransport(options: VendorClientOptions): VendorTransport<Body, unknown>;
+  /** What the vendor package knows of the vendor's API (base URL, auth, headers, operation, secrets, errors). */
+  readonly descriptor: VendorDescriptor;
+  /** The request body's type, for the type checker only. */
+  readonly body?: Body;
   /**
    * A vendor rule on the id beyond the common ones; returns what is wrong, or undefined. The
    * engine quotes the id ("the id "…" <what is wrong>"), so an adapter never quotes input.
@@ -48,8 +46,6 @@ export interface Adapter<P extends Provider = Provider, Body = unknown> {
   readonly required: readonly string[];
   /** Reads a 200 body (a JSON object holding `required`); returns what is wrong with it as a string. */
   read(data: Record<string, unknown>): Reading | string;
-  /** Refines the error of a non-2xx response (a vendor that answers "not found" with a 422, say). */
-  refine?(error: PhoneBridgeError): PhoneBridgeError;
 }
 
 // Small readers the adapters share. Each returns the value, or `WRONG` when the type is wrong.

@@ -2,14 +2,22 @@
  * @phonebridge/facade: one `update` over the phone numbers of every vendor phonebridge has a
  * spec for. This root entry holds every adapter; `@phonebridge/facade/<vendor>` holds one.
  */
-import { ownFields, PROVIDERS, type Provider, Secrets } from "@phonebridge/core";
+import { createSecrets, ownFields, PROVIDERS, type Provider } from "@phonebridge/core";
 import type { Adapter } from "./adapter.js";
 import type { ChangeName, VendorCapabilities } from "./capabilities.js";
 import { createWithAdapter } from "./engine.js";
 import { ADAPTERS } from "./generated/adapters.js";
 import type { PhoneNumbers, PhoneNumbersOptions } from "./types.js";
 
-export { type ErrorCode, isPhoneBridgeError, PhoneBridgeError, PROVIDERS } from "@phonebridge/core";
+export {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type ErrorCode,
+  isPhoneBridgeError,
+  MAX_SERVER_WAIT_MS,
+  PhoneBridgeError,
+  PROVIDERS,
+} from "@phonebridge/core";
 export {
   CHANGE_NAMES,
   type ChangeCapability,
@@ -17,8 +25,7 @@ export {
   type Support,
   type VendorCapabilities,
 } from "./capabilities.js";
-export { MAX_LABEL_LENGTH } from "./engine.js";
-export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_SERVER_WAIT_MS } from "./retry.js";
+export { MAX_LABEL_LENGTH } from "./input.js";
 export type * from "./types.js";
 
 /**
@@ -43,7 +50,7 @@ export function createPhoneNumbers<P extends Provider>(options: PhoneNumbersOpti
   const provider: unknown = given.provider;
   if (typeof provider !== "string" || !Object.hasOwn(ADAPTERS, provider)) {
     // At most 40 characters of it, the key redacted in case it was passed here by mistake.
-    const quoted = new Secrets([], [given.apiKey]).quote(provider);
+    const quoted = createSecrets([], [given.apiKey]).quote(provider);
     throw new TypeError(`createPhoneNumbers: provider must be one of ${PROVIDERS.join(", ")}, not ${quoted}`);
   }
   return createWithAdapter(ADAPTERS[provider as P] as Adapter<P>, given);

@@ -1,8 +1,16 @@
-import type { PlannedRequest, Provider } from "@phonebridge/core";
+import type {
+  ClientOptions,
+  PlannedRequest,
+  Provider,
+  RequestOptions,
+  ResponseInfo,
+  WithResponse,
+} from "@phonebridge/core";
 import type { ChangeCapability, ChangeName } from "./capabilities.js";
 import type { VendorTypes } from "./generated/vendor-types.js";
 
-export type { PlannedRequest, Provider, VendorTypes };
+export type { BeforeAttempt, Logger, LogLevel } from "@phonebridge/core";
+export type { PlannedRequest, Provider, ResponseInfo, VendorTypes, WithResponse };
 
 /** A vendor that takes no passthrough fields (its capability row says `passthrough: false`). */
 export type NoPassthrough = { readonly [field: string]: never };
@@ -45,16 +53,19 @@ export type VendorFields<P extends Provider = Provider> = P extends Provider
 /** The vendor's 200 body (secret fields replaced by "[redacted]"). */
 export type VendorResponse<P extends Provider = Provider> = P extends Provider ? VendorTypes[P]["response"] : never;
 
-export interface UpdateOptions<P extends Provider = Provider> {
-  /** Aborting it ends a request in flight or a wait between attempts at once, with `aborted`. */
-  signal?: AbortSignal;
+/**
+ * Options of one `update`: the request options of every phonebridge call (`signal`, and
+ * `timeoutMs`, `maxRetries`, `headers` over the client's for this call, `withResponse`), and the
+ * vendor's own fields.
+ */
+export interface UpdateOptions<P extends Provider = Provider> extends RequestOptions {
   /**
    * The vendor's own request fields that the facade does not map (weighted agent lists, agent
    * versions, webhooks, SIP settings, ..., typed from the vendor's spec). A field a change also
    * sets is an `invalid_input` conflict; a vendor whose capability row says `passthrough: false`
    * takes none.
    */
-  vendor?: VendorFields<P>;
+  vendor?: VendorFields<P> | undefined;
 }
 
 /** The normalized result of an update: `null` where the vendor does not say. */
@@ -73,37 +84,37 @@ export interface PhoneNumberResult<P extends Provider = Provider> {
 /** The result type for `P`, a union of results when `P` is a union of providers. */
 export type ResultOf<P extends Provider = Provider> = P extends Provider ? PhoneNumberResult<P> : never;
 
-export interface PhoneNumbersOptions<P extends Provider = Provider> {
+/**
+ * Options of `createPhoneNumbers`: the vendor, and the client options of every phonebridge
+ * client (`apiKey`, `baseUrl`, `fetch`, `defaultHeaders`, `timeoutMs`, `maxRetries`, `logLevel`,
+ * `logger`, `beforeAttempt`, a rate limiter's hook).
+ */
+export interface PhoneNumbersOptions<P extends Provider = Provider> extends ClientOptions {
   provider: P;
-  /** API key; defaults to `<VENDOR>_API_KEY`. */
-  apiKey?: string;
-  /** Base URL; defaults to `<VENDOR>_BASE_URL`, then the vendor's published server (where it publishes one). */
-  baseUrl?: string;
-  /** A `fetch` to use instead of the global one. */
-  fetch?: typeof globalThis.fetch;
-  /** Timeout of each attempt in milliseconds (default 60 000). */
-  timeoutMs?: number;
-  /** Retries after the first attempt (default 2, so 3 attempts). */
-  maxRetries?: number;
-  /**
-   * Awaited before every request, retries included, before that attempt's timeout starts: a
-   * rate limiter shared by the calls of one vendor goes here. Receives the call's `signal`.
-   */
-  beforeAttempt?: (signal: AbortSignal | undefined) => Promise<void> | void;
 }
 
 export interface PhoneNumbers<P extends Provider = Provider> {
   readonly provider: P;
   /**
    * Applies `changes` (and `options.vendor`) to the phone number `id` in one request, retried
-   * as the contract says, and resolves with the normalized result; rejects with a
-   * `PhoneBridgeError`. Nothing the caller did not set is ever sent.
+   * as the contract says, and resolves with the normalized result (with `withResponse: true`,
+   * `{ data: result, response }`); rejects with a `PhoneBridgeError`. Nothing the caller did not
+   * set is ever sent.
    */
-  update(id: string, changes: Changes<P>, options?: UpdateOptions<P>): Promise<ResultOf<P>>;
+  update(
+    id: string,
+    changes: Changes<P>,
+    options?: UpdateOptions<P> & { withResponse?: false | undefined },
+  ): Promise<ResultOf<P>>;
+  update(
+    id: string,
+    changes: Changes<P>,
+    options: UpdateOptions<P> & { withResponse: true },
+  ): Promise<WithResponse<ResultOf<P>>>;
   /**
    * The request `update` would send for the same arguments, without sending it (a dry run):
    * method, URL, headers with the credentials redacted, body with secret fields redacted. Runs
    * exactly the checks `update` runs and throws the same `invalid_input` / `unsupported_change`.
    */
-  plan(id: string, changes: Changes<P>, options?: Pick<UpdateOptions<P>, "vendor">): PlannedRequest;
+  plan(id: string, changes: Changes<P>, options?: UpdateOptions<P>): PlannedRequest;
 }

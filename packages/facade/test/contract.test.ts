@@ -8,12 +8,18 @@ import { type RecordingProxy, startRecordingProxy } from "@phonebridge/testing";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPhoneNumbers, PhoneBridgeError, type Provider } from "../src/index.js";
+import { VERSION as FACADE_VERSION } from "../src/version.js";
 import { recordingFetch } from "./helpers.js";
 import { ADAPTERS, DATA, PROVIDERS, SCENARIOS, type Scenario } from "./vendors.js";
 
 const KEY = "key_contract_1234";
 
-const JSON_HEADERS = { accept: "application/json", "content-type": "application/json" };
+/** What every request carries (docs/CONTRACT.md#what-every-request-carries): JSON both ways, the facade's User-Agent. */
+const JSON_HEADERS = {
+  accept: "application/json",
+  "content-type": "application/json",
+  "user-agent": `@phonebridge/facade/${FACADE_VERSION} node/${process.versions.node}`,
+};
 
 /** A recording proxy in front of each mock: what actually reached the server (raw request-target). */
 const proxies = {} as Record<Provider, RecordingProxy>;
@@ -88,7 +94,7 @@ describe.each(PROVIDERS)("%s on Prism", (provider) => {
   });
 
   it("a request that lost its credentials: unauthorized where the spec declares auth, taken where it does not", async () => {
-    const { auth } = ADAPTERS[provider].createTransport({ apiKey: KEY, baseUrl: mockUrl(provider) }).descriptor;
+    const { auth } = ADAPTERS[provider].descriptor;
     // Prism checks that credentials are there, not which: a dropped header stands for a wrong key.
     const dropAuth = ((input: RequestInfo | URL, init?: RequestInit) => {
       const sent = { ...(init?.headers as Record<string, string>) };
@@ -102,7 +108,7 @@ describe.each(PROVIDERS)("%s on Prism", (provider) => {
   });
 
   it("without a key: refused before sending where the spec declares auth, no auth header where it does not", async () => {
-    const { auth } = ADAPTERS[provider].createTransport({ apiKey: KEY, baseUrl: mockUrl(provider) }).descriptor;
+    const { auth } = ADAPTERS[provider].descriptor;
     const recorder = recordingFetch();
     const create = () =>
       createPhoneNumbers({ provider, apiKey: "", baseUrl: mockUrl(provider), fetch: recorder.fetch } as never);
@@ -117,7 +123,7 @@ describe.each(PROVIDERS)("%s on Prism", (provider) => {
   it("raw keeps the vendor's body, its secret response fields redacted", async () => {
     const { phones } = client(provider);
     const result = await phones.update(prism.id, { agentId: "A" });
-    const { secrets } = ADAPTERS[provider].createTransport({ apiKey: KEY, baseUrl: mockUrl(provider) }).descriptor;
+    const { secrets } = ADAPTERS[provider].descriptor;
     const raw = result.raw as Record<string, unknown>;
     for (const field of secrets.response) if (raw[field] != null) expect(raw[field]).toBe("[redacted]");
     expect(Object.keys(raw).length).toBeGreaterThan(0);

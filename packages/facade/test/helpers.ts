@@ -1,6 +1,6 @@
 import { PhoneBridgeError, type Provider } from "@phonebridge/core";
 import { expect } from "vitest";
-import { ADAPTERS, DATA, PROVIDERS } from "./vendors.js";
+import { ADAPTERS, DATA, PROVIDERS, SCENARIOS, type Scenario } from "./vendors.js";
 
 export { ADAPTERS, PROVIDERS };
 
@@ -47,6 +47,17 @@ export function stubFetch(body: unknown): { sent: SentRequest[]; fetch: typeof f
 export const IDS: Readonly<Record<Provider, string>> = Object.fromEntries(
   PROVIDERS.map((provider) => [provider, DATA[provider].id]),
 ) as Record<Provider, string>;
+
+/**
+ * A change the vendor supports (its label where it takes one, else its agent) and the body that
+ * change sends, from its wire table (test/adapters/<vendor>.ts).
+ */
+export function oneChange(provider: Provider): [changes: Record<string, string>, body: Record<string, unknown>] {
+  const scenario: Scenario = ADAPTERS[provider].capabilities.label.set !== "unsupported" ? "set label" : "assign";
+  const body = DATA[provider].wire[scenario];
+  if (body === "unsupported") throw new Error(`${provider} supports neither a label nor an agent`);
+  return [SCENARIOS[scenario], body];
+}
 
 /** The first vendor whose capability row passes `test` (a vendor to exercise a rule that not every vendor has). */
 export function vendorWith(test: (provider: Provider) => boolean): Provider | undefined {

@@ -7,12 +7,20 @@ import {
   type Provider,
   supports,
 } from "../src/index.js";
-import { ADAPTERS, failure, IDS, OK_BODY, PROVIDERS, polluted, recordingFetch, stubFetch } from "./helpers.js";
-import { DATA, SCENARIOS, type Scenario } from "./vendors.js";
+import {
+  ADAPTERS,
+  failure,
+  IDS,
+  OK_BODY,
+  oneChange,
+  PROVIDERS,
+  polluted,
+  recordingFetch,
+  stubFetch,
+} from "./helpers.js";
 
 const CHANGES: readonly ChangeName[] = ["agentId", "label", "outboundAgentId"];
-const descriptorOf = (provider: Provider) =>
-  ADAPTERS[provider].createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" }).descriptor;
+const descriptorOf = (provider: Provider) => ADAPTERS[provider].descriptor;
 const canSetLabel = PROVIDERS.filter((provider) => capabilities[provider].label.set !== "unsupported");
 const passthrough = PROVIDERS.filter((provider) => capabilities[provider].passthrough);
 /** Vendors with no rule of their own on ids (an adapter's checkId, or a format or pattern in the spec). */
@@ -312,17 +320,6 @@ describe("a message quotes at most 40 characters of any input", () => {
     }
   });
 });
-
-/**
- * A change the vendor supports (its label where it takes one, else its agent) and the body that
- * change sends, from its wire table (test/adapters/<vendor>.ts).
- */
-function oneChange(provider: Provider): [changes: Record<string, string>, body: Record<string, unknown>] {
-  const scenario: Scenario = capabilities[provider].label.set !== "unsupported" ? "set label" : "assign";
-  const body = DATA[provider].wire[scenario];
-  if (body === "unsupported") throw new Error(`${provider} supports neither a label nor an agent`);
-  return [SCENARIOS[scenario], body];
-}
 
 describe.each(PROVIDERS)("%s: only the caller's own properties count, each read once", (provider) => {
   const [changes, expected] = oneChange(provider);

@@ -50,17 +50,10 @@ describe("stringCheck", () => {
   });
 });
 
-/** The adapter of `provider` with `limits` put into its transport's descriptor, as a spec would declare them. */
+/** The adapter of `provider` with `limits` put into its descriptor, as a spec would declare them. */
 function withLimits(provider: Provider, limits: VendorDescriptor["limits"]): Adapter {
   const adapter = ADAPTERS[provider];
-  return {
-    ...adapter,
-    createTransport(options) {
-      const transport = adapter.createTransport(options);
-      // The transport's own properties (its headers hold the key, not enumerable) stay as they are.
-      return Object.assign(Object.create(transport), { descriptor: { ...transport.descriptor, limits } });
-    },
-  };
+  return { ...adapter, descriptor: { ...adapter.descriptor, limits } };
 }
 
 const labelled = PROVIDERS.find((p) => capabilities[p].label.set !== "unsupported") as Provider;

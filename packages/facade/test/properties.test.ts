@@ -9,7 +9,7 @@
  * (docs/CONTRACT.md#secrets) are never shown.
  */
 import { inspect } from "node:util";
-import { type PhoneBridgeError, type Provider, Secrets } from "@phonebridge/core";
+import { createSecrets, type PhoneBridgeError, type Provider } from "@phonebridge/core";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -56,7 +56,7 @@ const validId = (provider: Provider) => DATA[provider].arbitraries?.id ?? plainI
 /** The label's longest length on a vendor: its spec's, else phonebridge's own. */
 function labelMax(provider: Provider): number {
   const field = capabilities[provider].label.field;
-  const { limits } = ADAPTERS[provider].createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" }).descriptor;
+  const { limits } = ADAPTERS[provider].descriptor;
   return (field === undefined ? undefined : limits?.body?.[field]?.maxLength) ?? MAX_LABEL_LENGTH;
 }
 
@@ -370,10 +370,7 @@ describe("secrets planted in responses (property)", () => {
   const SECRET_FIELDS = [
     ...new Set(
       PROVIDERS.flatMap((provider) => {
-        const { secrets } = ADAPTERS[provider].createTransport({
-          apiKey: "k",
-          baseUrl: "http://127.0.0.1:9",
-        }).descriptor;
+        const { secrets } = ADAPTERS[provider].descriptor;
         return [...secrets.request, ...secrets.response];
       }),
     ),
@@ -418,7 +415,7 @@ describe("secrets planted in responses (property)", () => {
       .record({ tree: value, disguise, secret: fc.constantFrom(...secrets) })
       .map(({ tree, disguise: write, secret }) => JSON.stringify(tree).replaceAll(SLOT, write(secret)));
   const planted = plantedWith(KEY, PASSWORD);
-  const secrets = new Secrets(SECRET_FIELDS, [KEY, PASSWORD]);
+  const secrets = createSecrets(SECRET_FIELDS, [KEY, PASSWORD]);
 
   it("the fast path of redactParsed decides exactly what the walk decides", () => {
     fc.assert(
@@ -438,8 +435,7 @@ describe("secrets planted in responses (property)", () => {
   describe.each(PROVIDERS)("%s", (provider) => {
     // A vendor that takes a secret through options.vendor gets one (the first of its
     // vendor.yaml's secrets.request); the others have the API key alone.
-    const [secretField] = ADAPTERS[provider].createTransport({ apiKey: "k", baseUrl: "http://127.0.0.1:9" }).descriptor
-      .secrets.request;
+    const [secretField] = ADAPTERS[provider].descriptor.secrets.request;
     const vendor =
       secretField !== undefined && capabilities[provider].passthrough ? { [secretField]: PASSWORD } : undefined;
     const answering = (status: number, body: string) =>

@@ -1,10 +1,16 @@
 import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
-import { PhoneBridgeError, type Provider, providerTitle } from "@phonebridge/core";
+import {
+  backoffMs,
+  PhoneBridgeError,
+  type Provider,
+  providerTitle,
+  sleep as realSleep,
+  retryDelayMs,
+} from "@phonebridge/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createWithAdapter, type PolicyOverrides } from "../src/engine.js";
 import { capabilities } from "../src/index.js";
-import { backoffMs, sleep as realSleep, retryDelayMs } from "../src/retry.js";
 import { type FaultServer, startFaultServer } from "./fault-server.js";
 import { failure } from "./helpers.js";
 import { ADAPTERS, DATA, PROVIDERS } from "./vendors.js";
@@ -17,7 +23,7 @@ const { id: ID, okBody } = DATA[PROVIDER];
 const OK = JSON.stringify(okBody);
 /** The number the adapter reads from the OK body. */
 const NUMBER = (ADAPTERS[PROVIDER].read(okBody) as { number: string | null }).number;
-const { auth } = ADAPTERS[PROVIDER].createTransport({ apiKey: KEY, baseUrl: "http://127.0.0.1:9" }).descriptor;
+const { auth } = ADAPTERS[PROVIDER].descriptor;
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -229,7 +235,9 @@ describe("time", () => {
   it("aborts a request in flight at once", async () => {
     server.script("hang");
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
+    // Once the server has the request: on a busy machine a timer could fire before it arrives,
+    // and the request would then count in the next test.
+    void server.requests(1).then(() => controller.abort());
     const started = performance.now();
     const error = await failure(client().update(ID, { label: "X" }, { signal: controller.signal }));
     expect(error).toMatchObject({ code: "aborted", attempts: 1 });
@@ -344,7 +352,8 @@ describe("responses it cannot read", () => {
     try {
       server.script({ status: 302, headers: { location: `${other.url}/steal` } });
       const error = await failure(client().update(ID, { agentId: "A" }));
-      expect(error).toMatchObject({ code: "invalid_response", status: 302, attempts: 1 });
+      expect(error).toMatchObject({ code: "invalid_response", attempts: 1 });
+      expect(error.status).toBeUndefined();
       expect(other.received).toHaveLength(0);
     } finally {
       await other.close();

@@ -8,7 +8,9 @@ import {
   createPhoneNumbers,
   type PhoneNumberResult,
   type Provider,
+  type ResponseInfo,
   type ResultOf,
+  type WithResponse,
 } from "../src/index.js";
 
 declare const id: string;
@@ -30,5 +32,20 @@ describe("provider known only at run time", () => {
     expectTypeOf(result.agentId).toEqualTypeOf<string | null>();
     expectTypeOf(result.provider).toEqualTypeOf<Provider>();
     expectTypeOf<PhoneNumberResult<Provider>["number"]>().toEqualTypeOf<string | null>();
+  });
+});
+
+describe("per-call options and response metadata are typed", () => {
+  it("signal, timeoutMs, maxRetries and headers on every call; withResponse changes what resolves", () => {
+    const phones = createPhoneNumbers({ provider, defaultHeaders: { "x-team": "voice" }, logLevel: "debug" });
+    const options = { signal: AbortSignal.timeout(1000), timeoutMs: 5000, maxRetries: 0, headers: { "x-trace": "t" } };
+    expectTypeOf(phones.update(id, { agentId: "A" }, options)).resolves.toEqualTypeOf<ResultOf<Provider>>();
+    const withResponse = phones.update(id, { agentId: "A" }, { ...options, withResponse: true });
+    expectTypeOf(withResponse).resolves.toEqualTypeOf<WithResponse<ResultOf<Provider>>>();
+    expectTypeOf(withResponse).resolves.toHaveProperty("response").toEqualTypeOf<ResponseInfo>();
+    // @ts-expect-error a header's value is a string
+    void phones.update(id, { agentId: "A" }, { headers: { "x-n": 5 } });
+    // @ts-expect-error logLevel is one of debug, info, warn, off
+    createPhoneNumbers({ provider, logLevel: "trace" });
   });
 });

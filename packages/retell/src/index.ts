@@ -11,4 +11,13 @@ export {
   createRetellTransport,
   retellDescriptor,
 } from "./generated/client.js";
-export { type ErrorCode, type RequestOptions, PhoneBridgeError, isPhoneBridgeError } from "@phonebridge/core";
+export {
+  type ErrorCode,
+  type Logger,
+  type LogLevel,
+  type RequestOptions,
+  type ResponseInfo,
+  type WithResponse,
+  PhoneBridgeError,
+  isPhoneBridgeError,
+} from "@phonebridge/core";

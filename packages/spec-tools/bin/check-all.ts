@@ -20,6 +20,7 @@ interface Step {
 const steps: Step[] = [
   { name: "generated packages match specs/", cmd: [node, toolBin(root, "generate"), "--check"] },
   { name: "effective specs are valid OpenAPI", cmd: [node, toolBin(root, "validate-specs")] },
+  { name: "src/version.ts files match package.json", cmd: [node, toolBin(root, "versions"), "--check"] },
   // The generated packages were checked in the first step.
   { name: "spec changes carry changesets", cmd: [node, toolBin(root, "specs-check"), "--no-generate-check"] },
   { name: "lint and format (Biome)", cmd: [bin(root, "biome"), "ci", "."] },

@@ -2,14 +2,16 @@
 // change the spec, its overlay or vendor.yaml, then run `pnpm generate cartesia`.
 import createClient, { type Client } from "openapi-fetch";
 import {
-  type RequestOptions,
+  type UpdateFunction,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
   type WithOptionalHeaders,
   createVendorTransport,
   pathSerializer,
+  userAgent,
 } from "@phonebridge/core";
+import { NAME, VERSION } from "../version.js";
 import type { paths } from "./schema.js";
 
 type Operation = paths["/agents/phone-numbers/{id}"]["patch"];
@@ -42,6 +44,7 @@ export const cartesiaDescriptor: VendorDescriptor = {
     request: [],
     response: [],
   },
+  errors: [],
 };
 
 /** The spec's paths with the headers this client sends by itself (Cartesia-Version) optional. */
@@ -50,26 +53,24 @@ export type ClientPaths = WithOptionalHeaders<paths, "Cartesia-Version">;
 export type CartesiaClientOptions = VendorClientOptions;
 export type CartesiaTransport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
-/** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
+/** An openapi-fetch client typed with every operation of the spec, plus the update on phonebridge's request pipeline. */
 export interface CartesiaClient extends Client<ClientPaths> {
   /**
-   * `PATCH /agents/phone-numbers/{id}`: resolves with the parsed 200 body, or rejects with a
-   * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
+   * `PATCH /agents/phone-numbers/{id}` of the id given first, retried and timed out
+   * as the client's options (or this call's) say: resolves with the parsed 200 body (with
+   * `withResponse: true`, `{ data, response }`), or rejects with a PhoneBridgeError carrying the
+   * HTTP status, the vendor's (redacted) error body and the response's headers and request id.
    */
-  updatePhoneNumber(
-    id: string,
-    body: UpdatePhoneNumberBody,
-    options?: RequestOptions,
-  ): Promise<UpdatePhoneNumberResponse>;
+  updatePhoneNumber: UpdateFunction<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 }
 
 /**
- * The lean request path alone (no openapi-fetch): key, base URL and headers resolved once.
- * Throws a PhoneBridgeError (invalid_input) naming the option and its environment variable
+ * The request pipeline alone (no openapi-fetch): key, base URL, headers and policy resolved
+ * once. Throws a PhoneBridgeError (invalid_input) naming the option and its environment variable
  * when no API key is given.
  */
 export function createCartesiaTransport(options?: CartesiaClientOptions): CartesiaTransport {
-  return createVendorTransport(cartesiaDescriptor, options);
+  return createVendorTransport(cartesiaDescriptor, options, userAgent(NAME, VERSION));
 }
 
 /** Creates a Cartesia client. Options default to CARTESIA_API_KEY and CARTESIA_BASE_URL. */
@@ -81,6 +82,8 @@ export function createCartesiaClient(options?: CartesiaClientOptions): CartesiaC
     headers: transport.headers,
     fetch: (request: Request) => send(request),
     pathSerializer,
+    // Never follow a redirect: the key goes to no other host.
+    redirect: "error",
   });
   return Object.assign(client, { updatePhoneNumber: transport.update });
 }

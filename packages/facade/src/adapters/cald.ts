@@ -3,7 +3,7 @@
  * agent from any request without `agentId`, so every request carries it unless the caller asked
  * for removal (`agentId: null` sends `{}`), and no passthrough fields are accepted.
  */
-import { createCaldTransport, type UpdatePhoneNumberBody } from "@phonebridge/cald";
+import { caldDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/cald";
 import { type Adapter, optionalAgentId, optionalString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
@@ -22,7 +22,7 @@ export const caldCapabilities = {
 export const caldAdapter: Adapter<"cald", UpdatePhoneNumberBody> = {
   provider: "cald",
   capabilities: caldCapabilities,
-  createTransport: (options) => createCaldTransport(options),
+  descriptor: caldDescriptor,
   build(changes) {
     // agentId null: the empty body, which Cald documents as "remove the agent".
     return typeof changes.agentId === "string" ? { agentId: changes.agentId } : {};

@@ -2,7 +2,7 @@
  * Cartesia: `PATCH /agents/phone-numbers/{id}` with the `Cartesia-Version` header (sent by the
  * transport). `label` can be set but not cleared (not nullable); no outbound agent.
  */
-import { createCartesiaTransport, type UpdatePhoneNumberBody } from "@phonebridge/cartesia";
+import { cartesiaDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/cartesia";
 import { type Adapter, isRecord, optionalAgentId, optionalString, requiredString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
@@ -21,7 +21,7 @@ export const cartesiaCapabilities = {
 export const cartesiaAdapter: Adapter<"cartesia", UpdatePhoneNumberBody> = {
   provider: "cartesia",
   capabilities: cartesiaCapabilities,
-  createTransport: (options) => createCartesiaTransport(options),
+  descriptor: cartesiaDescriptor,
   build(changes) {
     const body: Record<string, unknown> = {};
     if (changes.agentId !== undefined) body.agent_id = changes.agentId;

@@ -3,8 +3,7 @@
  * one agent replaces the number's whole list (an existing split or `agent_version` pin goes);
  * a split or a pinned version goes through `options.vendor`.
  */
-import { PhoneBridgeError } from "@phonebridge/core";
-import { createRetellTransport, type UpdatePhoneNumberBody } from "@phonebridge/retell";
+import { retellDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/retell";
 import { type Adapter, CONTROL, firstAgentId, isRecord, optionalString, requiredString, WRONG } from "../adapter.js";
 import type { VendorCapabilities } from "../capabilities.js";
 
@@ -28,7 +27,6 @@ export const retellCapabilities = {
 /** Retell identifies a number by its E.164 form. */
 const E164 = /^\+[1-9]\d{1,14}$/;
 const AGENT_LISTS = ["inbound_agents", "outbound_agents", "inbound_sms_agents", "outbound_sms_agents"] as const;
-const NOT_FOUND = /^Cannot find requested asset/i;
 
 /** A weighted list from the passthrough: weights in (0, 1] summing to 1 (an empty list is passed on). */
 function checkAgentList(list: unknown): string | undefined {
@@ -51,7 +49,7 @@ function checkAgentList(list: unknown): string | undefined {
 export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
   provider: "retell",
   capabilities: retellCapabilities,
-  createTransport: (options) => createRetellTransport(options),
+  descriptor: retellDescriptor,
   checkId: (id) =>
     E164.test(id) ? undefined : "is not an E.164 number (like +14157774444), which Retell uses as the id",
   checkVendor(vendor) {
@@ -84,19 +82,5 @@ export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
     const outboundAgentId = firstAgentId(data.outbound_agents);
     if (outboundAgentId === WRONG) return "field outbound_agents is not a list of { agent_id, weight }";
     return { number, label, agentId, outboundAgentId };
-  },
-  refine(error) {
-    // Retell answers an unknown number with 422 "Cannot find requested asset under given api key." (†)
-    if (error.status !== 422 || error.vendorMessage === undefined || !NOT_FOUND.test(error.vendorMessage)) return error;
-    return new PhoneBridgeError({
-      code: "not_found",
-      provider: "retell",
-      status: error.status,
-      detail: `HTTP 422: ${error.vendorMessage}`,
-      vendorMessage: error.vendorMessage,
-      attempts: error.attempts,
-      retryAfterMs: error.retryAfterMs,
-      body: error.body,
-    });
   },
 };

@@ -4,7 +4,7 @@
  * response can hold `twilio_auth_token` and `sip_trunk_password`, redacted in `raw` by the engine
  * from the vendor package's descriptor.
  */
-import { createVerbexTransport, type UpdatePhoneNumberBody } from "@phonebridge/verbex";
+import { type UpdatePhoneNumberBody, verbexDescriptor } from "@phonebridge/verbex";
 import { type Adapter, optionalAgentId, optionalString, requiredString, WRONG } from "../adapter.js";
 import type { VendorCapabilities } from "../capabilities.js";
 
@@ -18,7 +18,7 @@ export const verbexCapabilities = {
 export const verbexAdapter: Adapter<"verbex", UpdatePhoneNumberBody> = {
   provider: "verbex",
   capabilities: verbexCapabilities,
-  createTransport: (options) => createVerbexTransport(options),
+  descriptor: verbexDescriptor,
   build(changes) {
     const body: Record<string, unknown> = {};
     if (changes.agentId !== undefined) body.inbound_agent_id = changes.agentId;

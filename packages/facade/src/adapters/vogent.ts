@@ -2,7 +2,7 @@
  * Vogent: `PUT /phone_numbers/{id}`. Only the agent: `""` unlinks it on the wire (its page says
  * so), and an `agentId` of `""` or null in the response means no agent.
  */
-import { createVogentTransport, type UpdatePhoneNumberBody } from "@phonebridge/vogent";
+import { type UpdatePhoneNumberBody, vogentDescriptor } from "@phonebridge/vogent";
 import { type Adapter, optionalAgentId, requiredString, WRONG } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
@@ -21,7 +21,7 @@ export const vogentCapabilities = {
 export const vogentAdapter: Adapter<"vogent", UpdatePhoneNumberBody> = {
   provider: "vogent",
   capabilities: vogentCapabilities,
-  createTransport: (options) => createVogentTransport(options),
+  descriptor: vogentDescriptor,
   build(changes) {
     const body: Record<string, unknown> = {};
     if (changes.agentId !== undefined) body.agentId = changes.agentId === null ? "" : changes.agentId;

@@ -4,12 +4,15 @@
  * "Cannot find requested asset" is not_found.
  */
 import { inspect } from "node:util";
+import { createSecrets, type PhoneBridgeError } from "@phonebridge/core";
+import { createRetellClient } from "@phonebridge/retell";
 import { mockUrl } from "@phonebridge/testing/vitest";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { retellAdapter } from "../../src/adapters/retell.js";
 import { createWithAdapter } from "../../src/engine.js";
 import { createPhoneNumbers } from "../../src/index.js";
+import { inputRules } from "../../src/input.js";
 import { agentId, digits, e164 } from "../arbitraries.js";
 import { type FaultServer, startFaultServer } from "../fault-server.js";
 import { failure, polluted, stubFetch } from "../helpers.js";
@@ -185,6 +188,49 @@ describe("Retell errors", () => {
     const error = await failure(retell.update(data.id, { agentId: "A" }));
     expect(error).toMatchObject({ code: "not_found", status: 422, attempts: 1, provider: "retell" });
     expect(error.message).toBe("Retell: HTTP 422: Cannot find requested asset under given api key.");
+  });
+
+  it("the same 422 is not_found from @phonebridge/retell too, with the same message (one pipeline)", async () => {
+    const answer = { status: 422, body: JSON.stringify({ status: "error", message: "Cannot find requested asset" }) };
+    server.script(answer);
+    const client = createRetellClient({ apiKey: "key_live_SECRET_4242", baseUrl: server.url, maxRetries: 0 });
+    const fromVendor = await failure(client.updatePhoneNumber(data.id, {}));
+    server.script(answer);
+    const fromFacade = await failure(
+      createPhoneNumbers({ provider: "retell", apiKey: "k", baseUrl: server.url }).update(data.id, { agentId: "A" }),
+    );
+    expect(fromVendor).toMatchObject({ code: "not_found", status: 422, attempts: 1 });
+    expect(fromFacade).toMatchObject({ code: "not_found", status: 422, attempts: 1, message: fromVendor.message });
+  });
+});
+
+describe("Retell's input rules (src/input.ts, pure)", () => {
+  const KEY = "sk_live_RULES_0123456789";
+  const { check } = inputRules(retellAdapter, createSecrets(retellAdapter.descriptor.secrets.request, [KEY]));
+  const broken = (id: unknown, changes: unknown, options?: unknown) => {
+    try {
+      check(id, changes, options);
+    } catch (error) {
+      return error as PhoneBridgeError;
+    }
+    throw new Error("no rule broken");
+  };
+
+  it("an id that is not E.164 is refused, the key quoted as [redacted]", () => {
+    expect(broken("14157774444", { agentId: "A" })).toMatchObject({ code: "invalid_input", field: "id" });
+    expect(broken(KEY, { agentId: "A" }).message).toBe(
+      'Retell: the id "[redacted]" is not an E.164 number (like +14157774444), which Retell uses as the id',
+    );
+  });
+
+  it("the passthrough goes into the body; a field the agentId change also sets is refused, naming it", () => {
+    expect(broken("+14157774444", { agentId: "A" }, { vendor: { inbound_agents: [] } })).toMatchObject({
+      field: "vendor.inbound_agents",
+    });
+    expect(check("+14157774444", { agentId: "A" }, { vendor: { auth_username: "u" } }).body).toEqual({
+      inbound_agents: [{ agent_id: "A", weight: 1 }],
+      auth_username: "u",
+    });
   });
 });
 

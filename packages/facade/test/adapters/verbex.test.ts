@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verbexAdapter } from "../../src/adapters/verbex.js";
 import { createWithAdapter } from "../../src/engine.js";
 import { createPhoneNumbers } from "../../src/index.js";
+import { VERSION } from "../../src/version.js";
 import { type FaultServer, faults, startFaultServer } from "../fault-server.js";
 import { failure, recordingFetch, revealed } from "../helpers.js";
 import { data } from "./verbex.js";
@@ -36,7 +37,11 @@ describe("Verbex on Prism", () => {
       fetch: recorder.fetch,
     });
     await phones.update(data.prism.id, { agentId: "A" });
-    expect(recorder.sent[0]?.headers).toEqual({ accept: "application/json", "content-type": "application/json" });
+    expect(recorder.sent[0]?.headers).toEqual({
+      accept: "application/json",
+      "content-type": "application/json",
+      "user-agent": `@phonebridge/facade/${VERSION} node/${process.versions.node}`,
+    });
   });
 
   it("raw hides the secrets of the mock's answer", async () => {

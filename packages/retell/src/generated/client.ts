@@ -2,13 +2,15 @@
 // change the spec, its overlay or vendor.yaml, then run `pnpm generate retell`.
 import createClient, { type Client } from "openapi-fetch";
 import {
-  type RequestOptions,
+  type UpdateFunction,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
   createVendorTransport,
   pathSerializer,
+  userAgent,
 } from "@phonebridge/core";
+import { NAME, VERSION } from "../version.js";
 import type { paths } from "./schema.js";
 
 type Operation = paths["/update-phone-number/{phone_number}"]["patch"];
@@ -39,6 +41,7 @@ export const retellDescriptor: VendorDescriptor = {
     request: ["auth_password"],
     response: [],
   },
+  errors: [{ status: 422, message: "^Cannot find requested asset", code: "not_found" }],
   limits: {
     id: {
       minLength: 1,
@@ -52,26 +55,24 @@ export type ClientPaths = paths;
 export type RetellClientOptions = VendorClientOptions;
 export type RetellTransport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
-/** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
+/** An openapi-fetch client typed with every operation of the spec, plus the update on phonebridge's request pipeline. */
 export interface RetellClient extends Client<ClientPaths> {
   /**
-   * `PATCH /update-phone-number/{phone_number}`: resolves with the parsed 200 body, or rejects with a
-   * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
+   * `PATCH /update-phone-number/{phone_number}` of the phoneNumber given first, retried and timed out
+   * as the client's options (or this call's) say: resolves with the parsed 200 body (with
+   * `withResponse: true`, `{ data, response }`), or rejects with a PhoneBridgeError carrying the
+   * HTTP status, the vendor's (redacted) error body and the response's headers and request id.
    */
-  updatePhoneNumber(
-    phoneNumber: string,
-    body: UpdatePhoneNumberBody,
-    options?: RequestOptions,
-  ): Promise<UpdatePhoneNumberResponse>;
+  updatePhoneNumber: UpdateFunction<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 }
 
 /**
- * The lean request path alone (no openapi-fetch): key, base URL and headers resolved once.
- * Throws a PhoneBridgeError (invalid_input) naming the option and its environment variable
+ * The request pipeline alone (no openapi-fetch): key, base URL, headers and policy resolved
+ * once. Throws a PhoneBridgeError (invalid_input) naming the option and its environment variable
  * when no API key is given.
  */
 export function createRetellTransport(options?: RetellClientOptions): RetellTransport {
-  return createVendorTransport(retellDescriptor, options);
+  return createVendorTransport(retellDescriptor, options, userAgent(NAME, VERSION));
 }
 
 /** Creates a Retell client. Options default to RETELL_API_KEY and RETELL_BASE_URL. */
@@ -83,6 +84,8 @@ export function createRetellClient(options?: RetellClientOptions): RetellClient 
     headers: transport.headers,
     fetch: (request: Request) => send(request),
     pathSerializer,
+    // Never follow a redirect: the key goes to no other host.
+    redirect: "error",
   });
   return Object.assign(client, { updatePhoneNumber: transport.update });
 }

@@ -1,7 +1,7 @@
 // src/generated/client.ts: the descriptor, the body and response types of the update
 // operation, the lean transport and the openapi-fetch client.
 import { header, pascal } from "./header.js";
-import { ts } from "./literals.js";
+import { ts, tsLine } from "./literals.js";
 import type { VendorModel } from "./model.js";
 
 export function renderClient(model: VendorModel): string {
@@ -23,13 +23,15 @@ export type ClientPaths = paths;
   return `${header(vendor)}
 import createClient, { type Client } from "openapi-fetch";
 import {
-  type RequestOptions,
+  type UpdateFunction,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
 ${constantHeaders.length ? "  type WithOptionalHeaders,\n" : ""}  createVendorTransport,
   pathSerializer,
+  userAgent,
 } from "@phonebridge/core";
+import { NAME, VERSION } from "../version.js";
 import type { paths } from "./schema.js";
 
 type Operation = paths[${ts(path)}][${ts(lower)}];
@@ -48,33 +50,32 @@ export const ${vendor}Descriptor: VendorDescriptor = {
   auth: ${ts(descriptor.auth, "  ")},
   headers: ${ts(descriptor.headers, "  ")},
   update: ${ts(descriptor.update, "  ")},
-  secrets: ${ts(descriptor.secrets, "  ")},${descriptor.limits ? `\n  limits: ${ts(descriptor.limits, "  ")},` : ""}
+  secrets: ${ts(descriptor.secrets, "  ")},
+  errors: ${tsLine(descriptor.errors)},${descriptor.limits ? `\n  limits: ${ts(descriptor.limits, "  ")},` : ""}
 };
 
 ${clientPaths}
 export type ${Name}ClientOptions = VendorClientOptions;
 export type ${Name}Transport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
-/** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
+/** An openapi-fetch client typed with every operation of the spec, plus the update on phonebridge's request pipeline. */
 export interface ${Name}Client extends Client<ClientPaths> {
   /**
-   * \`${method} ${path}\`: resolves with the parsed ${success.status} body, or rejects with a
-   * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
+   * \`${method} ${path}\` of the ${param.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())} given first, retried and timed out
+   * as the client's options (or this call's) say: resolves with the parsed ${success.status} body (with
+   * \`withResponse: true\`, \`{ data, response }\`), or rejects with a PhoneBridgeError carrying the
+   * HTTP status, the vendor's (redacted) error body and the response's headers and request id.
    */
-  updatePhoneNumber(
-    ${param.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}: string,
-    body: UpdatePhoneNumberBody,
-    options?: RequestOptions,
-  ): Promise<UpdatePhoneNumberResponse>;
+  updatePhoneNumber: UpdateFunction<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 }
 
 /**
- * The lean request path alone (no openapi-fetch): key, base URL and headers resolved once.
- * Throws a PhoneBridgeError (invalid_input) naming the option and its environment variable
+ * The request pipeline alone (no openapi-fetch): key, base URL, headers and policy resolved
+ * once. Throws a PhoneBridgeError (invalid_input) naming the option and its environment variable
  * when ${descriptor.auth.declared ? `no API key is given` : "the configuration is unusable"}${descriptor.defaultBaseUrl === undefined ? " or no base URL is given" : ""}.
  */
 export function create${Name}Transport(options?: ${Name}ClientOptions): ${Name}Transport {
-  return createVendorTransport(${vendor}Descriptor, options);
+  return createVendorTransport(${vendor}Descriptor, options, userAgent(NAME, VERSION));
 }
 
 /** Creates a ${config.title} client. Options default to ${descriptor.envPrefix}_API_KEY and ${descriptor.envPrefix}_BASE_URL. */
@@ -86,6 +87,8 @@ export function create${Name}Client(options?: ${Name}ClientOptions): ${Name}Clie
     headers: transport.headers,
     fetch: (request: Request) => send(request),
     pathSerializer,
+    // Never follow a redirect: the key goes to no other host.
+    redirect: "error",
   });
   return Object.assign(client, { updatePhoneNumber: transport.update });
 }

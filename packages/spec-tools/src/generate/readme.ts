@@ -4,15 +4,16 @@ import type { VendorModel } from "./model.js";
 import { repositoryUrl } from "./repository.js";
 
 /**
- * What the lean `updatePhoneNumber` does and does not do, said once for every vendor package: it
- * is one `fetch` per call, outside openapi-fetch, so the client's middleware does not see it,
- * and it has no retries or timeouts of its own (the facade's retry policy,
- * docs/CONTRACT.md#retries-and-time). Change this text when that changes.
+ * What `updatePhoneNumber` does and does not do, said once for every vendor package: it runs on
+ * core's request pipeline, outside openapi-fetch, so the client's middleware does not see it, and
+ * it retries and times out as the facade does (docs/CONTRACT.md#retries-and-time). Change this
+ * text when that changes.
  */
-export const LEAN_PATH = `\`updatePhoneNumber\` is the lean path: one \`fetch(url, init)\` per call. It does **not** run
-the openapi-fetch middleware registered with \`client.use()\` (the client's \`GET\`, \`PATCH\`, ...
-calls do), and it makes one attempt with no timeout of its own: pass a \`signal\` to abort it.
-Retries and per-attempt timeouts live in [\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}).`;
+export const UPDATE_PATH = `\`updatePhoneNumber\` runs on phonebridge's request pipeline: one \`fetch(url, init)\` per
+attempt, with the retries and per-attempt timeouts of
+[\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}#retries-and-time). It does **not** run
+the openapi-fetch middleware registered with \`client.use()\`; the client's \`GET\`, \`PATCH\`, ...
+calls do, and make one attempt each.`;
 
 /** How the packages load: the same paragraph in every package's README. */
 export function moduleFormat(name: string): string {
@@ -69,25 +70,79 @@ console.log(updated);
 | base URL | ${descriptor.defaultBaseUrl ? `\`${descriptor.defaultBaseUrl}\`` : `none published: \`baseUrl\` or \`${descriptor.envPrefix}_BASE_URL\` is required`} (option \`baseUrl\`, env \`${descriptor.envPrefix}_BASE_URL\`) |
 | auth | ${authText}; key from option \`apiKey\`, else env \`${descriptor.envPrefix}_API_KEY\` |
 | required headers | ${headers || "none"} |
+| other headers | \`accept\` and \`content-type: application/json\`, \`user-agent: @phonebridge/${vendor}/<version> node/<version>\`, and yours (\`defaultHeaders\`, a call's \`headers\`) |
+| redirects | never followed (\`redirect: "error"\`): a 3xx is an \`invalid_response\`, the key goes to no other host |
 | path parameter | encoded as ${title}'s own SDKs do: RFC 3986 path characters (such as \`+\`) as they are, the rest percent-encoded; \`""\`, \`.\` and \`..\` refused before sending |
-${secrets.length ? `| secret fields | ${secrets.map((name) => `\`${name}\``).join(", ")}: redacted in every error body this package keeps |\n` : ""}
+${descriptor.errors.length ? `| error codes | as [\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}#errors) maps statuses, and ${title}'s own: ${descriptor.errors.map((rule) => `${rule.status} with a message matching \`${rule.message}\` is \`${rule.code}\` †`).join("; ")} |\n` : ""}${secrets.length ? `| secret fields | ${secrets.map((name) => `\`${name}\``).join(", ")}: redacted in every error body this package keeps |\n` : ""}
 † inferred by phonebridge, not documented by ${title}: see [provenance](${repositoryUrl(`specs/${vendor}/provenance.yaml`, "blob")}).
 
 ## API
 
 - \`create${Name}Client(options?)\`: an [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client typed
   with every operation of the spec (\`client.PATCH(...)\`, middleware and all), plus
-  \`updatePhoneNumber(id, body, { signal }?)\`, which resolves with the typed response body or
-  rejects with a \`PhoneBridgeError\` (\`code\`, \`status\`, \`vendorMessage\`, redacted \`body\`).
-- \`create${Name}Transport(options?)\`: the lean update path alone (one \`fetch(url, init)\` per call),
+  \`updatePhoneNumber(id, body, options?)\`, which resolves with the typed response body or
+  rejects with a \`PhoneBridgeError\` (\`code\`, \`status\`, \`vendorMessage\`, redacted \`body\`,
+  \`headers\`, \`requestId\`). It runs on the facade's request pipeline (below), so the same
+  answer gives the same error in both. The typed openapi-fetch methods send the same headers and
+  never follow a redirect, but do not retry.
+- \`create${Name}Transport(options?)\`: the request pipeline with the update alone (no openapi-fetch),
   which \`@phonebridge/facade\` builds on.
-- Options: \`apiKey\`, \`baseUrl\`, \`fetch\` (your own fetch), \`headers\` (extra headers).
 - A missing key${descriptor.defaultBaseUrl === undefined ? " is fine (none is declared), a missing base URL" : ""} is a \`PhoneBridgeError\` with code \`invalid_input\`
   naming the option and its env var, thrown before any request.
 - Types: \`paths\`, \`components\`, \`operations\` (openapi-typescript), \`UpdatePhoneNumberBody\`,
   \`UpdatePhoneNumberResponse\`. The effective spec is exported as \`@phonebridge/${vendor}/openapi.json\`.
 
-${LEAN_PATH}
+## Options
+
+| client option | default |
+|---|---|
+| \`apiKey\` | \`${descriptor.envPrefix}_API_KEY\` |
+| \`baseUrl\` | \`${descriptor.envPrefix}_BASE_URL\`${descriptor.defaultBaseUrl ? `, then \`${descriptor.defaultBaseUrl}\`` : " (required: none is published)"} |
+| \`fetch\` | \`globalThis.fetch\` |
+| \`defaultHeaders\` (or \`headers\`, its first name) | none: headers sent with every request |
+| \`timeoutMs\` | 60 000 ms per attempt |
+| \`maxRetries\` | 2 (3 attempts): 408, 409, 429, 5xx, timeouts and connection errors; 0 turns retries off |
+| \`logLevel\` | \`PHONEBRIDGE_LOG\`, else \`warn\`: \`debug\` logs every attempt, \`info\` the failed ones, \`warn\` and \`off\` none |
+| \`logger\` | \`console\`; any object with \`debug\`, \`info\` and \`warn\` |
+
+Any option may be \`undefined\`, as if left out. Per call, \`updatePhoneNumber(id, body, options)\`
+takes \`signal\`, \`timeoutMs\`, \`maxRetries\` and \`headers\` (each replaces the client's for
+this call) and \`withResponse\`:
+
+\`\`\`ts
+const ${vendor} = create${Name}Client({
+  apiKey: process.env.${descriptor.envPrefix}_API_KEY,${
+    descriptor.defaultBaseUrl === undefined
+      ? `
+  baseUrl: process.env.${descriptor.envPrefix}_BASE_URL,`
+      : ""
+  }
+  defaultHeaders: { "User-Agent": "acme-sync/1.4" }, // replaces @phonebridge/${vendor}/<version> node/<version>
+  maxRetries: 4,
+  logLevel: "debug", // one line per attempt, redacted, to console (or to \`logger\`)
+});
+const { data, response } = await ${vendor}.updatePhoneNumber(${JSON.stringify(config.contract.id)}, ${body}, {
+  signal: AbortSignal.timeout(10_000),
+  timeoutMs: 3_000,
+  headers: { "x-request-source": "nightly-sync" },
+  withResponse: true, // { data, response: { status, headers, requestId } }
+});
+console.log(response.requestId); // quote it to ${title}'s support
+\`\`\`
+
+A header you give replaces the default of that name, whatever its case (\`User-Agent\`, \`accept\`,
+\`content-type\`); the auth header${
+    Object.keys(descriptor.headers).length
+      ? ` and ${Object.keys(descriptor.headers)
+          .map((name) => `\`${name}\``)
+          .join(", ")}`
+      : ""
+  } cannot be replaced (\`invalid_input\`, nothing sent).
+\`response.headers\` and an error's \`headers\` leave out the headers that can hold secrets
+(\`set-cookie\`, \`authorization\`, \`www-authenticate\`, …) and redact the key in the others;
+\`requestId\` is the first of \`x-request-id\`, \`request-id\`, \`x-amzn-requestid\`, \`cf-ray\`.
+
+${UPDATE_PATH}
 
 ${moduleFormat(`@phonebridge/${vendor}`)}
 

@@ -89,7 +89,7 @@ export type * from "../../types.js";
 export const capabilities = ${provider}Capabilities;
 
 /** Options of the ${title} updater: \`provider\` may be left out. */
-export type ${Name}PhoneNumbersOptions = Omit<PhoneNumbersOptions<"${provider}">, "provider"> & { provider?: "${provider}" };
+export type ${Name}PhoneNumbersOptions = Omit<PhoneNumbersOptions<"${provider}">, "provider"> & { provider?: "${provider}" | undefined };
 
 /** Creates the ${title} phone-number updater (key and base URL from options or \`${envPrefix}_API_KEY\` / \`${envPrefix}_BASE_URL\`). */
 export function createPhoneNumbers(options: ${Name}PhoneNumbersOptions = {}): PhoneNumbers<"${provider}"> {

@@ -2,6 +2,7 @@
 // contents, which generate.ts writes or compares.
 import { join } from "node:path";
 import { objectOr } from "../json.js";
+import { expectedVersionFile } from "../packages/versions.js";
 import { deriveDescriptor } from "../spec/descriptor.js";
 import type { VendorSpec } from "../spec/vendor-spec.js";
 import { renderApiIndex } from "./api-index.js";
@@ -50,6 +51,8 @@ export async function renderVendorPackage(root: string, loaded: VendorSpec): Pro
     [join(dir, "src/generated/schema.ts"), await renderSchema(model)],
     [join(dir, "src/generated/client.ts"), renderClient(model)],
     [join(dir, "src/index.ts"), renderIndex(model)],
+    // The User-Agent's version: the package.json's (src/packages/versions.ts keeps it in step).
+    [join(dir, "src/version.ts"), expectedVersionFile(root, loaded.vendor)],
     [join(dir, "README.md"), renderReadme(model)],
     [join(dir, "api.md"), renderApiIndex(model)],
     [join(dir, "package.json"), renderPackageJson(root, model)],

@@ -1,6 +1,7 @@
 // What a vendor package knows about its API, derived from the effective spec: base URL, auth,
 // the headers sent on every request, the update operation and its success response. Everything
-// comes from the spec except what vendor.yaml says (env prefix, the operation, secret fields).
+// comes from the spec except what vendor.yaml says (env prefix, the operation, secret fields, the
+// vendor's refinements of error codes).
 import { arrayOr, isObject, objectOr } from "../json.js";
 import { deref, formatPointer } from "../openapi/ref.js";
 import { bodyLimits, checkPattern, type Limit, type Limits, limitOf } from "./limits.js";
@@ -21,6 +22,7 @@ export interface Descriptor {
   headers: Record<string, string>;
   update: { method: string; path: string; param: string };
   secrets: { request: string[]; response: string[] };
+  errors: { status: number; message: string; code: string }[];
   /** What the spec declares about the id and the body's top-level fields; absent when nothing. */
   limits?: Limits;
 }
@@ -145,6 +147,7 @@ export function deriveDescriptor({ vendor, config, spec }: VendorSpec): Derived 
       headers: deriveConstantHeaders(spec, pathItem, operation, vendor),
       update: { method: method.toUpperCase(), path, param },
       secrets: config.secrets,
+      errors: config.errors,
       ...(limits ? { limits } : {}),
     },
     success: successResponse(spec, operation, vendor),

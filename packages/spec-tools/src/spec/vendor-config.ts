@@ -1,7 +1,8 @@
 // specs/<vendor>/vendor.yaml: what phonebridge needs that the spec cannot say (env prefix, which
-// operation is "update phone number", secret fields, how the vendor publishes its document, the
-// fields the facade's adapter uses, contract-test fixtures), checked on read. A field it lacks or
-// gets wrong is an error naming the file and the field, never a default that hides a typo.
+// operation is "update phone number", secret fields, the vendor's refinements of error codes, how
+// the vendor publishes its document, the fields the facade's adapter uses, contract-test
+// fixtures), checked on read. A field it lacks or gets wrong is an error naming the file and the
+// field, never a default that hides a typo.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -25,6 +26,8 @@ export interface VendorConfig {
   envPrefix: string;
   update: { method: string; path: string };
   secrets: { request: string[]; response: string[] };
+  /** The vendor's refinements of the status table: this status with a message matching this code. */
+  errors: VendorErrorRule[];
   published: PublishedForm;
   /**
    * The vendor's fields the facade's adapter writes into a request (or checks in `options.vendor`)
@@ -65,6 +68,46 @@ function requiredString(value: unknown, where: string, field: string, pattern?: 
   return value;
 }
 
+/**
+ * A vendor's own reading of a status: an answer with `status` whose vendor message matches
+ * `message` (a regular expression, case ignored) is `code`, in the vendor package and the facade
+ * alike (docs/CONTRACT.md#errors).
+ */
+export interface VendorErrorRule {
+  status: number;
+  message: string;
+  code: string;
+}
+
+/** The codes a refinement may give: those of an answer with a status (docs/CONTRACT.md#errors). */
+const REFINED_CODES = ["unauthorized", "not_found", "validation", "rate_limited", "server", "timeout"];
+
+function errorRules(value: unknown, where: string): VendorErrorRule[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new ConfigError(`${where}: errors must be a list of refinements`);
+  return value.map((rule: unknown, i) => {
+    const { status, message, code } = isObject(rule) ? rule : {};
+    let pattern = typeof message === "string";
+    try {
+      new RegExp(String(message), "i");
+    } catch {
+      pattern = false;
+    }
+    if (
+      !Number.isInteger(status) ||
+      (status as number) < 400 ||
+      (status as number) > 599 ||
+      !pattern ||
+      !REFINED_CODES.includes(String(code))
+    ) {
+      throw new ConfigError(
+        `${where}: errors[${i}] needs a status from 400 to 599, a message (a regular expression) and a code (${REFINED_CODES.join(", ")})`,
+      );
+    }
+    return { status: status as number, message: message as string, code: code as string };
+  });
+}
+
 export function parseVendorConfig(value: unknown, vendor: string): VendorConfig {
   const where = `specs/${vendor}/vendor.yaml`;
   if (!PROVIDER_ID.test(vendor)) {
@@ -95,6 +138,7 @@ export function parseVendorConfig(value: unknown, vendor: string): VendorConfig 
       request: stringList(secrets.request, where, "secrets.request"),
       response: stringList(secrets.response, where, "secrets.response"),
     },
+    errors: errorRules(value.errors, where),
     published: published as PublishedForm,
     facade: {
       request: stringList(facade.request, where, "facade.request"),

@@ -69,6 +69,7 @@ describe("deriveDescriptor", () => {
     envPrefix: "ACME",
     update: { method: "patch", path: "/numbers/{number_id}" },
     secrets: { request: [], response: [] },
+    errors: [],
     published: "openapi-page",
     facade: { request: [], response: [] },
     sdk: undefined,

@@ -2,13 +2,15 @@
 // change the spec, its overlay or vendor.yaml, then run `pnpm generate vogent`.
 import createClient, { type Client } from "openapi-fetch";
 import {
-  type RequestOptions,
+  type UpdateFunction,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
   createVendorTransport,
   pathSerializer,
+  userAgent,
 } from "@phonebridge/core";
+import { NAME, VERSION } from "../version.js";
 import type { paths } from "./schema.js";
 
 type Operation = paths["/phone_numbers/{id}"]["put"];
@@ -39,6 +41,7 @@ export const vogentDescriptor: VendorDescriptor = {
     request: [],
     response: [],
   },
+  errors: [],
 };
 
 /** The spec's paths, as the client types its calls. */
@@ -47,26 +50,24 @@ export type ClientPaths = paths;
 export type VogentClientOptions = VendorClientOptions;
 export type VogentTransport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
-/** An openapi-fetch client typed with every operation of the spec, plus the lean update. */
+/** An openapi-fetch client typed with every operation of the spec, plus the update on phonebridge's request pipeline. */
 export interface VogentClient extends Client<ClientPaths> {
   /**
-   * `PUT /phone_numbers/{id}`: resolves with the parsed 200 body, or rejects with a
-   * PhoneBridgeError carrying the HTTP status and the vendor's (redacted) error body.
+   * `PUT /phone_numbers/{id}` of the id given first, retried and timed out
+   * as the client's options (or this call's) say: resolves with the parsed 200 body (with
+   * `withResponse: true`, `{ data, response }`), or rejects with a PhoneBridgeError carrying the
+   * HTTP status, the vendor's (redacted) error body and the response's headers and request id.
    */
-  updatePhoneNumber(
-    id: string,
-    body: UpdatePhoneNumberBody,
-    options?: RequestOptions,
-  ): Promise<UpdatePhoneNumberResponse>;
+  updatePhoneNumber: UpdateFunction<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 }
 
 /**
- * The lean request path alone (no openapi-fetch): key, base URL and headers resolved once.
- * Throws a PhoneBridgeError (invalid_input) naming the option and its environment variable
+ * The request pipeline alone (no openapi-fetch): key, base URL, headers and policy resolved
+ * once. Throws a PhoneBridgeError (invalid_input) naming the option and its environment variable
  * when no API key is given.
  */
 export function createVogentTransport(options?: VogentClientOptions): VogentTransport {
-  return createVendorTransport(vogentDescriptor, options);
+  return createVendorTransport(vogentDescriptor, options, userAgent(NAME, VERSION));
 }
 
 /** Creates a Vogent client. Options default to VOGENT_API_KEY and VOGENT_BASE_URL. */
@@ -78,6 +79,8 @@ export function createVogentClient(options?: VogentClientOptions): VogentClient 
     headers: transport.headers,
     fetch: (request: Request) => send(request),
     pathSerializer,
+    // Never follow a redirect: the key goes to no other host.
+    redirect: "error",
   });
   return Object.assign(client, { updatePhoneNumber: transport.update });
 }

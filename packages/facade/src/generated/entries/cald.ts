@@ -16,7 +16,7 @@ export type * from "../../types.js";
 export const capabilities = caldCapabilities;
 
 /** Options of the Cald updater: `provider` may be left out. */
-export type CaldPhoneNumbersOptions = Omit<PhoneNumbersOptions<"cald">, "provider"> & { provider?: "cald" };
+export type CaldPhoneNumbersOptions = Omit<PhoneNumbersOptions<"cald">, "provider"> & { provider?: "cald" | undefined };
 
 /** Creates the Cald phone-number updater (key and base URL from options or `CALD_API_KEY` / `CALD_BASE_URL`). */
 export function createPhoneNumbers(options: CaldPhoneNumbersOptions = {}): PhoneNumbers<"cald"> {

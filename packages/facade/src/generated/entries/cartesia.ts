@@ -16,7 +16,7 @@ export type * from "../../types.js";
 export const capabilities = cartesiaCapabilities;
 
 /** Options of the Cartesia updater: `provider` may be left out. */
-export type CartesiaPhoneNumbersOptions = Omit<PhoneNumbersOptions<"cartesia">, "provider"> & { provider?: "cartesia" };
+export type CartesiaPhoneNumbersOptions = Omit<PhoneNumbersOptions<"cartesia">, "provider"> & { provider?: "cartesia" | undefined };
 
 /** Creates the Cartesia phone-number updater (key and base URL from options or `CARTESIA_API_KEY` / `CARTESIA_BASE_URL`). */
 export function createPhoneNumbers(options: CartesiaPhoneNumbersOptions = {}): PhoneNumbers<"cartesia"> {

@@ -16,7 +16,7 @@ export type * from "../../types.js";
 export const capabilities = retellCapabilities;
 
 /** Options of the Retell updater: `provider` may be left out. */
-export type RetellPhoneNumbersOptions = Omit<PhoneNumbersOptions<"retell">, "provider"> & { provider?: "retell" };
+export type RetellPhoneNumbersOptions = Omit<PhoneNumbersOptions<"retell">, "provider"> & { provider?: "retell" | undefined };
 
 /** Creates the Retell phone-number updater (key and base URL from options or `RETELL_API_KEY` / `RETELL_BASE_URL`). */
 export function createPhoneNumbers(options: RetellPhoneNumbersOptions = {}): PhoneNumbers<"retell"> {

@@ -16,7 +16,7 @@ export type * from "../../types.js";
 export const capabilities = verbexCapabilities;
 
 /** Options of the Verbex updater: `provider` may be left out. */
-export type VerbexPhoneNumbersOptions = Omit<PhoneNumbersOptions<"verbex">, "provider"> & { provider?: "verbex" };
+export type VerbexPhoneNumbersOptions = Omit<PhoneNumbersOptions<"verbex">, "provider"> & { provider?: "verbex" | undefined };
 
 /** Creates the Verbex phone-number updater (key and base URL from options or `VERBEX_API_KEY` / `VERBEX_BASE_URL`). */
 export function createPhoneNumbers(options: VerbexPhoneNumbersOptions = {}): PhoneNumbers<"verbex"> {

@@ -16,7 +16,7 @@ export type * from "../../types.js";
 export const capabilities = vogentCapabilities;
 
 /** Options of the Vogent updater: `provider` may be left out. */
-export type VogentPhoneNumbersOptions = Omit<PhoneNumbersOptions<"vogent">, "provider"> & { provider?: "vogent" };
+export type VogentPhoneNumbersOptions = Omit<PhoneNumbersOptions<"vogent">, "provider"> & { provider?: "vogent" | undefined };
 
 /** Creates the Vogent phone-number updater (key and base URL from options or `VOGENT_API_KEY` / `VOGENT_BASE_URL`). */
 export function createPhoneNumbers(options: VogentPhoneNumbersOptions = {}): PhoneNumbers<"vogent"> {
