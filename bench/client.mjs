@@ -180,13 +180,20 @@ async function buildVariants(origin, fetchImpl = undefined) {
           () => client.updatePhoneNumber(v.id, v.body),
           (data) => data && typeof data === "object",
         );
-        if (provider === "retell") {
-          // For reference: the openapi-fetch request path of the same client.
+        const openApi = provider === "retell" ? await loadPackage(provider, "./openapi-fetch") : undefined;
+        if (openApi?.skipped) skipped.push({ key: `openapi-fetch:${provider}`, reason: openApi.skipped });
+        else if (openApi) {
+          // For reference: the openapi-fetch request path of the same package (its subpath).
+          const openApiClient = openApi.module[`create${title}OpenApiClient`]({
+            apiKey: API_KEY,
+            baseUrl: origin,
+            ...io,
+          });
           add(
             "openapi-fetch",
-            `@phonebridge/${provider} client.PATCH (openapi-fetch)`,
+            `@phonebridge/${provider}/openapi-fetch client.PATCH`,
             async () => {
-              const { data, response } = await client.PATCH(v.pathTemplate, {
+              const { data, response } = await openApiClient.PATCH(v.pathTemplate, {
                 params: { path: { [v.pathParam]: v.id } },
                 body: v.body,
               });

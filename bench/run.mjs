@@ -4,7 +4,7 @@
 // `pnpm test` runs, is the one that fails on a budget).
 //
 //   pnpm bench                       (builds first, then node bench/run.mjs)
-//   node bench/run.mjs [--quick] [--only cpu,size,generate,cli] [--profile] [--skip-octokit]
+//   node bench/run.mjs [--quick] [--only cpu,size,generate,cli,stream] [--profile] [--skip-octokit]
 //
 // Traffic goes to 127.0.0.1 only; every loop is bounded (count and time).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
   },
 });
 // --from-json renders the tables of an earlier results file again, measuring nothing.
-const only = new Set(args["from-json"] ? [] : (args.only ?? "cpu,size,generate,cli").split(","));
+const only = new Set(args["from-json"] ? [] : (args.only ?? "cpu,size,generate,cli,stream").split(","));
 const GOAL = { facadeCpuRatio: 1.1, generatorRatio: 1.3 };
 const started = Date.now();
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -212,6 +212,28 @@ if (only.has("cli")) {
   }
 }
 
+// 5. The CLI on 100,000 rows: input and output streamed, peak RSS against its goal.
+if (only.has("stream")) {
+  log("bench: CLI apply on 100,000 rows (bench/cli/stream.bench.mjs) …");
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, "bench/cli/stream.bench.mjs"), ...(args.quick ? ["--rows", "20000"] : [])],
+    {
+      encoding: "utf8",
+      timeout: 900_000,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const line = (r.stdout ?? "").trim().split("\n").at(-1);
+  try {
+    results.stream = JSON.parse(line);
+  } catch {
+    results.stream = {
+      skipped: `no JSON line from the stream bench (exit ${r.status ?? r.signal}): ${(r.stderr ?? "").trim().split("\n").at(-1) ?? ""}`,
+    };
+  }
+}
+
 if (args["from-json"]) Object.assign(results, JSON.parse(readFileSync(args["from-json"], "utf8")));
 else {
   results.machine.loadavgAtEnd = loadavg();
@@ -381,6 +403,32 @@ if (results.cli) {
         `(${(c.fraction * 100).toFixed(1)}% of the theoretical ${c.theoreticalRowsPerSecond}), peak RSS ${c.peakRssMB} MB, ` +
         `${c.cpuMsPerRow ?? "–"} ms CPU per row; goal ${c.goal ? `≥ ${c.goal.fraction * 100}% and < ${c.goal.peakRssMB} MB` : "–"}: ${c.pass ? "pass" : "**miss**"}.`,
     );
+  }
+}
+
+if (results.stream) {
+  md.push("", "### CLI apply, streamed (bench/cli/stream.bench.mjs)", "");
+  const c = results.stream;
+  if (c.skipped) md.push(`skipped: ${c.skipped}`);
+  else {
+    md.push(
+      `${c.rows} rows at concurrency ${c.concurrency} against a server answering at once; peak RSS goal < ${c.goal.peakRssMB} MB: ` +
+        `${c.pass ? "pass" : "**miss**"} (${c.peakRssMB} MB).`,
+      "",
+      "| input | run | rows/s | peak RSS MB | CPU s | ok |",
+      "|---|---|---:|---:|---:|---|",
+    );
+    for (const run of c.runs) {
+      for (const [name, r] of [
+        ["--dry-run", run.dryRun],
+        ["apply", run.apply],
+        ["--resume", run.resume],
+      ]) {
+        md.push(
+          `| ${run.format} (${run.inputMB} MB) | ${name} | ${r.rowsPerSecond} | ${r.peakRssMB} | ${r.cpuSeconds} | ${r.pass ? "yes" : "**no**"} |`,
+        );
+      }
+    }
   }
 }
 

@@ -9,6 +9,8 @@ import {
   createCaldClient,
   createCaldTransport,
 } from "../src/index.js";
+import { responseValidators } from "../src/generated/validate.js";
+import { createCaldOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { agentId: 42 };
@@ -31,5 +33,11 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PATCH("/phonenumbers/{phoneNumberId}", { params: { path: { phoneNumberId: id } }, body }),
+  openapiFetch: {
+    createClient: createCaldOpenApiClient,
+    update: (client, id, body) => client.PATCH("/phonenumbers/{phoneNumberId}", { params: { path: { phoneNumberId: id } }, body }),
+  },
+  reads: {
+    validators: responseValidators,
+  },
 });

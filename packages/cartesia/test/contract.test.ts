@@ -9,6 +9,8 @@ import {
   createCartesiaClient,
   createCartesiaTransport,
 } from "../src/index.js";
+import { responseValidators } from "../src/generated/validate.js";
+import { createCartesiaOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { label: 42 };
@@ -31,5 +33,22 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PATCH("/agents/phone-numbers/{id}", { params: { path: { id: id } }, body }),
+  openapiFetch: {
+    createClient: createCartesiaOpenApiClient,
+    update: (client, id, body) => client.PATCH("/agents/phone-numbers/{id}", { params: { path: { id: id } }, body }),
+  },
+  reads: {
+    get: {
+      path: "/agents/phone-numbers/{id}",
+      param: "id",
+      call: (client, id) => client.GET("/agents/phone-numbers/{id}", { params: { path: { id: id } } }),
+    },
+    list: {
+      path: "/agents/phone-numbers",
+      pagination: { request: "starting_after", response: { items: "data", hasMore: "has_more" }, next: { lastItem: "id" } },
+      page: (client, cursor) =>
+        client.GET("/agents/phone-numbers", { params: { query: cursor === undefined ? {} : { starting_after: cursor } } }),
+    },
+    validators: responseValidators,
+  },
 });

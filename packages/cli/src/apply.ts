@@ -7,18 +7,20 @@ import { createPlanner, loadCapabilities, loadFacade, type PhoneNumbers, type Pl
 import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, type ErrorInfo, errorLine } from "./describe.js";
-import { refuseDuplicates } from "./duplicates.js";
+import { drained } from "./drain.js";
 import { applyHelp } from "./help.js";
+import { InputFile } from "./input-file.js";
+import { checkInput, InputChanged, providersLeft, rowAt, rowsToRun } from "./input-passes.js";
 import { Interrupt } from "./interrupt.js";
 import { type LockHolder, ResultsLock } from "./lock.js";
 import { normalized, printable, requestText, rowsTable } from "./output.js";
 import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js";
 import { type Counts, Progress } from "./progress.js";
-import { isProvider, type Provider } from "./providers.js";
+import type { Provider } from "./providers.js";
 import { bare, clip } from "./quote.js";
 import { RateLimiter } from "./rate.js";
-import { doneRows, type ResultLine, ResultsFile, readResultsText, resultsTarget } from "./results.js";
-import { type GoodRow, type InputRow, readRows } from "./rows.js";
+import { DoneRows, doneRows, type ResultLine, ResultsFile, resultsTarget, scanResults } from "./results.js";
+import type { InputRow } from "./rows.js";
 import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
 
@@ -34,6 +36,12 @@ const OPTIONS = {
 
 /** The lowest `--rate`: one request per 1,000 s. */
 const MIN_RATE = 0.001;
+
+/**
+ * Rows `--table` prints at most: it is for people, and a run may hold 100,000 rows. The results
+ * file has every row.
+ */
+const TABLE_ROWS = 1000;
 
 /** Errors of input the facade refused before sending: the row is bad, not failed. */
 const INPUT_CODES = new Set(["invalid_input", "unsupported_change"]);
@@ -81,32 +89,31 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   const connection = connectionOf(values);
   const connections = new Connections(connection, secrets);
 
-  const rows = await readRows(input, secrets);
-  refuseDuplicates(input, rows, secrets);
-  const named = [...new Set(rows.flatMap((row) => (isProvider(row.provider) ? [row.provider] : [])))];
-  requireOneProvider("api-key", connection.apiKeys, named);
-  requireOneProvider("base-url", connection.baseUrls, named);
-
-  // What would stop the real run. A real run stops at the first; --dry-run collects them all,
-  // shows every request anyway, and says by its exit code whether the real run could start.
-  const problems: string[] = [];
-  const check = <T>(step: () => T, otherwise: T): T => {
-    try {
-      return step();
-    } catch (error) {
-      if (!dryRun || !(error instanceof UsageError)) throw error;
-      problems.push(error.message);
-      return otherwise;
-    }
-  };
-
-  const target = check(() => resultsTarget(values.results ?? `${input}.results.jsonl`, input), undefined);
+  const file = await InputFile.open(input);
   let lock: ResultsLock | undefined;
   let interrupt: Interrupt | undefined;
   try {
+    const checked = await checkInput(file, secrets);
+    requireOneProvider("api-key", connection.apiKeys, checked.named);
+    requireOneProvider("base-url", connection.baseUrls, checked.named);
+
+    // What would stop the real run. A real run stops at the first; --dry-run collects them all,
+    // shows every request anyway, and says by its exit code whether the real run could start.
+    const problems: string[] = [];
+    const check = async <T>(step: () => T | Promise<T>, otherwise: T): Promise<T> => {
+      try {
+        return await step();
+      } catch (error) {
+        if (!dryRun || !(error instanceof UsageError)) throw error;
+        problems.push(error.message);
+        return otherwise;
+      }
+    };
+
+    const target = await check(() => resultsTarget(values.results ?? `${input}.results.jsonl`, input), undefined);
     if (target !== undefined && dryRun) {
       // A dry run takes no lock; it only says whether the real run would find one held.
-      const state = check(() => ResultsLock.inspect(target.lockPath), undefined);
+      const state = await check(() => ResultsLock.inspect(target.lockPath), undefined);
       if (state !== undefined && ("foreign" in state || state.live)) {
         problems.push(ResultsLock.problem(target.lockPath, clip(target.path), state));
       }
@@ -115,28 +122,27 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
       lock = await ResultsLock.acquire(target.lockPath, clip(target.path), tookOver);
     }
 
-    let done = new Set<number>();
+    let done = new DoneRows(checked.rows);
     if (target !== undefined) {
       if (values.resume) {
-        done = check(
-          () => doneRows(target.path, readResultsText(target.canonical, "--resume", target.path), rows),
-          done,
-        );
+        const resumed = { ...checked, rowAt: (row: number) => rowAt(file, row, secrets) };
+        done = await check(() => doneRows(target, resumed), done);
       } else if (values.overwrite) {
-        check(() => readResultsText(target.canonical, "--overwrite", target.path), "");
+        await check(() => scanResults(target.canonical, "--overwrite", target.path), undefined);
       } else if (hasContent(target.canonical)) {
-        check(() => {
+        await check(() => {
           throw new UsageError(
             `the results file ${clip(target.path)} exists: pass --resume to continue it, or --overwrite to start again`,
           );
         }, undefined);
       }
     }
-    const todo = rows.filter((row) => !done.has(row.row));
-    const providers = [...new Set(todo.flatMap((row) => (row.ok ? [row.provider] : [])))];
+    const providers = providersLeft(checked, done);
 
     const create = await loadFacade();
     await connections.start(providers);
+    if (!(await file.unchanged())) throw new UsageError(`${new InputChanged(input).message}; nothing sent`);
+    const rows = rowsToRun(file, checked, done, secrets);
     if (dryRun) {
       const prepared = prepareClients(providers, connections, secrets, create);
       problems.push(...prepared.problems);
@@ -145,7 +151,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
         const base = prepared.placeholderBaseUrl.has(provider) ? PLACEHOLDER_BASE_URL : undefined;
         planners.set(provider, createPlanner(client, secrets, base));
       }
-      return await dryRunRows(todo, planners, secrets, json, { problems, alreadyDone: done.size });
+      return await dryRunRows(rows, planners, secrets, json, { problems, alreadyDone: done.size });
     }
     // --rate counts every request, retries included: the limiter runs before each attempt.
     const prepared = prepareClients(providers, connections, secrets, (options) => {
@@ -156,9 +162,10 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     if (interrupt?.interrupted) return 130;
     return await run({
+      inputPath: input,
+      total: checked.rows,
       rows,
-      todo,
-      done,
+      alreadyDone: done.size,
       clients: prepared.clients,
       resultsPath: (target as NonNullable<typeof target>).canonical,
       shownPath: resolve((target as NonNullable<typeof target>).path),
@@ -173,39 +180,50 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     await connections.stop();
     interrupt?.dispose();
     lock?.release();
+    await file.close();
   }
 }
 
 async function dryRunRows(
-  rows: readonly InputRow[],
+  rows: AsyncGenerator<InputRow>,
   planners: Map<Provider, Planner>,
   secrets: Secrets,
   json: boolean,
   run: { problems: readonly string[]; alreadyDone: number },
 ): Promise<number> {
+  let count = 0;
   let bad = 0;
   // printable() on JSON too: what it escapes can only sit inside strings, as valid JSON escapes.
   const out = (text: string) => process.stdout.write(`${printable(secrets.text(text))}\n`);
-  for (const row of rows) {
-    let error: ErrorInfo;
-    if (row.ok) {
-      try {
-        const request = await (planners.get(row.provider) as Planner).plan(row.id, row.changes);
-        out(
-          json
-            ? JSON.stringify({ row: row.row, provider: row.provider, id: row.id, request })
-            : `${rowLabel(row, secrets)}\n${requestText(request)}\n`,
-        );
-        continue;
-      } catch (caught) {
-        error = describeError(caught, secrets);
+  try {
+    for await (const row of rows) {
+      count += 1;
+      // A line per row: the next row waits for the reader of stdout.
+      await drained(process.stdout);
+      let error: ErrorInfo;
+      if (row.ok) {
+        try {
+          const request = await (planners.get(row.provider) as Planner).plan(row.id, row.changes);
+          out(
+            json
+              ? JSON.stringify({ row: row.row, provider: row.provider, id: row.id, request })
+              : `${rowLabel(row, secrets)}\n${requestText(request)}\n`,
+          );
+          continue;
+        } catch (caught) {
+          error = describeError(caught, secrets);
+        }
+      } else {
+        error = { code: "invalid_row", message: row.reason };
       }
-    } else {
-      error = { code: "invalid_row", message: row.reason };
+      bad += 1;
+      if (json) out(JSON.stringify({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, error }));
+      process.stderr.write(`${printable(secrets.text(`${rowLabel(row, secrets)}: bad row: ${error.message}`))}\n`);
     }
-    bad += 1;
-    if (json) out(JSON.stringify({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, error }));
-    process.stderr.write(`${printable(secrets.text(`${rowLabel(row, secrets)}: bad row: ${error.message}`))}\n`);
+  } catch (error) {
+    // Nothing was sent: a usage error like any other of a dry run's input.
+    if (error instanceof InputChanged) throw new UsageError(error.message);
+    throw error;
   }
   const canStart = run.problems.length === 0;
   if (!canStart) {
@@ -214,8 +232,8 @@ async function dryRunRows(
   }
   const summary = {
     dryRun: true,
-    rows: rows.length,
-    valid: rows.length - bad,
+    rows: count,
+    valid: count - bad,
     bad,
     alreadyDone: run.alreadyDone,
     canStart,
@@ -225,7 +243,7 @@ async function dryRunRows(
   out(
     json
       ? JSON.stringify(summary)
-      : `dry run: ${rows.length} rows${done}, ${rows.length - bad} valid, ${bad} bad; nothing sent` +
+      : `dry run: ${count} rows${done}, ${count - bad} valid, ${bad} bad; nothing sent` +
           (canStart ? "" : `; the real run would not start (${run.problems.length} problem(s) above)`),
   );
   if (!canStart) return 2;
@@ -233,9 +251,13 @@ async function dryRunRows(
 }
 
 interface RunOptions {
-  rows: readonly InputRow[];
-  todo: readonly InputRow[];
-  done: ReadonlySet<number>;
+  inputPath: string;
+  /** Rows in the input. */
+  total: number;
+  /** The rows to run, in file order: the input's without those already done. */
+  rows: AsyncGenerator<InputRow>;
+  /** Rows already done (`--resume`). */
+  alreadyDone: number;
   clients: Map<Provider, PhoneNumbers>;
   /** The results file to open (links resolved). */
   resultsPath: string;
@@ -246,15 +268,15 @@ interface RunOptions {
   json: boolean;
   /** --overwrite: empty the results file (checked to hold results lines) before the first line. */
   truncate: boolean;
-  /** Print every finished row as a table at the end (small files). */
+  /** Print the finished rows as a table at the end, the first {@link TABLE_ROWS} of them. */
   table: boolean;
   interrupt: Interrupt;
 }
 
 async function run(options: RunOptions): Promise<number> {
-  const { rows, todo, done, clients, concurrency, secrets, json, interrupt } = options;
+  const { total, rows, clients, concurrency, secrets, json, interrupt } = options;
   const results = new ResultsFile(options.resultsPath, options.truncate ? "truncate" : "append");
-  const counts: Counts = { total: rows.length, skipped: done.size, ok: 0, failed: 0, bad: 0 };
+  const counts: Counts = { total, skipped: options.alreadyDone, ok: 0, failed: 0, bad: 0 };
   const progress = new Progress(counts);
   const started = performance.now();
   const signal = interrupt.signal;
@@ -265,66 +287,90 @@ async function run(options: RunOptions): Promise<number> {
   );
 
   const lines: ResultLine[] = [];
-  const write = (line: ResultLine) => {
+  let taken = 0;
+  const write = (line: ResultLine, shown: boolean) => {
     const safe = secrets.value(line);
     results.write(safe);
-    if (options.table) lines.push(safe);
+    if (shown) lines.push(safe);
   };
   const report = (row: InputRow, kind: string, message: string) =>
     progress.log(printable(secrets.text(`${rowLabel(row, secrets)}: ${kind}: ${message}`)));
 
-  try {
-    const queue: GoodRow[] = [];
-    for (const row of todo) {
-      if (row.ok) {
-        queue.push(row);
+  // Why the rows stopped coming before the end (the input changed, or could not be read).
+  let stopped: unknown;
+  // Workers pull rows from the file as they go: at most `concurrency` rows are in memory, in
+  // flight, besides the few the reader holds.
+  const worker = async () => {
+    while (!signal.aborted && stopped === undefined) {
+      // Bad and failed rows are reported on stderr: the next row waits for its reader.
+      await drained(process.stderr);
+      let next: IteratorResult<InputRow>;
+      try {
+        next = await rows.next();
+      } catch (error) {
+        stopped ??= error;
+        return;
+      }
+      if (next.done || signal.aborted) return;
+      const row = next.value;
+      const shown = options.table && taken++ < TABLE_ROWS;
+      if (!row.ok) {
+        counts.bad += 1;
+        write(
+          {
+            row: row.row,
+            provider: row.provider ?? null,
+            id: row.id ?? null,
+            ok: false,
+            error: { code: "invalid_row", message: row.reason },
+          },
+          shown,
+        );
+        report(row, "bad row", row.reason);
+        progress.tick();
         continue;
       }
-      counts.bad += 1;
-      write({
-        row: row.row,
-        provider: row.provider ?? null,
-        id: row.id ?? null,
-        ok: false,
-        error: { code: "invalid_row", message: row.reason },
-      });
-      report(row, "bad row", row.reason);
+      const client = clients.get(row.provider);
+      if (client === undefined) {
+        // Only a changed file can bring a provider the check did not see.
+        stopped ??= new InputChanged(options.inputPath);
+        return;
+      }
+      try {
+        const result = await client.update(row.id, row.changes, { signal });
+        counts.ok += 1;
+        write({ row: row.row, provider: row.provider, id: row.id, ok: true, result: normalized(result) }, shown);
+      } catch (error) {
+        // A row cut short by Ctrl-C is in flight, not finished: no line, sent again on resume.
+        if (signal.aborted) return;
+        const info = describeError(error, secrets);
+        const isBad = INPUT_CODES.has(info.code);
+        if (isBad) counts.bad += 1;
+        else counts.failed += 1;
+        write({ row: row.row, provider: row.provider, id: row.id, ok: false, error: info }, shown);
+        report(row, isBad ? "bad row" : "failed", errorLine(info));
+      }
       progress.tick();
     }
-    let next = 0;
-    const worker = async () => {
-      while (!signal.aborted && next < queue.length) {
-        const row = queue[next++] as GoodRow;
-        const client = clients.get(row.provider) as PhoneNumbers;
-        try {
-          const result = await client.update(row.id, row.changes, { signal });
-          counts.ok += 1;
-          write({ row: row.row, provider: row.provider, id: row.id, ok: true, result: normalized(result) });
-        } catch (error) {
-          // A row cut short by Ctrl-C is in flight, not finished: no line, sent again on resume.
-          if (signal.aborted) return;
-          const info = describeError(error, secrets);
-          const isBad = INPUT_CODES.has(info.code);
-          if (isBad) counts.bad += 1;
-          else counts.failed += 1;
-          write({ row: row.row, provider: row.provider, id: row.id, ok: false, error: info });
-          report(row, isBad ? "bad row" : "failed", errorLine(info));
-        }
-        progress.tick();
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
   } finally {
     progress.stop();
     results.close();
+    await rows.return(undefined);
   }
 
   const interrupted = interrupt.interrupted;
+  if (stopped !== undefined && !interrupted) {
+    const message = stopped instanceof Error ? stopped.message : String(stopped);
+    process.stderr.write(`phonebridge: ${printable(secrets.text(message))}\n`);
+  }
   const seconds = (performance.now() - started) / 1000;
   const finished = counts.ok + counts.failed + counts.bad;
-  const notDone = rows.length - counts.skipped - finished;
+  const notDone = total - counts.skipped - finished;
   const summary = {
-    rows: rows.length,
+    rows: total,
     ok: counts.ok,
     failed: counts.failed,
     bad: counts.bad,
@@ -337,8 +383,12 @@ async function run(options: RunOptions): Promise<number> {
   };
   if (options.table && lines.length > 0) {
     lines.sort((a, b) => a.row - b.row);
+    const more =
+      taken > lines.length
+        ? `\n(the first ${lines.length} of the ${taken} rows of this run; every row is in ${options.shownPath})`
+        : "";
     // With --json, stdout holds JSON only: the table is for people, on stderr.
-    (json ? process.stderr : process.stdout).write(`${printable(secrets.text(rowsTable(lines)))}\n\n`);
+    (json ? process.stderr : process.stdout).write(`${printable(secrets.text(rowsTable(lines) + more))}\n\n`);
   }
   if (json) {
     process.stdout.write(`${printable(secrets.text(JSON.stringify(summary)))}\n`);
@@ -346,8 +396,9 @@ async function run(options: RunOptions): Promise<number> {
     const parts = [`${counts.ok} ok`, `${counts.failed} failed`, `${counts.bad} bad`];
     if (counts.skipped) parts.push(`${counts.skipped} already done`);
     if (notDone) parts.push(`${notDone} not done`);
+    const outcome = interrupted ? "interrupted" : stopped !== undefined ? "stopped" : "done";
     const text = [
-      `${interrupted ? "interrupted" : "done"}: ${rows.length} rows: ${parts.join(", ")} in ${seconds.toFixed(1)}s (${summary.rowsPerSecond} rows/s)`,
+      `${outcome}: ${total} rows: ${parts.join(", ")} in ${seconds.toFixed(1)}s (${summary.rowsPerSecond} rows/s)`,
       `results: ${options.shownPath}`,
     ];
     if (counts.failed + counts.bad + notDone > 0)
@@ -355,5 +406,5 @@ async function run(options: RunOptions): Promise<number> {
     process.stdout.write(`${printable(secrets.text(text.join("\n")))}\n`);
   }
   if (interrupted) return 130;
-  return counts.failed + counts.bad > 0 ? 1 : 0;
+  return counts.failed + counts.bad > 0 || stopped !== undefined ? 1 : 0;
 }

@@ -159,7 +159,9 @@ required):
 An empty cell leaves the field unchanged; the cell null removes or clears it. A row that
 changes nothing is a bad row, and so is a row with too many or too few cells or a quote
 inside an unquoted cell. The file must be UTF-8; an unclosed quote, or a number (provider
-and id) in more than one row, refuses the whole file. Example:
+and id) in more than one row, refuses the whole file. The file is read twice, as a stream
+(checked whole before anything is sent, then sent): give a regular file that does not change
+during the run. Example:
 
   provider,id,agent,label,outbound_agent
   ${labelled},${example(labelled)},agent_7f3c,Front desk,
@@ -189,8 +191,8 @@ Options:
                               file and its lock; every other flag applies, --resume too) and
                               print the request each row would send, secrets redacted. Sends
                               nothing, writes nothing, needs no key.
-  --table                     At the end, print every row's result (or error) as a table:
-                              for small files.
+  --table                     At the end, print the rows' results (or errors) as a table:
+                              the first 1,000 rows of the run (the results file has all).
   --json                      Summary (and --dry-run requests) as JSON lines.
   -h, --help                  This help.
 

@@ -1,10 +1,10 @@
 import {
   closeSync,
+  createReadStream,
   fstatSync,
   ftruncateSync,
   lstatSync,
   openSync,
-  readFileSync,
   readSync,
   realpathSync,
   type Stats,
@@ -12,6 +12,8 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { byteLines } from "./byte-lines.js";
+import type { NumberIndex } from "./duplicates.js";
 import { clip } from "./quote.js";
 import type { InputRow } from "./rows.js";
 import { UsageError } from "./usage-error.js";
@@ -108,65 +110,112 @@ export function resultsTarget(path: string, input: string): ResultsTarget {
 }
 
 /**
- * The text of an existing results file, refused unless it holds phonebridge results lines only:
- * `--resume` never appends to, and `--overwrite` never replaces, anything else. A line cut short
- * by a crash (it starts as a results line and is not JSON) is allowed anywhere.
+ * Reads an existing results file line by line, refusing it unless it holds phonebridge results
+ * lines only: `--resume` never appends to, and `--overwrite` never replaces, anything else. A
+ * line cut short by a crash (it starts as a results line and is not JSON) is allowed anywhere.
+ * `each` sees every other line, parsed; nothing else is kept.
  */
-export function readResultsText(path: string, flag: "--resume" | "--overwrite", shown = path): string {
-  let text: string;
+export async function scanResults(
+  path: string,
+  flag: "--resume" | "--overwrite",
+  shown = path,
+  each?: (line: Partial<ResultLine>) => void,
+): Promise<void> {
+  let index = 0;
   try {
-    text = readFileSync(path, "utf8");
+    for await (const line of byteLines(createReadStream(path))) {
+      index += 1;
+      if (line.trim() === "") continue;
+      let wrong = !line.startsWith(LINE_START);
+      let parsed: Partial<ResultLine> | undefined;
+      if (!wrong) {
+        try {
+          parsed = JSON.parse(line) as Partial<ResultLine>;
+          wrong = !Number.isInteger(parsed.row) || typeof parsed.ok !== "boolean";
+        } catch {
+          // A line cut short: allowed.
+        }
+      }
+      if (wrong) {
+        throw new UsageError(
+          `${flag} refused: ${clip(shown)} is not a phonebridge results file (line ${index}); it is left untouched`,
+        );
+      }
+      if (parsed !== undefined) each?.(parsed);
+    }
   } catch (error) {
-    if (codeOf(error) === "ENOENT") return "";
+    if (error instanceof UsageError) throw error;
+    if (codeOf(error) === "ENOENT") return;
     throw new UsageError(`cannot read the results file ${clip(shown)} (${codeOf(error)})`);
   }
-  const lines = text.split("\n");
-  for (const [index, line] of lines.entries()) {
-    if (line.trim() === "") continue;
-    let wrong = !line.startsWith(LINE_START);
-    if (!wrong) {
-      try {
-        const parsed = JSON.parse(line) as Partial<ResultLine>;
-        wrong = !Number.isInteger(parsed.row) || typeof parsed.ok !== "boolean";
-      } catch {
-        // A line cut short: allowed.
-      }
-    }
-    if (wrong) {
-      throw new UsageError(
-        `${flag} refused: ${clip(shown)} is not a phonebridge results file (line ${index + 1}); it is left untouched`,
-      );
-    }
+}
+
+/** The rows of an input that have an `ok: true` line: one bit per row of the input. */
+export class DoneRows {
+  readonly #bits: Uint8Array;
+  readonly #goodRows = new Map<string, number>();
+  #size = 0;
+
+  constructor(rows: number) {
+    this.#bits = new Uint8Array((rows >> 3) + 1);
   }
-  return text;
+
+  get size(): number {
+    return this.#size;
+  }
+
+  has(row: number): boolean {
+    return ((this.#bits[row >> 3] ?? 0) & (1 << (row & 7))) !== 0;
+  }
+
+  /** Marks `row` done; `provider` when it is a good row of the input. */
+  add(row: number, provider: string | undefined): void {
+    if (this.has(row)) return;
+    this.#bits[row >> 3] = (this.#bits[row >> 3] ?? 0) | (1 << (row & 7));
+    this.#size += 1;
+    if (provider !== undefined) this.#goodRows.set(provider, (this.#goodRows.get(provider) ?? 0) + 1);
+  }
+
+  /** Good rows of `provider` that are done. */
+  goodRowsOf(provider: string): number {
+    return this.#goodRows.get(provider) ?? 0;
+  }
+}
+
+/** What `--resume` needs of the input to read its results file against it. */
+export interface ResumedInput {
+  /** Rows in the input. */
+  rows: number;
+  numbers: NumberIndex;
+  /** Row `number` of the input, read again for a message. */
+  rowAt(number: number): Promise<InputRow | undefined>;
 }
 
 /**
- * Rows that already have an `ok: true` line in the results text. A line that is not JSON (cut
- * short by a crash) is ignored. A done row whose provider or id differs from the input's: the
- * file belongs to another input, a usage error.
+ * Rows that already have an `ok: true` line in the results file (`--resume`), read as a stream.
+ * A line that is not JSON (cut short by a crash) is ignored. A done row whose provider or id
+ * differs from the input's: the file belongs to another input, a usage error.
  */
-export function doneRows(path: string, text: string, rows: readonly InputRow[]): Set<number> {
-  const done = new Set<number>();
-  const byRow = new Map(rows.map((row) => [row.row, row]));
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    let parsed: Partial<ResultLine>;
-    try {
-      parsed = JSON.parse(line) as Partial<ResultLine>;
-    } catch {
-      continue;
+export async function doneRows(target: ResultsTarget, input: ResumedInput): Promise<DoneRows> {
+  const done = new DoneRows(input.rows);
+  let stranger: Partial<ResultLine> | undefined;
+  await scanResults(target.canonical, "--resume", target.path, (line) => {
+    if (line.ok !== true || typeof line.row !== "number" || stranger !== undefined) return;
+    const at = input.numbers.rowOf(line.provider, line.id);
+    if (at === undefined || Math.abs(at) !== line.row || line.row > input.rows) {
+      stranger = line;
+      return;
     }
-    if (parsed?.ok !== true || typeof parsed.row !== "number") continue;
-    const input = byRow.get(parsed.row);
-    if (input === undefined || input.provider !== parsed.provider || input.id !== parsed.id) {
-      const theirs = `${clip(String(parsed.provider))} ${clip(String(parsed.id))}`;
-      throw new UsageError(
-        `the results file ${clip(path)} does not belong to this input: its row ${parsed.row} is ` +
-          `${theirs}, the input's is ${input ? `${input.provider} ${clip(input.id ?? "")}` : "absent"}`,
-      );
-    }
-    done.add(parsed.row);
+    done.add(line.row, at > 0 ? String(line.provider).trim().toLowerCase() : undefined);
+  });
+  if (stranger !== undefined) {
+    const row = stranger.row as number;
+    const mine = row >= 1 && row <= input.rows ? await input.rowAt(row) : undefined;
+    const theirs = `${clip(String(stranger.provider))} ${clip(String(stranger.id))}`;
+    throw new UsageError(
+      `the results file ${clip(target.path)} does not belong to this input: its row ${row} is ` +
+        `${theirs}, the input's is ${mine ? `${mine.provider} ${clip(mine.id ?? "")}` : "absent"}`,
+    );
   }
   return done;
 }

@@ -1,10 +1,12 @@
-import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
+import { pipeline, Readable } from "node:stream";
+import { byteLines, type Chunks } from "./byte-lines.js";
 import type { Changes } from "./client.js";
 import { didYouMean } from "./closest.js";
 import { isProvider, PROVIDERS, type Provider } from "./providers.js";
 import { clip, quote, type Scrubber } from "./quote.js";
 import { UsageError } from "./usage-error.js";
+import { type InvalidByte, Utf8Scanner } from "./utf8.js";
 
 /** The columns of an input file (CONTRACT.md, CLI). Only `provider` and `id` are required. */
 export const COLUMNS = ["provider", "id", "agent", "label", "outbound_agent"] as const;
@@ -41,17 +43,61 @@ export type InputRow = GoodRow | BadRow;
 
 export type Format = "csv" | "jsonl";
 
-export function formatOf(path: string, text: string): Format {
+/** The format of an input file: by its extension, else by how its text (`head`, its start) begins. */
+export function formatOf(path: string, head: string): Format {
   const lower = path.toLowerCase();
   if (lower.endsWith(".csv")) return "csv";
   if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
-  return text.trimStart().startsWith("{") ? "jsonl" : "csv";
+  return head.trimStart().startsWith("{") ? "jsonl" : "csv";
+}
+
+/** What the rows of a stream of bytes are read as. */
+export interface RowSource {
+  /** The file, as messages name it. */
+  path: string;
+  format: Format;
+  secrets?: Scrubber | undefined;
 }
 
 /**
- * Reads an input file into rows. A file that cannot be read whole and right (not UTF-8, a CSV
- * whose row boundaries are lost, a bad header) is a usage error: nothing is sent. A row that is
- * wrong by itself is a bad row, and the good rows go (CONTRACT.md, CLI).
+ * The rows of an input file, read as a stream: the memory is a chunk and a few rows, never the
+ * file's. A file that cannot be read whole and right (not UTF-8, a CSV whose row boundaries are
+ * lost, a bad header) is a usage error, thrown once it is certain, after the rows before it
+ * (the file was then read to its end, or to the row holding its first invalid byte); nothing
+ * may be sent before the whole file was read once. A row that is wrong by itself is a bad row,
+ * and the good rows go (CONTRACT.md, CLI).
+ */
+export async function* inputRows(chunks: Chunks, source: RowSource): AsyncGenerator<InputRow> {
+  const utf8 = new Utf8Scanner();
+  async function* scanned(): AsyncGenerator<Buffer> {
+    for await (const chunk of chunks) {
+      utf8.push(chunk);
+      yield chunk;
+    }
+    utf8.end();
+  }
+  const rows = source.format === "csv" ? csvRows(scanned(), source, utf8) : jsonlRows(scanned(), source.secrets);
+  let holding: InputRow | undefined;
+  try {
+    for await (const row of rows) {
+      const invalid = utf8.invalid;
+      if (invalid === undefined) yield row;
+      else if (row.line >= invalid.line) {
+        // Rows are in file order: the row holding the byte is the first that ends on or after its line.
+        holding = row;
+        break;
+      }
+    }
+  } catch (error) {
+    // Invalid UTF-8 is the first thing to say about a file, whatever else is wrong with it.
+    if (utf8.invalid === undefined || !(error instanceof UsageError)) throw error;
+  }
+  if (utf8.invalid !== undefined) throw notUtf8(source.path, utf8, holding);
+}
+
+/**
+ * Reads a whole input file into rows, with the checks of {@link inputRows}. For files that fit in
+ * memory; `apply` reads its input with {@link inputRows}.
  */
 export async function readRows(path: string, secrets?: Scrubber): Promise<InputRow[]> {
   let bytes: Buffer;
@@ -61,64 +107,22 @@ export async function readRows(path: string, secrets?: Scrubber): Promise<InputR
     const code = (error as { code?: string }).code ?? "error";
     throw new UsageError(`cannot read ${clip(path)} (${code})`);
   }
-  const text = bytes.toString("utf8");
-  const invalid = firstInvalidUtf8(bytes, text);
-  const format = formatOf(path, text);
-  let rows: InputRow[];
-  try {
-    rows = format === "csv" ? await parseCsv(path, text, secrets) : parseJsonl(text, secrets);
-  } catch (error) {
-    // Invalid UTF-8 is the first thing to say about a file, whatever else is wrong with it.
-    if (invalid === undefined || !(error instanceof UsageError)) throw error;
-    rows = [];
-  }
-  if (invalid !== undefined) throw notUtf8(path, text, bytes, invalid, rows);
+  const rows: InputRow[] = [];
+  const format = formatOf(path, bytes.subarray(0, HEAD_BYTES).toString("utf8"));
+  for await (const row of inputRows([bytes], { path, format, secrets })) rows.push(row);
   return rows;
 }
 
-/**
- * Where decoding `bytes` as UTF-8 first failed: the byte offset, and the index in `text` (their
- * lossy decoding) of the U+FFFD that replaced it. A U+FFFD the file really holds (EF BF BD) is
- * passed over.
- */
-function firstInvalidUtf8(bytes: Buffer, text: string): { byte: number; char: number } | undefined {
-  if (isUtf8(bytes)) return undefined;
-  let char = 0;
-  let byte = 0;
-  for (;;) {
-    const next = text.indexOf("\uFFFD", char);
-    if (next < 0) return undefined;
-    // Everything before the first failure decoded exactly, so it re-encodes to the same bytes.
-    byte += Buffer.byteLength(text.slice(char, next));
-    if (bytes[byte] !== 0xef || bytes[byte + 1] !== 0xbf || bytes[byte + 2] !== 0xbd) return { byte, char: next };
-    char = next + 1;
-    byte += 3;
-  }
-}
+/** How much of a file's start decides its format when its name does not. */
+export const HEAD_BYTES = 64 * 1024;
 
-function notUtf8(
-  path: string,
-  text: string,
-  bytes: Buffer,
-  at: { byte: number; char: number },
-  rows: readonly InputRow[],
-): UsageError {
-  const line = lineAt(text, at.char);
-  // Rows are in file order; the row holding the byte is the first that ends on or after its line.
-  const row = rows.find((r) => r.line >= line);
+function notUtf8(path: string, utf8: Utf8Scanner, row: InputRow | undefined): UsageError {
+  const { byte, line } = utf8.invalid as InvalidByte;
   const where = row ? `row ${row.row} (line ${line})` : line === 1 ? "line 1 (the header)" : `line ${line}`;
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   return new UsageError(
-    `${clip(path)} is not UTF-8: invalid byte at byte offset ${at.byte}, ${where}` +
-      `${utf16 ? " (the file looks like UTF-16: save it as UTF-8)" : ""}; nothing sent`,
+    `${clip(path)} is not UTF-8: invalid byte at byte offset ${byte}, ${where}` +
+      `${utf8.looksUtf16 ? " (the file looks like UTF-16: save it as UTF-8)" : ""}; nothing sent`,
   );
-}
-
-/** 1-based line of the character at `index`. */
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) line += 1;
-  return line;
 }
 
 /** Turns the raw values of one row into a good or bad row. */
@@ -170,12 +174,21 @@ function newlines(text: string): number {
   return text.match(NEWLINES)?.length ?? 0;
 }
 
-async function parseCsv(path: string, text: string, secrets: Scrubber | undefined): Promise<InputRow[]> {
-  const { parse } = await import("csv-parse/sync");
-  const name = clip(path);
+/** Line feeds (`\n`) in a text. */
+function lineFeedsIn(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count += 1;
+  return count;
+}
+
+async function* csvRows(chunks: Chunks, source: RowSource, utf8: Utf8Scanner): AsyncGenerator<InputRow> {
+  const { parse } = await import("csv-parse");
+  const { secrets } = source;
+  const name = clip(source.path);
+  // Records csv-parse skipped, not yet placed among the rows (those read ahead of the consumer).
   const skipped: Skipped[] = [];
   let lost: UsageError | undefined;
-  const records = parse(text, {
+  const parser = parse({
     bom: true,
     info: true,
     raw: true,
@@ -189,8 +202,9 @@ async function parseCsv(path: string, text: string, secrets: Scrubber | undefine
       if (error === undefined || lost !== undefined) return undefined;
       const lines = typeof error.lines === "number" ? error.lines : 0;
       if (error.code === "CSV_QUOTE_NOT_CLOSED") {
-        // `raw` is the rest of the file from the start of the record whose quote never closes.
-        const start = lineAt(text, text.length - raw.length) + newlines(LEADING_BLANK_LINES.exec(raw)?.[0] ?? "");
+        // Found at the end: `raw` is the rest of the file from the start of the record whose
+        // quote never closes, and every line feed of the file has been counted.
+        const start = 1 + utf8.lineFeeds - lineFeedsIn(raw) + newlines(LEADING_BLANK_LINES.exec(raw)?.[0] ?? "");
         lost = new UsageError(
           `${name} is not valid CSV: a quote opened in the row starting at line ${start} is never closed, ` +
             "so where rows end is unknown; nothing sent",
@@ -216,48 +230,42 @@ async function parseCsv(path: string, text: string, secrets: Scrubber | undefine
       }
       return undefined;
     },
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  if (lost !== undefined) throw lost;
-  const header = records[0];
-  if (header === undefined) throw new UsageError(`${name} is empty: expected a header line (${COLUMNS.join(",")})`);
-  const columns = header.record.map((column) => column.trim().toLowerCase());
-  const seen = new Set<string>();
-  for (const [index, column] of columns.entries()) {
-    if (column === "") {
-      throw new UsageError(`${name}: column ${index + 1} of the header has no name (columns: ${COLUMNS.join(", ")})`);
-    }
-    if (!(COLUMNS as readonly string[]).includes(column)) {
-      throw new UsageError(
-        `${name}: unknown column ${quote(column, secrets)} in the header (columns: ${COLUMNS.join(", ")})` +
-          didYouMean(column, COLUMNS),
-      );
-    }
-    if (seen.has(column)) throw new UsageError(`${name}: the column "${column}" appears twice in the header`);
-    seen.add(column);
-  }
-  for (const required of ["provider", "id"]) {
-    if (!seen.has(required)) throw new UsageError(`${name}: the header has no "${required}" column`);
-  }
+  });
+  // Read errors reach the loop below through the parser, which the pipeline destroys with them;
+  // a loop that stops early destroys the parser, and the pipeline the file's stream.
+  pipeline(Readable.from(chunks, { objectMode: false }), parser, () => undefined);
 
-  const rows: InputRow[] = [];
-  let next = 0;
-  const addSkipped = (upTo: number) => {
-    while (next < skipped.length && (skipped[next] as Skipped).after <= upTo) {
-      const skip = skipped[next++] as Skipped;
+  let columns: string[] | undefined;
+  let badHeader: UsageError | undefined;
+  let records = 0;
+  let row = 0;
+  /** The skipped records that come before data record number `upTo` (1-based). */
+  function* skippedBefore(upTo: number): Generator<InputRow> {
+    while (skipped.length > 0 && (skipped[0] as Skipped).after <= upTo) {
+      const skip = skipped.shift() as Skipped;
       const cell =
-        skip.column === undefined ? "a cell" : `the ${columns[skip.column] ?? `column ${skip.column + 1}`} cell`;
-      rows.push({
+        skip.column === undefined ? "a cell" : `the ${columns?.[skip.column] ?? `column ${skip.column + 1}`} cell`;
+      yield {
         ok: false,
-        row: rows.length + 1,
+        row: ++row,
         line: skip.start,
         provider: undefined,
         id: undefined,
         reason: `${cell} holds a quote but does not start with one: quote the whole cell and double the quotes inside`,
-      });
+      };
     }
-  };
-  records.slice(1).forEach(({ record, info }, index) => {
-    addSkipped(index + 1);
+  }
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    // After an error that refuses the file, the rest is read only to be checked for UTF-8.
+    if (lost !== undefined || badHeader !== undefined) continue;
+    if (columns === undefined) {
+      columns = record.map((column) => column.trim().toLowerCase());
+      badHeader = headerProblem(name, columns, secrets);
+      continue;
+    }
+    records += 1;
+    // The header counts as the first record csv-parse reads.
+    yield* skippedBefore(records);
     const problems: string[] = [];
     if (record.length !== columns.length) {
       problems.push(`expected ${columns.length} fields, found ${record.length}`);
@@ -270,10 +278,38 @@ async function parseCsv(path: string, text: string, secrets: Scrubber | undefine
     });
     if (values.provider === null) values.provider = "null";
     if (values.id === null) values.id = "null";
-    rows.push(toRow(rows.length + 1, info.lines, values, problems, secrets));
-  });
-  addSkipped(Number.POSITIVE_INFINITY);
-  return rows;
+    yield toRow(++row, info.lines, values, problems, secrets);
+  }
+  if (lost !== undefined) throw lost;
+  if (columns === undefined) throw new UsageError(`${name} is empty: expected a header line (${COLUMNS.join(",")})`);
+  if (badHeader !== undefined) throw badHeader;
+  yield* skippedBefore(Number.POSITIVE_INFINITY);
+}
+
+/** What is wrong with a header, if anything: an unnamed, unknown or repeated column, or a required one missing. */
+function headerProblem(
+  name: string,
+  columns: readonly string[],
+  secrets: Scrubber | undefined,
+): UsageError | undefined {
+  const seen = new Set<string>();
+  for (const [index, column] of columns.entries()) {
+    if (column === "") {
+      return new UsageError(`${name}: column ${index + 1} of the header has no name (columns: ${COLUMNS.join(", ")})`);
+    }
+    if (!(COLUMNS as readonly string[]).includes(column)) {
+      return new UsageError(
+        `${name}: unknown column ${quote(column, secrets)} in the header (columns: ${COLUMNS.join(", ")})` +
+          didYouMean(column, COLUMNS),
+      );
+    }
+    if (seen.has(column)) return new UsageError(`${name}: the column "${column}" appears twice in the header`);
+    seen.add(column);
+  }
+  for (const required of ["provider", "id"]) {
+    if (!seen.has(required)) return new UsageError(`${name}: the header has no "${required}" column`);
+  }
+  return undefined;
 }
 
 /** Top-level keys of a JSON object text that appear more than once (`JSON.parse` keeps the last). */
@@ -299,56 +335,57 @@ function repeatedKeys(source: string): string[] {
   return [...repeated];
 }
 
-function parseJsonl(text: string, secrets: Scrubber | undefined): InputRow[] {
-  const rows: InputRow[] = [];
-  const lines = text.replace(/^\uFEFF/, "").split("\n");
+async function* jsonlRows(chunks: Chunks, secrets: Scrubber | undefined): AsyncGenerator<InputRow> {
+  let line = 0;
   let row = 0;
-  lines.forEach((raw, index) => {
+  for await (const text of byteLines(chunks)) {
+    line += 1;
+    const raw = line === 1 && text.startsWith("\uFEFF") ? text.slice(1) : text;
     const source = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (source.trim() === "") return;
+    if (source.trim() === "") continue;
     row += 1;
-    const line = index + 1;
-    let value: unknown;
-    try {
-      value = JSON.parse(source);
-    } catch {
-      rows.push({ ok: false, row, line, provider: undefined, id: undefined, reason: "the line is not valid JSON" });
-      return;
+    yield jsonlRow(row, line, source, secrets);
+  }
+}
+
+function jsonlRow(row: number, line: number, source: string, secrets: Scrubber | undefined): InputRow {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return { ok: false, row, line, provider: undefined, id: undefined, reason: "the line is not valid JSON" };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { ok: false, row, line, provider: undefined, id: undefined, reason: "the line is not a JSON object" };
+  }
+  const record = value as Record<string, unknown>;
+  const problems: string[] = repeatedKeys(source).map(
+    (key) => `the key ${quote(key, secrets)} appears twice: which value is meant is unknown`,
+  );
+  const values: Partial<Record<Column, string | null | undefined>> = {};
+  for (const [key, item] of Object.entries(record)) {
+    if (!(COLUMNS as readonly string[]).includes(key)) {
+      problems.push(`unknown key ${quote(key, secrets)} (keys: ${COLUMNS.join(", ")})${didYouMean(key, COLUMNS)}`);
+      continue;
     }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      rows.push({ ok: false, row, line, provider: undefined, id: undefined, reason: "the line is not a JSON object" });
-      return;
+    const column = key as Column;
+    if (item === null) {
+      if (column === "provider" || column === "id") problems.push(`${column} must be a string`);
+      else values[column] = null;
+    } else if (typeof item !== "string") {
+      problems.push(`${column} must be a string${column === "provider" || column === "id" ? "" : " or null"}`);
+    } else if (item === "" && column !== "provider" && column !== "id") {
+      problems.push(`${column} is "": leave the key out to keep the field, or use null to remove or clear it`);
+    } else {
+      values[column] = item;
     }
-    const record = value as Record<string, unknown>;
-    const problems: string[] = repeatedKeys(source).map(
-      (key) => `the key ${quote(key, secrets)} appears twice: which value is meant is unknown`,
-    );
-    const values: Partial<Record<Column, string | null | undefined>> = {};
-    for (const [key, item] of Object.entries(record)) {
-      if (!(COLUMNS as readonly string[]).includes(key)) {
-        problems.push(`unknown key ${quote(key, secrets)} (keys: ${COLUMNS.join(", ")})${didYouMean(key, COLUMNS)}`);
-        continue;
-      }
-      const column = key as Column;
-      if (item === null) {
-        if (column === "provider" || column === "id") problems.push(`${column} must be a string`);
-        else values[column] = null;
-      } else if (typeof item !== "string") {
-        problems.push(`${column} must be a string${column === "provider" || column === "id" ? "" : " or null"}`);
-      } else if (item === "" && column !== "provider" && column !== "id") {
-        problems.push(`${column} is "": leave the key out to keep the field, or use null to remove or clear it`);
-      } else {
-        values[column] = item;
-      }
-    }
-    const keptProvider = typeof record.provider === "string" ? record.provider : undefined;
-    const keptId = typeof record.id === "string" ? record.id : undefined;
-    const result = toRow(row, line, values, problems, secrets);
-    if (!result.ok) {
-      result.provider ??= keptProvider || undefined;
-      result.id ??= keptId || undefined;
-    }
-    rows.push(result);
-  });
-  return rows;
+  }
+  const keptProvider = typeof record.provider === "string" ? record.provider : undefined;
+  const keptId = typeof record.id === "string" ? record.id : undefined;
+  const result = toRow(row, line, values, problems, secrets);
+  if (!result.ok) {
+    result.provider ??= keptProvider || undefined;
+    result.id ??= keptId || undefined;
+  }
+  return result;
 }

@@ -1,6 +1,16 @@
 export { MAX_BODY_BYTES, readBodyCapped } from "./body.js";
 export { inputError, userAgent } from "./config.js";
 export {
+  checkDrift,
+  type Drift,
+  type DriftCheck,
+  type DriftSchema,
+  type DriftTable,
+  type DriftType,
+  driftCheck,
+  type ResponseValidators,
+} from "./drift.js";
+export {
   type ErrorCode,
   isPhoneBridgeError,
   isProvider,

@@ -9,6 +9,8 @@ import {
   createRetellClient,
   createRetellTransport,
 } from "../src/index.js";
+import { responseValidators } from "../src/generated/validate.js";
+import { createRetellOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { nickname: 42 };
@@ -31,5 +33,22 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PATCH("/update-phone-number/{phone_number}", { params: { path: { phone_number: id } }, body }),
+  openapiFetch: {
+    createClient: createRetellOpenApiClient,
+    update: (client, id, body) => client.PATCH("/update-phone-number/{phone_number}", { params: { path: { phone_number: id } }, body }),
+  },
+  reads: {
+    get: {
+      path: "/get-phone-number/{phone_number}",
+      param: "phone_number",
+      call: (client, id) => client.GET("/get-phone-number/{phone_number}", { params: { path: { phone_number: id } } }),
+    },
+    list: {
+      path: "/v2/list-phone-numbers",
+      pagination: { request: "pagination_key", response: { items: "items", next: "pagination_key", hasMore: "has_more" } },
+      page: (client, cursor) =>
+        client.GET("/v2/list-phone-numbers", { params: { query: cursor === undefined ? {} : { pagination_key: cursor } } }),
+    },
+    validators: responseValidators,
+  },
 });

@@ -15,6 +15,7 @@
 
 import { type Provider, providerTitle } from "@phonebridge/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Pagination } from "./pagination.js";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.js";
 import { mockUrl } from "./vitest.js";
 
@@ -78,12 +79,66 @@ export interface ContractFetchResult {
   readonly response: Response;
 }
 
+/** How a vendor's list pages follow one another: `list.pagination` of its `specs/<vendor>/vendor.yaml`. */
+export type ContractPagination = Pagination;
+
+/** A response validator: `[]` when the body conforms (`@phonebridge/<vendor>/validate`). */
+export type ContractValidator = (body: unknown) => readonly { readonly path: string; readonly problem: string }[];
+
+/** The read operations of a vendor client, as {@link VendorContractOptions.reads} takes them. */
+export interface ContractReads<Client> {
+  /**
+   * Reads one number through the openapi-fetch client:
+   * `(client, id) => client.GET("/get-phone-number/{phone_number}", { params: { path: { phone_number: id } } })`.
+   */
+  get?: {
+    /** The spec's path, with `{param}` where the id goes. */
+    readonly path: string;
+    readonly param: string;
+    call: (client: Client, id: string) => Promise<ContractFetchResult>;
+  };
+  /**
+   * Reads one list page through the openapi-fetch client, after `cursor` when given:
+   * `(client, cursor) => client.GET("/v2/list-phone-numbers", { params: { query: { pagination_key: cursor } } })`.
+   */
+  list?: {
+    readonly path: string;
+    readonly pagination: ContractPagination;
+    page: (client: Client, cursor: string | undefined) => Promise<ContractFetchResult>;
+  };
+  /**
+   * The vendor's `responseValidators`: what the mock answers (the spec's own examples) must show
+   * no drift.
+   */
+  validators?: {
+    readonly update: ContractValidator;
+    readonly get?: ContractValidator;
+    readonly listPage?: ContractValidator;
+    readonly listItem?: ContractValidator;
+  };
+}
+
+/** The next cursor a page gives, by the pagination's rules; undefined when the vendor says there is no more. */
+function nextCursor(page: unknown, pagination: ContractPagination): string | undefined {
+  const fields = (page ?? {}) as Record<string, unknown>;
+  const items = fields[pagination.response.items];
+  if (!Array.isArray(items) || items.length === 0) return undefined;
+  const { hasMore, next } = pagination.response;
+  if (hasMore !== undefined && fields[hasMore] !== true) return undefined;
+  const cursor = pagination.next
+    ? (items.at(-1) as Record<string, unknown> | undefined)?.[pagination.next.lastItem]
+    : next === undefined
+      ? undefined
+      : fields[next];
+  return typeof cursor === "string" && cursor !== "" ? cursor : undefined;
+}
+
 /**
  * Options of {@link describeVendorContract}. `Client` is the type `createClient` returns; `Body`
  * and `Data` are what its `updatePhoneNumber` takes and resolves with, so the fixtures and callbacks
  * are checked against the vendor's own types.
  */
-export interface VendorContractOptions<Client, Body, Data> {
+export interface VendorContractOptions<Client, Body, Data, OpenApiClient = unknown> {
   /** The vendor's API as the client must use it: see {@link ContractDescriptor}. */
   descriptor: ContractDescriptor;
   /**
@@ -113,11 +168,21 @@ export interface VendorContractOptions<Client, Body, Data> {
    */
   checkData?: (data: NoInfer<Data>) => void;
   /**
-   * The same update through the client's openapi-fetch method, typed by the vendor's paths:
+   * The same update through the package's openapi-fetch client (the `/openapi-fetch` subpath),
+   * typed by the vendor's paths: `createClient` is its `create<Vendor>OpenApiClient`, `update`
    * `(client, id, body) => client.PATCH("/update-phone-number/{phone_number}", { params: { path: { phone_number: id } }, body })`.
    * Without it, that test is left out.
    */
-  openapiFetch?: (client: NoInfer<Client>, id: string, body: NoInfer<Body>) => Promise<ContractFetchResult>;
+  openapiFetch?: {
+    createClient: (options: ContractClientOptions) => OpenApiClient;
+    update: (client: NoInfer<OpenApiClient>, id: string, body: NoInfer<Body>) => Promise<ContractFetchResult>;
+  };
+  /**
+   * The vendor's read operations through its openapi-fetch client (`openapiFetch.createClient`),
+   * and its response validators: see {@link ContractReads}. Without it, those tests are left out;
+   * the reads need `openapiFetch`.
+   */
+  reads?: ContractReads<NoInfer<OpenApiClient>>;
   /** Title of the `describe` block. Default: `"<provider> contract against its Prism mock"`. */
   name?: string;
   /** The vendor's name in test titles. Default: the provider capitalized (`Acme`). */
@@ -159,12 +224,17 @@ function fetchWithout(header: string): typeof globalThis.fetch {
  * - a body of the wrong type is refused by Prism (400 or 422) as `errorClass`;
  * - every required header is sent without being asked, and Prism refuses a request without it;
  * - an id with `+` is sent with a literal `+`; `/`, space, `?`, `#` and `%` are percent-encoded;
- *   `""`, `.` and `..` are refused before anything is sent.
+ *   `""`, `.` and `..` are refused before anything is sent;
+ * - with `reads`: one number is read and a list is paged through the openapi-fetch client (the
+ *   mock's example page ends the list), the cursor goes in the pagination's query parameter, and
+ *   the vendor's validators find no drift in what the mock answers.
  *
  * Call it at the top level of a test file, with the vitest global setup of
  * `@phonebridge/testing/vitest-setup` wired (or `mockUrl` given).
  */
-export function describeVendorContract<Client, Body, Data>(options: VendorContractOptions<Client, Body, Data>): void {
+export function describeVendorContract<Client, Body, Data, OpenApiClient = unknown>(
+  options: VendorContractOptions<Client, Body, Data, OpenApiClient>,
+): void {
   const { descriptor, createClient, createTransport, errorClass, id, body, wrongTypeBody, openapiFetch } = options;
   const { provider, envPrefix, defaultBaseUrl, auth, update } = descriptor;
   const status = options.status ?? 200;
@@ -198,8 +268,8 @@ export function describeVendorContract<Client, Body, Data>(options: VendorContra
 
     if (openapiFetch) {
       it("the openapi-fetch client reaches the same operation with the same encoding", async () => {
-        const client = createClient({ apiKey, baseUrl: proxy.url });
-        const { data, response } = await openapiFetch(client, id, body);
+        const client = openapiFetch.createClient({ apiKey, baseUrl: proxy.url });
+        const { data, response } = await openapiFetch.update(client, id, body);
         expect(response.status).toBe(status);
         expect(data).toBeDefined();
         expect(proxy.last().target).toBe(target(encodedSegment(id)));
@@ -207,6 +277,67 @@ export function describeVendorContract<Client, Body, Data>(options: VendorContra
           // Not asked of the caller (the types make it optional), sent all the same.
           expect(proxy.last().headers[name.toLowerCase()]).toBe(value);
         }
+      });
+    }
+
+    const { reads } = options;
+    const validators = reads?.validators;
+    if (validators) {
+      it("the mock's update response shows no drift from the spec", async () => {
+        const client = createClient({ apiKey, baseUrl: proxy.url });
+        expect(validators.update(await client.updatePhoneNumber(id, body))).toEqual([]);
+      });
+    }
+
+    const get = openapiFetch ? reads?.get : undefined;
+    if (openapiFetch && get) {
+      it("reads one number through the openapi-fetch client: typed, encoded, authenticated", async () => {
+        const client = openapiFetch.createClient({ apiKey, baseUrl: proxy.url });
+        const { data, response } = await get.call(client, id);
+        expect(response.status).toBe(200);
+        expect(data).toEqual(expect.any(Object));
+        const sent = proxy.last();
+        expect(sent).toMatchObject({ method: "GET", target: get.path.replace(`{${get.param}}`, encodedSegment(id)) });
+        expect(sent.headers[authHeader]).toBe((auth.scheme === "bearer" ? "Bearer " : "") + apiKey);
+        for (const [name, value] of requiredHeaders) expect(sent.headers[name.toLowerCase()]).toBe(value);
+        if (validators?.get) expect(validators.get(data)).toEqual([]);
+      });
+    }
+
+    const list = openapiFetch ? reads?.list : undefined;
+    if (openapiFetch && list) {
+      it("lists numbers page by page through the openapi-fetch client until the mock says there is no more", async () => {
+        const client = openapiFetch.createClient({ apiKey, baseUrl: proxy.url });
+        const sent: (string | undefined)[] = [];
+        let cursor: string | undefined;
+        // The mock answers the spec's example page, which has no next cursor: one page, then stop.
+        // A bound, so that a mock answering "more" forever fails instead of hanging.
+        for (let pages = 0; pages < 5; pages += 1) {
+          sent.push(cursor);
+          const { data, response } = await list.page(client, cursor);
+          expect(response.status).toBe(200);
+          const items = (data as Record<string, unknown>)[list.pagination.response.items];
+          expect(Array.isArray(items)).toBe(true);
+          if (validators?.listPage) expect(validators.listPage(data)).toEqual([]);
+          for (const item of items as unknown[])
+            if (validators?.listItem) expect(validators.listItem(item)).toEqual([]);
+          const request = proxy.last();
+          expect(request.method).toBe("GET");
+          expect(request.target.split("?")[0]).toBe(list.path);
+          for (const [name, value] of requiredHeaders) expect(request.headers[name.toLowerCase()]).toBe(value);
+          cursor = nextCursor(data, list.pagination);
+          if (cursor === undefined || sent.includes(cursor)) break;
+        }
+        expect(cursor, "the mock's example page should end the list").toBeUndefined();
+        expect(sent).toEqual([undefined]);
+      });
+
+      it(`sends the cursor in ${list.pagination.request}`, async () => {
+        const client = openapiFetch.createClient({ apiKey, baseUrl: proxy.url });
+        const { response } = await list.page(client, "pb-cursor-1");
+        expect(response.status).toBe(200);
+        const query = new URLSearchParams(proxy.last().target.split("?")[1] ?? "");
+        expect(query.get(list.pagination.request)).toBe("pb-cursor-1");
       });
     }
 

@@ -9,6 +9,8 @@ import {
   createVerbexClient,
   createVerbexTransport,
 } from "../src/index.js";
+import { responseValidators } from "../src/generated/validate.js";
+import { createVerbexOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { friendly_name: 42 };
@@ -31,5 +33,11 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PATCH("/v1/phone-numbers/{phone_number_id}", { params: { path: { phone_number_id: id } }, body }),
+  openapiFetch: {
+    createClient: createVerbexOpenApiClient,
+    update: (client, id, body) => client.PATCH("/v1/phone-numbers/{phone_number_id}", { params: { path: { phone_number_id: id } }, body }),
+  },
+  reads: {
+    validators: responseValidators,
+  },
 });

@@ -9,6 +9,8 @@ import {
   createVogentClient,
   createVogentTransport,
 } from "../src/index.js";
+import { responseValidators } from "../src/generated/validate.js";
+import { createVogentOpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = { agentId: 42 };
@@ -31,5 +33,22 @@ describeVendorContract({
   wrongTypeBody,
   status: 200,
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.PUT("/phone_numbers/{id}", { params: { path: { id: id } }, body }),
+  openapiFetch: {
+    createClient: createVogentOpenApiClient,
+    update: (client, id, body) => client.PUT("/phone_numbers/{id}", { params: { path: { id: id } }, body }),
+  },
+  reads: {
+    get: {
+      path: "/phone_numbers/{id}",
+      param: "id",
+      call: (client, id) => client.GET("/phone_numbers/{id}", { params: { path: { id: id } } }),
+    },
+    list: {
+      path: "/phone_numbers",
+      pagination: { request: "cursor", response: { items: "data", next: "cursor" } },
+      page: (client, cursor) =>
+        client.GET("/phone_numbers", { params: { query: cursor === undefined ? {} : { cursor: cursor } } }),
+    },
+    validators: responseValidators,
+  },
 });

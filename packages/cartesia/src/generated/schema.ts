@@ -9,7 +9,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Get Phone Number */
+        get: operations["phone_numbers_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -20,6 +21,26 @@ export interface paths {
          * @description Update a phone number's label, agent assignment, or provider
          */
         patch: operations["phone_numbers_update"];
+        trace?: never;
+    };
+    "/agents/phone-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Phone Numbers
+         * @description List phone numbers associated with your account. Supports filtering by agent, provider, type, and search query. Results are paginated.
+         */
+        get: operations["phone_numbers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -115,6 +136,15 @@ export interface components {
          * @enum {string}
          */
         TelephonyRegion: "us1" | "ie1" | "au1";
+        /** ListPhoneNumbersResponse */
+        ListPhoneNumbersResponse: {
+            data: components["schemas"]["PhoneNumberResponse"][];
+            /**
+             * @description Whether more phone numbers follow.
+             * @example false
+             */
+            has_more: boolean;
+        };
     };
     responses: never;
     parameters: {
@@ -127,6 +157,32 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    phone_numbers_get: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description API version header. */
+                "Cartesia-Version": components["parameters"]["CartesiaVersionHeader"];
+            };
+            path: {
+                /** @description The phone number ID. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A phone number with its provider and agent assignment details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneNumberResponse"];
+                };
+            };
+        };
+    };
     phone_numbers_update: {
         parameters: {
             query?: never;
@@ -168,6 +224,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    phone_numbers_list: {
+        parameters: {
+            query?: {
+                /** @description Filter by assigned agent. */
+                agent_id?: string;
+                /** @description Filter by provider. */
+                provider_id?: string;
+                /** @description Filter by provider type. */
+                type?: "twilio" | "cartesia";
+                /** @description Search by phone number, label, or agent name. */
+                q?: string;
+                /** @description A phone number ID; the list starts after it. */
+                starting_after?: string | null;
+                /** @description A phone number ID; the list ends before it. */
+                ending_before?: string | null;
+                /** @description How many phone numbers to return. */
+                limit?: number;
+            };
+            header: {
+                /** @description API version header. */
+                "Cartesia-Version": components["parameters"]["CartesiaVersionHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of phone numbers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPhoneNumbersResponse"];
+                };
             };
         };
     };

@@ -19,6 +19,40 @@ export interface paths {
         patch: operations["updatePhoneNumber"];
         trace?: never;
     };
+    "/v2/list-phone-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description List phone numbers with pagination */
+        get: operations["listPhoneNumbers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-phone-number/{phone_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Retrieve details of a specific phone number */
+        get: operations["getPhoneNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -125,6 +159,117 @@ export interface components {
         };
         /** @description Agent version reference. Supports a numeric version (for example 3) or a tag/environment name (for example "prod"). When a tag is provided, resolution uses that exact tag assignment (including its dynamic variables). If the tag exists but is currently unassigned, it resolves to latest. When a numeric version (or latest) is provided, resolution applies dynamic variables from the preferred tag for that resolved version (most recently assigned), if any. */
         AgentVersionReference: number | string;
+        PaginatedResponseBase: {
+            /** @description Pagination key for the next page. */
+            pagination_key?: string;
+            /**
+             * @description Whether more results are available.
+             * @example false
+             */
+            has_more?: boolean;
+        };
+        ListPhoneNumbersPhoneNumberResponse: {
+            /**
+             * @description E.164 format of the number (+country code, then number with no space, no special characters), used as the unique identifier for phone number APIs.
+             * @example +14157774444
+             */
+            phone_number: string;
+            /**
+             * @description Type of the phone number.
+             * @example retell-twilio
+             * @enum {string}
+             */
+            phone_number_type: "retell-twilio" | "retell-telnyx" | "custom";
+            /**
+             * @description Pretty printed phone number, provided for your reference.
+             * @example +1 (415) 777-4444
+             */
+            phone_number_pretty?: string;
+            /**
+             * @description List of ISO 3166-1 alpha-2 country codes from which inbound calls are allowed. If not set or empty, calls from all countries are allowed.
+             * @example [
+             *       "US",
+             *       "CA",
+             *       "GB"
+             *     ]
+             */
+            allowed_inbound_country_list?: string[] | null;
+            /**
+             * @description List of ISO 3166-1 alpha-2 country codes to which outbound calls are allowed. If not set or empty, calls to all countries are allowed.
+             * @example [
+             *       "US",
+             *       "CA"
+             *     ]
+             */
+            allowed_outbound_country_list?: string[] | null;
+            /**
+             * @description Area code of the number to obtain. Format is a 3 digit integer. Currently only supports US area code.
+             * @example 415
+             */
+            area_code?: number;
+            /** @description Inbound agents to bind to the number with weights. If set and non-empty, one agent will be picked randomly for each inbound call, with probability proportional to the weight. Total weights must add up to 1. */
+            inbound_agents?: components["schemas"]["ListPhoneNumbersAgentWeight"][] | null;
+            /** @description Outbound agents to bind to the number with weights. If set and non-empty, one agent will be picked randomly for each outbound call, with probability proportional to the weight. Total weights must add up to 1. */
+            outbound_agents?: components["schemas"]["ListPhoneNumbersAgentWeight"][] | null;
+            /** @description Inbound SMS agents to bind to the number with weights. If set and non-empty, one agent will be picked randomly for each inbound SMS, with probability proportional to the weight. Total weights must add up to 1. */
+            inbound_sms_agents?: components["schemas"]["ListPhoneNumbersAgentWeight"][] | null;
+            /** @description Outbound SMS agents to bind to the number with weights. If set and non-empty, one agent will be picked randomly for each outbound SMS, with probability proportional to the weight. Total weights must add up to 1. */
+            outbound_sms_agents?: components["schemas"]["ListPhoneNumbersAgentWeight"][] | null;
+            /**
+             * @description Nickname of the number. This is for your reference only.
+             * @example Frontdesk Number
+             */
+            nickname?: string | null;
+            /**
+             * @description If set, Retell will send a webhook for inbound calls, where you can override the agent ID, set dynamic variables, reject the call, and configure other fields specific to that call.
+             * @example https://example.com/inbound-webhook
+             */
+            inbound_webhook_url?: string | null;
+            /**
+             * @description If set, Retell will send a webhook for inbound SMS, where you can override the agent ID, set dynamic variables, reject the SMS, and configure other fields specific to that chat.
+             * @example https://example.com/inbound-sms-webhook
+             */
+            inbound_sms_webhook_url?: string | null;
+            /**
+             * @description Last modification timestamp (milliseconds since epoch). Either the time of last update or creation if no updates available.
+             * @example 1703413636133
+             */
+            last_modification_timestamp: number;
+            sip_outbound_trunk_config?: {
+                /**
+                 * @description The termination URI for the SIP trunk for the phone number.
+                 * @example someuri.pstn.twilio.com
+                 */
+                termination_uri?: string | null;
+                /**
+                 * @description The username used for authenticating the SIP trunk for the phone number.
+                 * @example username
+                 */
+                auth_username?: string | null;
+                /**
+                 * @description Outbound transport protocol for the SIP trunk for the phone number. Valid values are "TLS", "TCP" and "UDP". Default is "TCP".
+                 * @example TCP
+                 */
+                transport?: string | null;
+            } | null;
+            /**
+             * @description When inbound call concurrency is reached and a slot does not free up after extended ringing, the call will fall back to this number. Can be either a Retell phone number or an external number. Cannot be the same as this phone number, and cannot be a number that already has its own fallback configured (prevents nested forwarding).
+             * @example +14155551234
+             */
+            fallback_number?: string | null;
+        };
+        ListPhoneNumbersAgentWeight: {
+            /** @example oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD */
+            agent_id: string;
+            agent_version?: components["schemas"]["ListPhoneNumbersAgentVersionReference"];
+            /**
+             * @description The weight of the agent. When used in a list of agents, the total weights must add up to 1.
+             * @example 0.5
+             */
+            weight: number;
+        };
+        /** @description Agent version reference. Supports a numeric version (for example 3) or a tag/environment name (for example "prod"). The string "latest" resolves to the most recently created version (the largest version number), and "latest_published" resolves to the most recently published version. When a tag is provided, resolution uses that exact tag assignment (including its dynamic variables). If the tag exists but is currently unassigned, it resolves to latest. When a numeric version, latest, or latest_published is provided, resolution applies dynamic variables from the preferred tag for that resolved version (most recently assigned), if any. */
+        ListPhoneNumbersAgentVersionReference: string | number;
     };
     responses: {
         /** @description Bad Request */
@@ -184,7 +329,14 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description Maximum number of items to return. */
+        LimitParam: number;
+        /** @description Sort order for results. */
+        SortOrderParam: "ascending" | "descending";
+        /** @description Pagination key for fetching the next page. */
+        PaginationKeyParam: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -299,6 +451,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PhoneNumberResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listPhoneNumbers: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["LimitParam"];
+                /** @description Sort order for results. */
+                sort_order?: components["parameters"]["SortOrderParam"];
+                /** @description Pagination key for fetching the next page. */
+                pagination_key?: components["parameters"]["PaginationKeyParam"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully retrieved phone numbers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedResponseBase"] & {
+                        items?: components["schemas"]["ListPhoneNumbersPhoneNumberResponse"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description E.164 format of the number (+country code, then number with no space, no special characters), used as the unique identifier for phone number APIs. */
+                phone_number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully retrieved a phone number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPhoneNumbersPhoneNumberResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -25,12 +25,14 @@ export function renderApiIndex(model: VendorModel): string {
 
 | function | returns |
 |---|---|
-| \`create${Name}Client(options?)\` | \`${Name}Client\`: the openapi-fetch client below, plus \`updatePhoneNumber\` |
+| \`create${Name}Client(options?)\` | \`${Name}Client\`: \`updatePhoneNumber\` on the request pipeline |
 | \`client.updatePhoneNumber(id, body, { signal }?)\` | \`Promise<UpdatePhoneNumberResponse>\` (\`${method} ${path}\`), or a \`PhoneBridgeError\` |
 | \`create${Name}Transport(options?)\` | \`${Name}Transport\`: the lean update path (\`send\`, \`update\`) |
 | \`${vendor}Descriptor\` | what the package knows about ${config.title}'s API (base URL, auth, headers, operation, secrets) |
 
-## Operations of the spec (openapi-fetch)
+## Operations of the spec (\`@phonebridge/${vendor}/openapi-fetch\`)
+
+\`const client = create${Name}OpenApiClient(options?)\`: an openapi-fetch \`Client\` on the same transport (one attempt per call).
 
 | call | operationId | summary |
 |---|---|---|

@@ -1,5 +1,6 @@
 // src/generated/client.ts: the descriptor, the body and response types of the update
-// operation, the lean transport and the openapi-fetch client.
+// operation, the transport and the client (the update on the request pipeline, without
+// openapi-fetch: the generic client is src/openapi-fetch.ts, a subpath of its own).
 import { header, pascal } from "./header.js";
 import { ts, tsLine } from "./literals.js";
 import type { VendorModel } from "./model.js";
@@ -9,26 +10,16 @@ export function renderClient(model: VendorModel): string {
   const Name = pascal(vendor);
   const { path, method, param } = descriptor.update;
   const lower = method.toLowerCase();
-  const constantHeaders = Object.keys(descriptor.headers);
-  const clientPaths = constantHeaders.length
-    ? `/** The spec's paths with the headers this client sends by itself (${constantHeaders.join(", ")}) optional. */
-export type ClientPaths = WithOptionalHeaders<paths, ${constantHeaders.map((name) => ts(name)).join(" | ")}>;
-`
-    : `/** The spec's paths, as the client types its calls. */
-export type ClientPaths = paths;
-`;
   const responseType = success.hasBody
     ? `Operation["responses"][${success.status}]["content"]["application/json"]`
     : "undefined";
   return `${header(vendor)}
-import createClient, { type Client } from "openapi-fetch";
 import {
   type UpdateFunction,
   type VendorClientOptions,
   type VendorDescriptor,
   type VendorTransport,
-${constantHeaders.length ? "  type WithOptionalHeaders,\n" : ""}  createVendorTransport,
-  pathSerializer,
+  createVendorTransport,
   userAgent,
 } from "@phonebridge/core";
 import { NAME, VERSION } from "../version.js";
@@ -54,12 +45,14 @@ export const ${vendor}Descriptor: VendorDescriptor = {
   errors: ${tsLine(descriptor.errors)},${descriptor.limits ? `\n  limits: ${ts(descriptor.limits, "  ")},` : ""}
 };
 
-${clientPaths}
 export type ${Name}ClientOptions = VendorClientOptions;
 export type ${Name}Transport = VendorTransport<UpdatePhoneNumberBody, UpdatePhoneNumberResponse>;
 
-/** An openapi-fetch client typed with every operation of the spec, plus the update on phonebridge's request pipeline. */
-export interface ${Name}Client extends Client<ClientPaths> {
+/**
+ * The update on phonebridge's request pipeline. Every other operation of the spec, typed:
+ * \`create${Name}OpenApiClient\` of \`@phonebridge/${vendor}/openapi-fetch\`.
+ */
+export interface ${Name}Client {
   /**
    * \`${method} ${path}\` of the ${param.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())} given first, retried and timed out
    * as the client's options (or this call's) say: resolves with the parsed ${success.status} body (with
@@ -80,17 +73,7 @@ export function create${Name}Transport(options?: ${Name}ClientOptions): ${Name}T
 
 /** Creates a ${config.title} client. Options default to ${descriptor.envPrefix}_API_KEY and ${descriptor.envPrefix}_BASE_URL. */
 export function create${Name}Client(options?: ${Name}ClientOptions): ${Name}Client {
-  const transport = create${Name}Transport(options);
-  const send = transport.fetch;
-  const client = createClient<ClientPaths>({
-    baseUrl: transport.baseUrl,
-    headers: transport.headers,
-    fetch: (request: Request) => send(request),
-    pathSerializer,
-    // Never follow a redirect: the key goes to no other host.
-    redirect: "error",
-  });
-  return Object.assign(client, { updatePhoneNumber: transport.update });
+  return { updatePhoneNumber: create${Name}Transport(options).update };
 }
 `;
 }

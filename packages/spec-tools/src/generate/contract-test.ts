@@ -21,6 +21,30 @@ export function renderContractTest(model: VendorModel): string {
     headers: descriptor.headers,
     update: descriptor.update,
   };
+  // The read operations, through the typed openapi-fetch client, and the response validators.
+  const readLines: string[] = [];
+  if (config.get) {
+    const getParam = /\{([^}]+)\}/.exec(config.get.path)?.[1] ?? "";
+    readLines.push(
+      "    get: {",
+      `      path: ${ts(config.get.path)},`,
+      `      param: ${ts(getParam)},`,
+      `      call: (client, id) => client.GET(${ts(config.get.path)}, { params: { path: { ${getParam}: id } } }),`,
+      "    },",
+    );
+  }
+  if (config.list) {
+    const { request } = config.list.pagination;
+    readLines.push(
+      "    list: {",
+      `      path: ${ts(config.list.path)},`,
+      `      pagination: ${tsLine(config.list.pagination)},`,
+      "      page: (client, cursor) =>",
+      `        client.GET(${ts(config.list.path)}, { params: { query: cursor === undefined ? {} : { ${request}: cursor } } }),`,
+      "    },",
+    );
+  }
+  readLines.push("    validators: responseValidators,");
   const contractLines = Object.entries(contract)
     .map(([name, value]) => `    ${name}: ${tsLine(value)},`)
     .join("\n");
@@ -34,6 +58,8 @@ import {
   create${Name}Client,
   create${Name}Transport,
 } from "../src/index.js";
+import { responseValidators } from "../src/generated/validate.js";
+import { create${Name}OpenApiClient } from "../src/openapi-fetch.js";
 
 // @ts-expect-error the spec gives this field another type
 const wrongTypeBody: UpdatePhoneNumberBody = ${tsLine(wrongTypeBody)};
@@ -56,7 +82,13 @@ ${contractLines}
   title: ${ts(title)},`
   }
   checkData: (data) => expectTypeOf(data).toEqualTypeOf<UpdatePhoneNumberResponse>(),
-  openapiFetch: (client, id, body) => client.${method}(${ts(path)}, { params: { path: { ${param}: id } }, body }),
+  openapiFetch: {
+    createClient: create${Name}OpenApiClient,
+    update: (client, id, body) => client.${method}(${ts(path)}, { params: { path: { ${param}: id } }, body }),
+  },
+  reads: {
+${readLines.join("\n")}
+  },
 });
 `;
 }

@@ -17,12 +17,13 @@ export class GenerateError extends Error {
 
 const indent = (text: string, by: string) => text.replace(/^(?=.)/gm, by);
 
-/** Where a pointer of the effective spec stands in the published document. */
-function origin({ vendor, document, spec }: VendorSpec, pointer: string): string {
-  const tokens = parsePointer(pointer);
-  const published = lookup(document, tokens);
-  return published !== ABSENT && isDeepStrictEqual(published, lookup(spec, tokens))
-    ? `in specs/${vendor}/openapi.yaml as published`
+/** Where a pointer of the effective spec stands in the page it comes from, as published. */
+function origin({ vendor, spec, assembly }: VendorSpec, pointer: string): string {
+  const from = assembly.origin(pointer);
+  const document = assembly.documents.find((doc) => doc.file === from.file)?.document;
+  const published = lookup(document, parsePointer(from.pointer));
+  return published !== ABSENT && isDeepStrictEqual(published, lookup(spec, parsePointer(pointer)))
+    ? `in specs/${vendor}/${from.file}${from.pointer === pointer ? "" : ` at ${from.pointer}`} as published`
     : `as specs/${vendor}/overlay.yaml leaves it`;
 }
 

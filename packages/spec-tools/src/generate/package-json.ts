@@ -21,6 +21,11 @@ export function renderPackageJson(root: string, { vendor, config }: VendorModel)
     engines: { node: ">=20" },
     exports: {
       ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      // The generic client, apart: a bundle of the main entry holds no openapi-fetch.
+      "./openapi-fetch": { types: "./dist/openapi-fetch.d.ts", default: "./dist/openapi-fetch.js" },
+      // The response validators, apart from the main entry: a bundle that only updates leaves
+      // them out (docs/CONTRACT.md#vendor-packages-phonebridgevendor).
+      "./validate": { types: "./dist/generated/validate.d.ts", default: "./dist/generated/validate.js" },
       "./openapi.json": "./openapi.json",
       "./package.json": "./package.json",
     },

@@ -5,15 +5,15 @@ import { repositoryUrl } from "./repository.js";
 
 /**
  * What `updatePhoneNumber` does and does not do, said once for every vendor package: it runs on
- * core's request pipeline, outside openapi-fetch, so the client's middleware does not see it, and
- * it retries and times out as the facade does (docs/CONTRACT.md#retries-and-time). Change this
- * text when that changes.
+ * core's request pipeline and retries and times out as the facade does
+ * (docs/CONTRACT.md#retries-and-time); the generic openapi-fetch client of the `./openapi-fetch`
+ * subpath shares its transport but not its retries. Change this text when that changes.
  */
 export const UPDATE_PATH = `\`updatePhoneNumber\` runs on phonebridge's request pipeline: one \`fetch(url, init)\` per
 attempt, with the retries and per-attempt timeouts of
-[\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}#retries-and-time). It does **not** run
-the openapi-fetch middleware registered with \`client.use()\`; the client's \`GET\`, \`PATCH\`, ...
-calls do, and make one attempt each.`;
+[\`@phonebridge/facade\`](${repositoryUrl("packages/facade")}#retries-and-time). The openapi-fetch
+client of the \`/openapi-fetch\` subpath runs its own middleware (\`client.use()\`) instead, and
+makes one attempt per call.`;
 
 /** How the packages load: the same paragraph in every package's README. */
 export function moduleFormat(name: string): string {
@@ -67,7 +67,7 @@ console.log(updated);
 | | |
 |---|---|
 | update | \`${descriptor.update.method} ${descriptor.update.path}\` |
-| base URL | ${descriptor.defaultBaseUrl ? `\`${descriptor.defaultBaseUrl}\`` : `none published: \`baseUrl\` or \`${descriptor.envPrefix}_BASE_URL\` is required`} (option \`baseUrl\`, env \`${descriptor.envPrefix}_BASE_URL\`) |
+${config.get ? `| get (typed in \`paths\`) | \`GET ${config.get.path}\` |\n` : ""}${config.list ? `| list (typed in \`paths\`) | \`GET ${config.list.path}\`, pages by \`${config.list.pagination.request}\` |\n` : ""}| base URL | ${descriptor.defaultBaseUrl ? `\`${descriptor.defaultBaseUrl}\`` : `none published: \`baseUrl\` or \`${descriptor.envPrefix}_BASE_URL\` is required`} (option \`baseUrl\`, env \`${descriptor.envPrefix}_BASE_URL\`) |
 | auth | ${authText}; key from option \`apiKey\`, else env \`${descriptor.envPrefix}_API_KEY\` |
 | required headers | ${headers || "none"} |
 | other headers | \`accept\` and \`content-type: application/json\`, \`user-agent: @phonebridge/${vendor}/<version> node/<version>\`, and yours (\`defaultHeaders\`, a call's \`headers\`) |
@@ -78,19 +78,26 @@ ${descriptor.errors.length ? `| error codes | as [\`@phonebridge/facade\`](${rep
 
 ## API
 
-- \`create${Name}Client(options?)\`: an [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client typed
-  with every operation of the spec (\`client.PATCH(...)\`, middleware and all), plus
-  \`updatePhoneNumber(id, body, options?)\`, which resolves with the typed response body or
+- \`create${Name}Client(options?)\`: the client, whose
+  \`updatePhoneNumber(id, body, options?)\` resolves with the typed response body or
   rejects with a \`PhoneBridgeError\` (\`code\`, \`status\`, \`vendorMessage\`, redacted \`body\`,
   \`headers\`, \`requestId\`). It runs on the facade's request pipeline (below), so the same
-  answer gives the same error in both. The typed openapi-fetch methods send the same headers and
-  never follow a redirect, but do not retry.
-- \`create${Name}Transport(options?)\`: the request pipeline with the update alone (no openapi-fetch),
-  which \`@phonebridge/facade\` builds on.
+  answer gives the same error in both.
+- \`create${Name}Transport(options?)\`: the request pipeline with the update alone, which
+  \`@phonebridge/facade\` builds on.
+- \`create${Name}OpenApiClient(options?)\` from \`@phonebridge/${vendor}/openapi-fetch\`: an
+  [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client typed with every operation of the
+  spec (\`client.PATCH(...)\`, middleware and all), on the same transport: the same key, base URL,
+  headers and fetch, the same path encoding, redirects refused, but one attempt per call. A
+  subpath of its own, so that a bundle of the main entry holds no openapi-fetch.
 - A missing key${descriptor.defaultBaseUrl === undefined ? " is fine (none is declared), a missing base URL" : ""} is a \`PhoneBridgeError\` with code \`invalid_input\`
   naming the option and its env var, thrown before any request.
 - Types: \`paths\`, \`components\`, \`operations\` (openapi-typescript), \`UpdatePhoneNumberBody\`,
-  \`UpdatePhoneNumberResponse\`. The effective spec is exported as \`@phonebridge/${vendor}/openapi.json\`.
+  \`UpdatePhoneNumberResponse\`; \`ClientPaths\` and \`${Name}OpenApiClient\` from the subpath. The effective spec is exported as \`@phonebridge/${vendor}/openapi.json\`.
+- \`@phonebridge/${vendor}/validate\` (apart from the main entry, so a bundle that does not use it
+  leaves it out): \`responseValidators\`, generated from the spec, check a 2xx response body
+  (\`update\`${config.get ? ", `get`" : ""}${config.list ? ", `listPage`, `listItem`" : ""}) and return its drift, \`{ path, problem }[]\`
+  (\`[]\` when it conforms).
 
 ## Options
 

@@ -12,9 +12,11 @@ import { renderContractTest } from "./contract-test.js";
 import { GENERATE_COMMAND, header } from "./header.js";
 import { renderIndex } from "./index-file.js";
 import type { VendorModel } from "./model.js";
+import { renderOpenApiFetch } from "./openapi-fetch.js";
 import { renderPackageJson } from "./package-json.js";
 import { renderReadme } from "./readme.js";
 import { renderSchema } from "./schema.js";
+import { renderValidate } from "./validate.js";
 
 /** openapi.json: the effective spec, which Prism and @phonebridge/testing start from. */
 function renderEffectiveSpec({ vendor, spec }: VendorModel): string {
@@ -50,7 +52,9 @@ export async function renderVendorPackage(root: string, loaded: VendorSpec): Pro
     [join(dir, "openapi.json"), effectiveSpec],
     [join(dir, "src/generated/schema.ts"), await renderSchema(model)],
     [join(dir, "src/generated/client.ts"), renderClient(model)],
+    [join(dir, "src/generated/validate.ts"), renderValidate(model)],
     [join(dir, "src/index.ts"), renderIndex(model)],
+    [join(dir, "src/openapi-fetch.ts"), renderOpenApiFetch(model)],
     // The User-Agent's version: the package.json's (src/packages/versions.ts keeps it in step).
     [join(dir, "src/version.ts"), expectedVersionFile(root, loaded.vendor)],
     [join(dir, "README.md"), renderReadme(model)],

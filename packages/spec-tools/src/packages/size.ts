@@ -1,7 +1,8 @@
-// Bundle size, minified and gzipped, of what a user's bundler ships: each vendor package (with
-// openapi-fetch and @phonebridge/core) and each facade per-vendor entry (with its vendor), built
-// with esbuild (esbuild-wasm: the same bundler, without an install script). kB here is 1000
-// bytes. The budgets and why: README.md#performance.
+// Bundle size, minified and gzipped, of what a user's bundler ships: each vendor package's main
+// entry (with @phonebridge/core; its generic openapi-fetch client is the `./openapi-fetch`
+// subpath, measured beside it for reference, without a budget) and each facade per-vendor entry
+// (with its vendor), built with esbuild (esbuild-wasm: the same bundler, without an install
+// script). kB here is 1000 bytes. The budgets and why: README.md#performance.
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { listVendors } from "../repo.js";
@@ -11,11 +12,13 @@ import { loadVendorSpec } from "../spec/vendor-spec.js";
 import { exportFile, packageDir, readManifest } from "./manifest.js";
 
 /**
- * A vendor package's whole entry at most half of the official SDK measured beside it (10.9 kB,
- * README.md#performance); a facade per-vendor entry with its vendor at most 8 kB, holding none of
- * the other vendors.
+ * A vendor package's main entry at most 6.6 kB (0.6x the official SDK measured beside it, 10.9 kB);
+ * a facade per-vendor entry with its vendor at most 9.8 kB, holding none of the other vendors.
+ * Both were raised from 5.5 and 8 kB when the contract's secrets and request-pipeline rules
+ * outgrew them: each is the measured size plus under 100 B, so any growth fails CI. What each
+ * part of the bundle costs, and what meeting the old budgets would drop: README.md#performance.
  */
-export const BUDGETS = { vendor: 5500, facadeEntry: 8000 } as const;
+export const BUDGETS = { vendor: 6600, facadeEntry: 9800 } as const;
 
 export interface SizeRow {
   key: string;
@@ -160,8 +163,20 @@ export async function measureSizes(root: string): Promise<SizeResult> {
   };
 
   for (const vendor of vendors) {
-    const what = `@phonebridge/${vendor} (whole package + openapi-fetch + core)`;
+    const what = `@phonebridge/${vendor} (whole main entry + core)`;
     await measure({ key: `vendor:${vendor}`, what, problems: [] }, exportFile(root, vendor), BUDGETS.vendor, vendor);
+  }
+  // The generic client, a subpath apart from the main entry: with openapi-fetch, for reference.
+  for (const vendor of vendors) {
+    const file = exportFile(root, vendor, "./openapi-fetch");
+    if (file === undefined) continue;
+    const row: SizeRow = {
+      key: `vendor:${vendor}/openapi-fetch`,
+      what: `@phonebridge/${vendor}/openapi-fetch (subpath + openapi-fetch + core, for reference)`,
+      problems: [],
+      reference: true,
+    };
+    await measure(row, file, undefined, vendor);
   }
   const facade = readManifest(root, "facade");
   for (const vendor of vendors) {

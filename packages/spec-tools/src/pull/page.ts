@@ -1,6 +1,6 @@
-// A vendor that publishes a page, not OpenAPI (`published: html-page` in its vendor.yaml): the
-// page's text is compared with specs/<vendor>/page.txt after normalizing line endings, trailing
-// spaces and runs of blank lines, and a change is reported for review by hand
+// A page that is not OpenAPI (`published: html-page` in vendor.yaml's pages): the page's text is
+// compared with the file kept for it after normalizing line endings, trailing spaces, runs of
+// blank lines and zero-width characters, and a change is reported for review by hand
 // (docs/spec-changes.md#a-vendor-that-publishes-a-page-no-openapi).
 import { createHash } from "node:crypto";
 
@@ -18,10 +18,19 @@ export function htmlToText(html: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** Line endings, trailing spaces and runs of blank lines do not count as a change. */
+/** What is kept of a page: the text of an HTML page; a text page as it is, byte for byte. */
+export function pageText(text: string): string {
+  return /<html[\s>]|<body[\s>]/i.test(text) ? htmlToText(text) : text;
+}
+
+/**
+ * Line endings, trailing spaces, runs of blank lines and zero-width characters do not count as a
+ * change. Docs sites put a zero-width space (U+200B) as the text of each anchor link, and one
+ * copy of a page may keep them where another text path drops them (specs/README.md#html-pages).
+ */
 export function normalizePage(text: string): string {
-  const body = /<html[\s>]|<body[\s>]/i.test(text) ? htmlToText(text) : text;
-  return `${body
+  return `${pageText(text)
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((line) => line.replace(/[ \t\u00a0]+$/g, ""))

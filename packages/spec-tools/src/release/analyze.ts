@@ -6,6 +6,7 @@ import { bumpOf } from "../diff/rules.js";
 import { sentence } from "../diff/sentences.js";
 import { oasdiffChangelog, unexplained } from "../oasdiff/cross-check.js";
 import type { FixOutcome } from "../spec/overlay.js";
+import { documentFiles, specFileNames } from "../spec/spec-files.js";
 import { facadeChanges } from "./facade-fields.js";
 import {
   effectiveSpec,
@@ -13,7 +14,6 @@ import {
   readRelease,
   readWorking,
   releaseBase,
-  SPEC_FILES,
   type SpecFiles,
   type UpdateOperation,
   updateOperation,
@@ -36,8 +36,9 @@ export interface VendorDiff {
 }
 
 function noApiChange(released: SpecFiles, working: SpecFiles): Change {
+  const documents = new Set([...documentFiles(released["vendor.yaml"]), ...documentFiles(working["vendor.yaml"])]);
   const detail = {
-    cause: released["openapi.yaml"] !== working["openapi.yaml"] ? "vendor-document" : "phonebridge-files",
+    cause: [...documents].some((file) => released[file] !== working[file]) ? "vendor-document" : "phonebridge-files",
   } as const;
   return {
     bump: bumpOf("no-api-change", "document"),
@@ -72,7 +73,8 @@ export function diffVendor(root: string, vendor: string, options: { working?: Sp
   }
   const released = readRelease(root, vendor, base);
   const then = effectiveSpec(released, vendor);
-  const filesChanged = SPEC_FILES.some((f) => (released[f] ?? "") !== (working[f] ?? ""));
+  const names = new Set([...specFileNames(released), ...specFileNames(working)]);
+  const filesChanged = [...names].some((f) => (released[f] ?? "") !== (working[f] ?? ""));
   let { changes } = diffSpecs(then.spec ?? {}, now.spec ?? {});
   if (!changes.length && filesChanged) changes = [noApiChange(released, working)];
   const update = updateOperation(working);

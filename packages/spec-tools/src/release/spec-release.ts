@@ -4,18 +4,14 @@
 // (`@phonebridge/<vendor>@<version>`, the highest version wins); with no tag yet, the first
 // commit of specs/<vendor>/openapi.yaml (docs/spec-changes.md#specsdiff).
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parse } from "yaml";
 import { isObject } from "../json.js";
-import { parseDocumentText } from "../openapi/parse.js";
 import { packageName } from "../repo.js";
-import { applyOverlay, type FixOutcome } from "../spec/overlay.js";
+import type { Conflict } from "../spec/assemble.js";
+import type { FixOutcome } from "../spec/overlay.js";
+import { assembleFiles, readFiles, readSpecFiles, type SpecFiles } from "../spec/spec-files.js";
 
-/** The files of specs/<vendor>/ that make the effective spec and the package. */
-export const SPEC_FILES = ["openapi.yaml", "overlay.yaml", "vendor.yaml"] as const;
-export type SpecFile = (typeof SPEC_FILES)[number];
-export type SpecFiles = Partial<Record<SpecFile, string>>;
+export type { SpecFiles } from "../spec/spec-files.js";
 
 export interface ReleaseBase {
   ref: string;
@@ -79,32 +75,26 @@ export function readAt(root: string, ref: string, path: string): string | undefi
   }
 }
 
-function only(entries: [SpecFile, string | undefined][]): SpecFiles {
-  const files: SpecFiles = {};
-  for (const [name, text] of entries) if (text !== undefined) files[name] = text;
-  return files;
-}
-
 /** The text of the vendor's spec files in the working copy. */
 export function readWorking(root: string, vendor: string): SpecFiles {
-  return only(
-    SPEC_FILES.map((name) => {
-      const path = join(root, "specs", vendor, name);
-      return [name, existsSync(path) ? readFileSync(path, "utf8") : undefined];
-    }),
-  );
+  return readSpecFiles(root, vendor);
 }
 
 export function readRelease(root: string, vendor: string, base: ReleaseBase): SpecFiles {
-  return only(SPEC_FILES.map((name) => [name, readAt(root, base.ref, `specs/${vendor}/${name}`)]));
+  return readFiles((name) => readAt(root, base.ref, `specs/${vendor}/${name}`));
 }
 
-/** The effective spec from the texts of openapi.yaml and overlay.yaml (none without openapi.yaml). */
-export function effectiveSpec(files: SpecFiles, vendor: string): { spec: unknown; outcomes: FixOutcome[] } {
-  const document = files["openapi.yaml"];
-  if (document === undefined) return { spec: undefined, outcomes: [] };
-  const overlay = files["overlay.yaml"] === undefined ? null : parse(files["overlay.yaml"]);
-  return applyOverlay(parseDocumentText(document), overlay, vendor);
+/**
+ * The effective spec from the texts of the spec files (none without the first document), by the
+ * same assembly as the generator's (src/spec/assemble.ts).
+ */
+export function effectiveSpec(
+  files: SpecFiles,
+  vendor: string,
+): { spec: unknown; outcomes: FixOutcome[]; conflicts: Conflict[] } {
+  const assembly = assembleFiles(files, vendor);
+  if (!assembly) return { spec: undefined, outcomes: [], conflicts: [] };
+  return { spec: assembly.spec, outcomes: assembly.outcomes, conflicts: assembly.conflicts };
 }
 
 export interface UpdateOperation {

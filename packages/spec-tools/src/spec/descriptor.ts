@@ -125,7 +125,7 @@ export interface Derived {
   success: SuccessResponse;
 }
 
-export function deriveDescriptor({ vendor, config, spec }: VendorSpec): Derived {
+export function deriveDescriptor({ vendor, config, spec }: Pick<VendorSpec, "vendor" | "config" | "spec">): Derived {
   const document = objectOr(spec);
   const { method, path } = config.update;
   const pathItem = objectOr(objectOr(document.paths)[path]);

@@ -1,17 +1,20 @@
-// Applies a vendor's overlay (specs/<vendor>/overlay.yaml) to its published document.
+// Applies a vendor's overlay (specs/<vendor>/overlay.yaml) to its published documents.
 //
 // Each fix names one place in the document by JSON Pointer, the value the vendor published
 // there (`expect`), and what phonebridge puts there instead (`set`) or that it removes it
 // (`remove: true`); a fix without `expect` only adds something the document lacks. A fix
 // applies only while the document still holds exactly `expect`, so when the vendor fixes its
 // document, or changes what a fix touched, the fix is reported as stale by name instead of
-// silently rewriting something new (specs/README.md#overlay-format).
+// silently rewriting something new (specs/README.md#overlay-format). A fix applies to the first
+// document of vendor.yaml's pages, or to the one its `page` names.
 import { isDeepStrictEqual } from "node:util";
 import { isObject } from "../json.js";
 import { ABSENT, lookup, parsePointer } from "../openapi/ref.js";
 
 export interface Fix {
   name: string;
+  /** The file of specs/<vendor>/ the fix applies to; the first document of the pages when absent. */
+  page?: string;
   reason: string;
   target: string;
   expect?: unknown;
@@ -25,8 +28,11 @@ export interface FixOutcome {
   detail?: string;
 }
 
-/** Validates the overlay's shape, so a typo fails loudly instead of skipping a fix. */
-export function checkOverlay(overlay: unknown, vendor: string): Fix[] {
+/**
+ * Validates the overlay's shape, so a typo fails loudly instead of skipping a fix. `documents`:
+ * the files a fix's `page` may name.
+ */
+export function checkOverlay(overlay: unknown, vendor: string, documents?: readonly string[]): Fix[] {
   if (overlay === null || overlay === undefined) return [];
   if (!isObject(overlay) || !Array.isArray(overlay.fixes)) {
     throw new Error(`specs/${vendor}/overlay.yaml: expected a top-level "fixes" list`);
@@ -46,6 +52,11 @@ export function checkOverlay(overlay: unknown, vendor: string): Fix[] {
       throw new Error(`overlay target "${fix.target}" is not a JSON Pointer`);
     }
     if ("set" in fix === Boolean(fix.remove)) throw new Error(`${where}: give exactly one of set or remove: true`);
+    if (fix.page !== undefined && (typeof fix.page !== "string" || (documents && !documents.includes(fix.page)))) {
+      throw new Error(
+        `${where}: page must name an OpenAPI document of specs/${vendor}/vendor.yaml's pages${documents ? ` (${documents.join(", ")})` : ""}`,
+      );
+    }
   }
   return overlay.fixes as Fix[];
 }
@@ -73,15 +84,19 @@ function changedAt(
 }
 
 /**
- * The document with the overlay applied and, per fix, whether it applied or is stale (with
- * why). `doc` is not modified; parts the overlay does not touch are shared with it.
+ * The document with every fix of the overlay applied and, per fix, whether it applied or is
+ * stale (with why). `doc` is not modified; parts the overlay does not touch are shared with it.
  */
 export function applyOverlay(
   doc: unknown,
   overlay: unknown,
   vendor: string,
 ): { spec: unknown; outcomes: FixOutcome[] } {
-  const fixes = checkOverlay(overlay, vendor);
+  return applyFixes(doc, checkOverlay(overlay, vendor));
+}
+
+/** applyOverlay with fixes already checked (src/spec/assemble.ts gives each page its own). */
+export function applyFixes(doc: unknown, fixes: readonly Fix[]): { spec: unknown; outcomes: FixOutcome[] } {
   let spec = doc;
   const outcomes: FixOutcome[] = [];
   for (const fix of fixes) {

@@ -8,9 +8,9 @@ export const CASES: CorpusCase[] = [
     bump: "minor",
     kind: "operation-added",
     patch: (d) => {
-      d.paths["/get-phone-number/{phone_number}"] = {
-        get: {
-          operationId: "getPhoneNumber",
+      d.paths["/delete-phone-number/{phone_number}"] = {
+        delete: {
+          operationId: "deletePhoneNumber",
           parameters: [{ in: "path", name: "phone_number", required: true, schema: { type: "string" } }],
           responses: {
             200: {

@@ -68,9 +68,11 @@ describe("deriveDescriptor", () => {
     title: "Acme",
     envPrefix: "ACME",
     update: { method: "patch", path: "/numbers/{number_id}" },
+    get: undefined,
+    list: undefined,
     secrets: { request: [], response: [] },
     errors: [],
-    published: "openapi-page",
+    pages: [{ file: "openapi.yaml", published: "openapi-page" }],
     facade: { request: [], response: [] },
     sdk: undefined,
     contract: { id: "x", body: {}, wrongTypeBody: {} },
@@ -94,7 +96,6 @@ describe("deriveDescriptor", () => {
       vendor: "acme",
       config,
       spec: document({ type: "string", format: "uuid" }, { $ref: "#/components/schemas/Sip" }),
-      document: undefined,
     };
     expect(deriveDescriptor(loaded).descriptor.limits).toEqual({
       id: { format: "uuid" },
@@ -107,7 +108,6 @@ describe("deriveDescriptor", () => {
       vendor: "acme",
       config,
       spec: document({ type: "string" }, { type: "object" }),
-      document: undefined,
     };
     expect("limits" in deriveDescriptor(loaded).descriptor).toBe(false);
   });

@@ -2,6 +2,26 @@
 // change the spec, its overlay or vendor.yaml, then run `pnpm generate vogent`.
 
 export interface paths {
+    "/phone_numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List phone numbers
+         * @description List phone numbers in your workspace.
+         */
+        get: operations["listPhoneNumbers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/phone_numbers/{id}": {
         parameters: {
             query?: never;
@@ -9,7 +29,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Get Phone Number */
+        get: operations["getPhoneNumber"];
         /**
          * Update Phone Number
          * @description Update a phone number's properties
@@ -42,6 +63,11 @@ export interface components {
             /** @description The ID of the linked agent, if the phone number is linked to one. */
             agentId: string | null;
         };
+        PhoneNumberPage: {
+            data: components["schemas"]["PhoneNumber"][];
+            /** @description A cursor you can pass to fetch the next page. If no next page exists, the cursor will be null. */
+            cursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -51,6 +77,95 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listPhoneNumbers: {
+        parameters: {
+            query?: {
+                /** @description The maximum number of phone numbers to list. */
+                limit?: number;
+                /** @description The pagination cursor returned by the previous request. Feed the result provided by vogent verbatim. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful operation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "<string>",
+                     *           "number": "+18001234567",
+                     *           "type": "PSTN",
+                     *           "agentId": "<string>"
+                     *         }
+                     *       ],
+                     *       "cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PhoneNumberPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the versioned prompt. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful operation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneNumber"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     updatePhoneNumber: {
         parameters: {
             query?: never;
