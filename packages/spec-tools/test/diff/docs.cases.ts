@@ -50,7 +50,9 @@ export const CASES: CorpusCase[] = [
       d.components.schemas.PhoneNumberBaseResponse.properties.number.example = "+14155550000";
     },
     changes: [
+      "patch documentation (response, GET /agents/phone-numbers/{id}, field number): The example of the response (200) field `number` of GET /agents/phone-numbers/{id} changed (documentation only).",
       "patch documentation (response, PATCH /agents/phone-numbers/{id}, field number): The example of the response (200) field `number` of PATCH /agents/phone-numbers/{id} changed (documentation only).",
+      "patch documentation (response, GET /agents/phone-numbers, field data.[].number): The example of the response (200) field `data[].number` of GET /agents/phone-numbers changed (documentation only).",
     ],
   },
   {

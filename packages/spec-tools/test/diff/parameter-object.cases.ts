@@ -13,9 +13,15 @@ export const CASES: CorpusCase[] = [
       s.example = "2026-06-01";
     },
     changes: [
+      "minor enum-value-added (request, GET /agents/phone-numbers/{id}): The header parameter `Cartesia-Version` of GET /agents/phone-numbers/{id} now also accepts `2026-06-01`.",
+      "major enum-value-removed (request, GET /agents/phone-numbers/{id}): The header parameter `Cartesia-Version` of GET /agents/phone-numbers/{id} no longer accepts `2026-03-01`; code that sends it must change.",
+      "patch documentation (request, GET /agents/phone-numbers/{id}): The example of the header parameter `Cartesia-Version` of GET /agents/phone-numbers/{id} changed (documentation only).",
       "minor enum-value-added (request, PATCH /agents/phone-numbers/{id}): The header parameter `Cartesia-Version` of PATCH /agents/phone-numbers/{id} now also accepts `2026-06-01`.",
       "major enum-value-removed (request, PATCH /agents/phone-numbers/{id}): The header parameter `Cartesia-Version` of PATCH /agents/phone-numbers/{id} no longer accepts `2026-03-01`; code that sends it must change.",
       "patch documentation (request, PATCH /agents/phone-numbers/{id}): The example of the header parameter `Cartesia-Version` of PATCH /agents/phone-numbers/{id} changed (documentation only).",
+      "minor enum-value-added (request, GET /agents/phone-numbers): The header parameter `Cartesia-Version` of GET /agents/phone-numbers now also accepts `2026-06-01`.",
+      "major enum-value-removed (request, GET /agents/phone-numbers): The header parameter `Cartesia-Version` of GET /agents/phone-numbers no longer accepts `2026-03-01`; code that sends it must change.",
+      "patch documentation (request, GET /agents/phone-numbers): The example of the header parameter `Cartesia-Version` of GET /agents/phone-numbers changed (documentation only).",
     ],
   },
   {
@@ -27,7 +33,9 @@ export const CASES: CorpusCase[] = [
       d.components.parameters.CartesiaVersionHeader.schema.enum.push("2026-06-01");
     },
     changes: [
+      "minor enum-value-added (request, GET /agents/phone-numbers/{id}): The header parameter `Cartesia-Version` of GET /agents/phone-numbers/{id} now also accepts `2026-06-01`.",
       "minor enum-value-added (request, PATCH /agents/phone-numbers/{id}): The header parameter `Cartesia-Version` of PATCH /agents/phone-numbers/{id} now also accepts `2026-06-01`.",
+      "minor enum-value-added (request, GET /agents/phone-numbers): The header parameter `Cartesia-Version` of GET /agents/phone-numbers now also accepts `2026-06-01`.",
     ],
   },
   {

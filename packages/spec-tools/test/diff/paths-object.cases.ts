@@ -22,7 +22,7 @@ export const CASES: CorpusCase[] = [
       };
     },
     changes: [
-      "minor operation-added (operation, GET /get-phone-number/{phone_number}): The new operation GET /get-phone-number/{phone_number} was added.",
+      "minor operation-added (operation, DELETE /delete-phone-number/{phone_number}): The new operation DELETE /delete-phone-number/{phone_number} was added.",
     ],
   },
   {

@@ -12,6 +12,8 @@ export const CASES: CorpusCase[] = [
     },
     changes: [
       "major auth-changed (operation, PATCH /update-phone-number/{phone_number}): The authentication of PATCH /update-phone-number/{phone_number} changed from http bearer to apiKey in header x-api-key; keys sent the old way are rejected.",
+      "major auth-changed (operation, GET /v2/list-phone-numbers): The authentication of GET /v2/list-phone-numbers changed from http bearer to apiKey in header x-api-key; keys sent the old way are rejected.",
+      "major auth-changed (operation, GET /get-phone-number/{phone_number}): The authentication of GET /get-phone-number/{phone_number} changed from http bearer to apiKey in header x-api-key; keys sent the old way are rejected.",
     ],
   },
   {
@@ -47,6 +49,8 @@ export const CASES: CorpusCase[] = [
       d.security = [];
     },
     changes: [
+      "minor auth-removed (operation, GET /phone_numbers): GET /phone_numbers no longer requires authentication (was http bearer).",
+      "minor auth-removed (operation, GET /phone_numbers/{id}): GET /phone_numbers/{id} no longer requires authentication (was http bearer).",
       "minor auth-removed (operation, PUT /phone_numbers/{id}): PUT /phone_numbers/{id} no longer requires authentication (was http bearer).",
     ],
   },

@@ -65,7 +65,9 @@ export const CASES: CorpusCase[] = [
       d.components.schemas.TelephonyRegion.enum.push("jp1");
     },
     changes: [
+      "major enum-value-added (response, GET /agents/phone-numbers/{id}, field provider.region): The response (200) field `provider.region` (in the `TwilioProviderResponse` variant) of GET /agents/phone-numbers/{id} can now be `jp1`; code that switches over its values must handle it.",
       "major enum-value-added (response, PATCH /agents/phone-numbers/{id}, field provider.region): The response (200) field `provider.region` (in the `TwilioProviderResponse` variant) of PATCH /agents/phone-numbers/{id} can now be `jp1`; code that switches over its values must handle it.",
+      "major enum-value-added (response, GET /agents/phone-numbers, field data.[].provider.region): The response (200) field `data[].provider.region` (in the `TwilioProviderResponse` variant) of GET /agents/phone-numbers can now be `jp1`; code that switches over its values must handle it.",
     ],
   },
   {
@@ -77,6 +79,8 @@ export const CASES: CorpusCase[] = [
       d.components.schemas.PhoneNumber.properties.type.enum.push("WEBRTC");
     },
     changes: [
+      "major enum-value-added (response, GET /phone_numbers, field data.[].type): The response (200) field `data[].type` of GET /phone_numbers can now be `WEBRTC`; code that switches over its values must handle it.",
+      "major enum-value-added (response, GET /phone_numbers/{id}, field type): The response (200) field `type` of GET /phone_numbers/{id} can now be `WEBRTC`; code that switches over its values must handle it.",
       "major enum-value-added (response, PUT /phone_numbers/{id}, field type): The response (200) field `type` of PUT /phone_numbers/{id} can now be `WEBRTC`; code that switches over its values must handle it.",
     ],
   },

@@ -78,6 +78,8 @@ export const CASES: CorpusCase[] = [
       s.required.push("createdAt");
     },
     changes: [
+      "minor field-added-required (response, GET /phone_numbers, field data.[].createdAt): The response (200) field `data[].createdAt` of GET /phone_numbers was added.",
+      "minor field-added-required (response, GET /phone_numbers/{id}, field createdAt): The response (200) field `createdAt` of GET /phone_numbers/{id} was added.",
       "minor field-added-required (response, PUT /phone_numbers/{id}, field createdAt): The response (200) field `createdAt` of PUT /phone_numbers/{id} was added.",
     ],
   },
@@ -211,6 +213,8 @@ export const CASES: CorpusCase[] = [
       s.required = s.required.filter((f: string) => f !== "number");
     },
     changes: [
+      "major field-removed (response, GET /phone_numbers, field data.[].number, was required): The response (200) field `data[].number` of GET /phone_numbers was removed; code that reads it no longer compiles.",
+      "major field-removed (response, GET /phone_numbers/{id}, field number, was required): The response (200) field `number` of GET /phone_numbers/{id} was removed; code that reads it no longer compiles.",
       "major field-removed (response, PUT /phone_numbers/{id}, field number, was required): The response (200) field `number` of PUT /phone_numbers/{id} was removed; code that reads it no longer compiles.",
     ],
   },

@@ -32,7 +32,9 @@ export const CASES: CorpusCase[] = [
       p.discriminator.mapping.sip = "#/components/schemas/SipProviderResponse";
     },
     changes: [
+      "major union-member-added (response, GET /agents/phone-numbers/{id}, field provider): The response (200) field `provider` of GET /agents/phone-numbers/{id} can now be the new variant `SipProviderResponse`; exhaustive code over its variants must handle it.",
       "major union-member-added (response, PATCH /agents/phone-numbers/{id}, field provider): The response (200) field `provider` of PATCH /agents/phone-numbers/{id} can now be the new variant `SipProviderResponse`; exhaustive code over its variants must handle it.",
+      "major union-member-added (response, GET /agents/phone-numbers, field data.[].provider): The response (200) field `data[].provider` of GET /agents/phone-numbers can now be the new variant `SipProviderResponse`; exhaustive code over its variants must handle it.",
     ],
   },
   {
