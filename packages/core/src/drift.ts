@@ -68,8 +68,12 @@ export interface ResponseValidators {
   readonly listItem?: DriftCheck;
 }
 
-/** Enum values are quoted in problems, cut to this length (they are short tokens; this bounds the text). */
-const MAX_QUOTED_VALUE = 40;
+/**
+ * A problem names what is wrong, never the value: a response can hold a secret in any field, and
+ * drift is shown where the body is not (warnings, results files). A path holds property names
+ * only, which a caller that knows its secrets scrubs (the facade does).
+ */
+const UNKNOWN_ENUM = "unknown enum value";
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 type Segment = string | number;
@@ -104,11 +108,6 @@ function hasType(value: unknown, type: DriftType): boolean {
     default:
       return typeof value === type;
   }
-}
-
-function quoted(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > MAX_QUOTED_VALUE ? `${text.slice(0, MAX_QUOTED_VALUE)}…` : text;
 }
 
 function typesOf(table: DriftTable, index: number, seen = new Set<number>()): string[] {
@@ -149,7 +148,7 @@ function check(table: DriftTable, index: number, value: unknown, path: Segment[]
     }
   }
   if (schema.enum !== undefined && !schema.enum.includes(value as string)) {
-    return report(`unknown enum value ${quoted(value)}`);
+    return report(UNKNOWN_ENUM);
   }
   const union = schema.oneOf ?? schema.anyOf;
   if (union !== undefined && !checkUnion(table, schema, union, value, path, out)) return false;
@@ -235,7 +234,7 @@ function checkUnion(
     if (tag === undefined || !Object.hasOwn(value, discriminator.property)) {
       out?.push({ path: pathText(path, discriminator.property), problem: "required field missing" });
     } else {
-      out?.push({ path: pathText(path, discriminator.property), problem: `unknown enum value ${quoted(tag)}` });
+      out?.push({ path: pathText(path, discriminator.property), problem: UNKNOWN_ENUM });
     }
     return false;
   }
