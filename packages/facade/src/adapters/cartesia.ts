@@ -3,7 +3,8 @@
  * transport). `label` can be set but not cleared (not nullable); no outbound agent.
  */
 import { cartesiaDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/cartesia";
-import { type Adapter, isRecord, optionalAgentId, optionalString, requiredString, WRONG } from "../adapter.js";
+import { responseValidators } from "@phonebridge/cartesia/validate";
+import { type Adapter, isRecord, optionalAgentId, optionalString } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const cartesiaCapabilities = {
@@ -28,20 +29,11 @@ export const cartesiaAdapter: Adapter<"cartesia", UpdatePhoneNumberBody> = {
     if (changes.label !== undefined) body.label = changes.label;
     return body;
   },
-  required: ["id", "number", "agent", "created_at", "updated_at", "provider"],
-  read(data) {
-    const number = requiredString(data.number);
-    if (number === WRONG) return "field number is not a string";
-    const label = optionalString(data.label);
-    if (label === WRONG) return "field label is not a string";
-    let agentId: string | null = null;
-    if (data.agent !== null) {
-      if (!isRecord(data.agent)) return "field agent is not an object or null";
-      const id = optionalAgentId(data.agent.id);
-      if (id === WRONG || data.agent.id === undefined) return "field agent.id is missing or not a string";
-      if (data.agent.name === undefined) return "lacks the required field agent.name";
-      agentId = id;
-    }
-    return { number, label, agentId, outboundAgentId: null };
-  },
+  validators: responseValidators,
+  read: (data) => ({
+    number: optionalString(data.number),
+    label: optionalString(data.label),
+    agentId: isRecord(data.agent) ? optionalAgentId(data.agent.id) : null,
+    outboundAgentId: null,
+  }),
 };

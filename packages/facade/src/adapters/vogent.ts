@@ -3,7 +3,8 @@
  * so), and an `agentId` of `""` or null in the response means no agent.
  */
 import { type UpdatePhoneNumberBody, vogentDescriptor } from "@phonebridge/vogent";
-import { type Adapter, optionalAgentId, requiredString, WRONG } from "../adapter.js";
+import { responseValidators } from "@phonebridge/vogent/validate";
+import { type Adapter, optionalAgentId, optionalString } from "../adapter.js";
 import { UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const vogentCapabilities = {
@@ -27,12 +28,11 @@ export const vogentAdapter: Adapter<"vogent", UpdatePhoneNumberBody> = {
     if (changes.agentId !== undefined) body.agentId = changes.agentId === null ? "" : changes.agentId;
     return body;
   },
-  required: ["id", "number", "type", "agentId"],
-  read(data) {
-    const number = requiredString(data.number);
-    if (number === WRONG) return "field number is not a string";
-    const agentId = optionalAgentId(data.agentId);
-    if (agentId === WRONG) return "field agentId is not a string or null";
-    return { number, label: null, agentId, outboundAgentId: null };
-  },
+  validators: responseValidators,
+  read: (data) => ({
+    number: optionalString(data.number),
+    label: null,
+    agentId: optionalAgentId(data.agentId),
+    outboundAgentId: null,
+  }),
 };
