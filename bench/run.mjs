@@ -4,7 +4,7 @@
 // `pnpm test` runs, is the one that fails on a budget).
 //
 //   pnpm bench                       (builds first, then node bench/run.mjs)
-//   node bench/run.mjs [--quick] [--only cpu,size,generate,cli,stream] [--profile] [--skip-octokit]
+//   node bench/run.mjs [--quick] [--only cpu,drift,size,generate,cli,stream] [--profile] [--skip-octokit]
 //
 // Traffic goes to 127.0.0.1 only; every loop is bounded (count and time).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
   },
 });
 // --from-json renders the tables of an earlier results file again, measuring nothing.
-const only = new Set(args["from-json"] ? [] : (args.only ?? "cpu,size,generate,cli,stream").split(","));
+const only = new Set(args["from-json"] ? [] : (args.only ?? "cpu,drift,size,generate,cli,stream").split(","));
 const GOAL = { facadeCpuRatio: 1.1, generatorRatio: 1.3 };
 const started = Date.now();
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -187,6 +187,24 @@ if (only.has("cpu")) {
         results.cpu.profiles = [{ error: error.message.split("\n")[0] }];
       }
     }
+  }
+}
+
+// 1b. Response validation (drift) per call, beside JSON.parse of the same body.
+if (only.has("drift")) {
+  log("bench: response validation per call (bench/drift.mjs) …");
+  const r = spawnSync(process.execPath, [join(ROOT, "bench/drift.mjs"), ...(args.quick ? ["--quick"] : [])], {
+    encoding: "utf8",
+    timeout: 300_000,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const line = (r.stdout ?? "").trim().split("\n").at(-1);
+  try {
+    results.drift = JSON.parse(line);
+  } catch {
+    results.drift = {
+      skipped: `no JSON line from the drift bench (exit ${r.status ?? r.signal}): ${(r.stderr ?? "").trim().split("\n").at(-1) ?? ""}`,
+    };
   }
 }
 
@@ -405,6 +423,26 @@ if (pipeline) {
           `openapi-typescript alone on the same effective spec, as a program: ${pipeline.openapiTsProcessSeconds.toFixed(2)} s (its conversion alone ${pipeline.openapiTsConversionSeconds.toFixed(2)} s). ` +
           `**The generator takes ${pipeline.ratioToOpenapiTsProcess.toFixed(2)}× openapi-typescript alone** (goal: at most ${GOAL.generatorRatio}×; ${pipeline.ratioToOpenapiTsConversion.toFixed(2)}× its conversion alone). Medians of ${pipeline.runs.generator.length} alternating runs of each.`,
   );
+}
+
+if (results.drift) {
+  md.push("", "### Response validation per call (bench/drift.mjs)", "");
+  const d = results.drift;
+  if (d.skipped) md.push(`skipped: ${d.skipped}`);
+  else {
+    const us = (ns) => `${(ns / 1000).toFixed(2)} µs`;
+    md.push(
+      "CPU per call of the vendor's generated validator, which the facade runs on every 2xx JSON object, on the spec's example and on it drifted, beside `JSON.parse` of the same body.",
+      "",
+      "| vendor | body bytes | validate | validate, drifted | JSON.parse |",
+      "|---|---:|---:|---:|---:|",
+    );
+    for (const r of d.rows) {
+      md.push(
+        `| ${r.provider} | ${r.bodyBytes} | ${us(r.nsPerCall.validate)} | ${us(r.nsPerCall.validateDrifted)} | ${us(r.nsPerCall.jsonParse)} |`,
+      );
+    }
+  }
 }
 
 if (results.cli) {

@@ -46,6 +46,7 @@ async function responses(requests) {
 export async function loadFixtures() {
   const { readVendorConfig } = await dist("packages/spec-tools/dist/src/spec/vendor-config.js");
   const { ADAPTERS } = await dist("packages/facade/dist/generated/adapters.js");
+  const { createVendorTransport } = await dist("packages/core/dist/index.js");
   const requests = {};
   for (const provider of PROVIDERS) {
     const loaded = await loadPackage(provider);
@@ -53,8 +54,7 @@ export async function loadFixtures() {
     const descriptor = loaded.module[`${provider}Descriptor`];
     const { method, path: pathTemplate, param } = descriptor.update;
     const [head] = pathTemplate.split(`{${param}}`);
-    const title = provider[0].toUpperCase() + provider.slice(1);
-    const transport = loaded.module[`create${title}Transport`]({ apiKey: API_KEY, baseUrl: "http://127.0.0.1" });
+    const transport = createVendorTransport(descriptor, { apiKey: API_KEY, baseUrl: "http://127.0.0.1" });
     const headers = Object.fromEntries(Object.entries(transport.headers).map(([k, v]) => [k.toLowerCase(), v]));
     const id = readVendorConfig(ROOT, provider).contract.id;
     const path = (value) => transport.updateUrl(value).slice("http://127.0.0.1".length);

@@ -13,7 +13,7 @@ import { InputFile } from "./input-file.js";
 import { checkInput, InputChanged, providersLeft, rowAt, rowsToRun } from "./input-passes.js";
 import { Interrupt } from "./interrupt.js";
 import { type LockHolder, ResultsLock } from "./lock.js";
-import { normalized, printable, requestText, rowsTable } from "./output.js";
+import { driftWarning, normalized, printable, requestText, rowsTable } from "./output.js";
 import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js";
 import { type Counts, Progress } from "./progress.js";
 import type { Provider } from "./providers.js";
@@ -277,6 +277,8 @@ async function run(options: RunOptions): Promise<number> {
   const { total, rows, clients, concurrency, secrets, json, interrupt } = options;
   const results = new ResultsFile(options.resultsPath, options.truncate ? "truncate" : "append");
   const counts: Counts = { total, skipped: options.alreadyDone, ok: 0, failed: 0, bad: 0 };
+  // Rows done whose response drifted from the vendor's spec: ok rows, each with a warning.
+  let drifted = 0;
   const progress = new Progress(counts);
   const started = performance.now();
   const signal = interrupt.signal;
@@ -340,6 +342,13 @@ async function run(options: RunOptions): Promise<number> {
         const result = await client.update(row.id, row.changes, { signal });
         counts.ok += 1;
         write({ row: row.row, provider: row.provider, id: row.id, ok: true, result: normalized(result) }, shown);
+        // Done all the same (CONTRACT.md "Facade result"): ok, never sent again by --resume.
+        if (result.drift !== undefined) {
+          drifted += 1;
+          progress.log(
+            printable(secrets.text(`${rowLabel(row, secrets)}: ${driftWarning(row.provider, result.drift)}`)),
+          );
+        }
       } catch (error) {
         // A row cut short by Ctrl-C is in flight, not finished: no line, sent again on resume.
         if (signal.aborted) return;
@@ -372,6 +381,7 @@ async function run(options: RunOptions): Promise<number> {
   const summary = {
     rows: total,
     ok: counts.ok,
+    drifted,
     failed: counts.failed,
     bad: counts.bad,
     alreadyDone: counts.skipped,
@@ -393,7 +403,11 @@ async function run(options: RunOptions): Promise<number> {
   if (json) {
     process.stdout.write(`${printable(secrets.text(JSON.stringify(summary)))}\n`);
   } else {
-    const parts = [`${counts.ok} ok`, `${counts.failed} failed`, `${counts.bad} bad`];
+    const parts = [
+      `${counts.ok} ok${drifted ? ` (${drifted} with drift)` : ""}`,
+      `${counts.failed} failed`,
+      `${counts.bad} bad`,
+    ];
     if (counts.skipped) parts.push(`${counts.skipped} already done`);
     if (notDone) parts.push(`${notDone} not done`);
     const outcome = interrupted ? "interrupted" : stopped !== undefined ? "stopped" : "done";

@@ -14,6 +14,12 @@ export interface UpdateOptions {
   vendor?: Record<string, unknown>;
 }
 
+/** Where a vendor's response deviates from its spec (CONTRACT.md "Facade result"). */
+export interface Drift {
+  path: string;
+  problem: string;
+}
+
 export interface UpdateResult {
   provider: string;
   id: string;
@@ -22,6 +28,8 @@ export interface UpdateResult {
   agentId: string | null;
   outboundAgentId: string | null;
   raw: unknown;
+  /** Present only when the vendor's response drifts from its spec; the update was done all the same. */
+  drift?: readonly Drift[];
 }
 
 export interface PhoneNumbers {

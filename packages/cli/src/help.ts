@@ -101,6 +101,9 @@ export function updateHelp(capabilities: Capabilities): string {
   return `Usage: phonebridge update <provider> <id> [change flags] [options]
 
 Updates one phone number and prints the normalized result: a table, or JSON with --json.
+A response that drifts from the vendor's spec (a field missing, of another type, an unknown
+enum value) is still done: the fields it could read, and a warning on stderr naming each
+path and problem (with --json, the result's "drift" too); exit 0.
 
 Change flags (at least one):
   --agent <id>                Assign the inbound agent.
@@ -210,6 +213,11 @@ Progress goes to stderr: a bar with rate and ETA on a terminal, a plain line at 
 otherwise. Bad and failed rows are reported there with their row number and reason; the
 summary goes to stdout (with --json, stdout holds JSON lines only). Ctrl-C stops sending,
 waits for nothing, and exits 130: run again with --resume.
+
+A row whose response drifts from the vendor's spec (a field missing, of another type, an
+unknown enum value) was done: it is ok (its result has "drift", the paths and problems, never
+a value), --resume does not send it again, a warning on stderr names the row, the vendor and
+each path and problem, and the summary counts it ("drifted" with --json).
 
 Exit codes: 0 every row done; 1 any bad or failed row; 2 usage error, a file refused, a
 missing key or base URL, or a results file in use (nothing sent); 130 interrupted.

@@ -1,7 +1,8 @@
-import type { PlannedRequest, UpdateResult } from "./client.js";
+import type { Drift, PlannedRequest, UpdateResult } from "./client.js";
+import { PROVIDER_TITLES } from "./providers.js";
 import type { ResultLine } from "./results.js";
 
-/** The normalized result without `raw`, as the results file and the table show it. */
+/** The normalized result without `raw`, as the results file and the table show it: `drift` only when there is some. */
 export function normalized(result: UpdateResult) {
   return {
     provider: result.provider,
@@ -10,7 +11,18 @@ export function normalized(result: UpdateResult) {
     label: result.label,
     agentId: result.agentId,
     outboundAgentId: result.outboundAgentId,
+    ...(result.drift === undefined ? {} : { drift: result.drift }),
   };
+}
+
+/**
+ * The warning for a response that drifts from the vendor's spec: the vendor and each path with
+ * its problem, never a value (the facade's drift quotes none).
+ */
+export function driftWarning(provider: string, drift: readonly Drift[]): string {
+  const title = PROVIDER_TITLES[provider as keyof typeof PROVIDER_TITLES] ?? provider;
+  const each = drift.map(({ path, problem }) => `${path === "" ? "(the body)" : path}: ${problem}`);
+  return `warning: ${title}'s response drifts from its spec (the update was done): ${each.join("; ")}`;
 }
 
 /** A two-column table for people. */
@@ -54,13 +66,13 @@ export function printable(text: string): string {
 export function rowsTable(lines: readonly ResultLine[]): string {
   const header = ["row", "provider", "id", "ok", "number", "label", "agent", "outbound agent / error"];
   const cells = lines.map((line) => {
-    const result = (line.result ?? {}) as Record<string, string | null | undefined>;
+    const result = (line.result ?? {}) as Record<string, string | null | undefined> & { drift?: unknown };
     const error = line.error as { code?: string; message?: string } | undefined;
     return [
       String(line.row),
       line.provider ?? "-",
       line.id ?? "-",
-      line.ok ? "ok" : "FAILED",
+      line.ok ? (result.drift ? "ok, drift" : "ok") : "FAILED",
       line.ok ? (result.number ?? "-") : "",
       line.ok ? (result.label ?? "-") : "",
       line.ok ? (result.agentId ?? "-") : "",

@@ -12,7 +12,7 @@ import { didYouMean } from "./closest.js";
 import { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
 import { updateHelp } from "./help.js";
-import { printable, requestText, resultTable } from "./output.js";
+import { driftWarning, printable, requestText, resultTable } from "./output.js";
 import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js";
 import { isProvider, PROVIDERS } from "./providers.js";
 import { quote } from "./quote.js";
@@ -117,6 +117,10 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
     if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     const result = await client.update(id, changes, options);
     out(json ? JSON.stringify(secrets.value(result)) : printable(resultTable(result)));
+    // Done all the same (CONTRACT.md "Facade result"): a warning, exit 0.
+    if (result.drift !== undefined) {
+      process.stderr.write(`phonebridge: ${printable(secrets.text(driftWarning(provider, result.drift)))}\n`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) throw error;

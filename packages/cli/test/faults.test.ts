@@ -362,6 +362,83 @@ describe("results file and resume", () => {
   });
 });
 
+describe("responses that drift from the vendor's spec (CONTRACT.md, Facade result)", () => {
+  /** Retell's answer without phone_number_type (its spec requires it), and one with an enum value it does not list. */
+  const drifting = (id: string) => {
+    if (id === ID(1)) return { phone_number_type: undefined };
+    if (id === ID(3)) return { phone_number_type: `${FAKE_KEY}-type`, nickname: 5 };
+    return undefined;
+  };
+
+  it("apply: a drifted row is ok, warned about on stderr, counted, and never sent again by --resume", async () => {
+    const s = await server((req, res) => {
+      const id = retellId(req.url);
+      ok(res, id, drifting(id));
+    });
+    const file = csvFile(retellCsv(4));
+    const results = `${file}.results.jsonl`;
+    const first = await applyRetell(file, s.url);
+    expect(first.code).toBe(0);
+    expect(s.requests).toHaveLength(4);
+    expect(first.stdout).toContain("done: 4 rows: 4 ok (2 with drift), 0 failed, 0 bad");
+    expect(first.stdout).not.toContain("--resume");
+    const warnings = first.stderr.split("\n").filter((line) => line.includes("warning"));
+    expect(warnings.sort()).toEqual([
+      `row 2 retell ${ID(1)}: warning: Retell's response drifts from its spec (the update was done): phone_number_type: required field missing`,
+      `row 4 retell ${ID(3)}: warning: Retell's response drifts from its spec (the update was done): phone_number_type: unknown enum value; nickname: expected string, got number`,
+    ]);
+    // Never a value: the unknown enum value held the key.
+    expect(first.stderr + readFileSync(results, "utf8")).not.toContain(FAKE_KEY);
+    const lines = readResults(results);
+    expect(lines.map((l) => l.ok)).toEqual([true, true, true, true]);
+    const byRow = (row: number) => lines.find((l) => l.row === row)?.result;
+    expect(byRow(2)).toEqual({
+      provider: "retell",
+      id: ID(1),
+      number: ID(1),
+      label: null,
+      agentId: "agent_1",
+      outboundAgentId: null,
+      drift: [{ path: "phone_number_type", problem: "required field missing" }],
+    });
+    expect(byRow(1)).not.toHaveProperty("drift");
+    // Done: a resume sends nothing again.
+    const second = await applyRetell(file, s.url, "--resume", "--json");
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ rows: 4, ok: 0, drifted: 0, alreadyDone: 4 });
+    expect(s.requests).toHaveLength(4);
+  });
+
+  it("apply --json: the summary counts the drifted rows; --table marks them", async () => {
+    const s = await server((req, res) => {
+      const id = retellId(req.url);
+      ok(res, id, drifting(id));
+    });
+    const file = csvFile(retellCsv(2));
+    const result = await applyRetell(file, s.url, "--json", "--table");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ rows: 2, ok: 2, drifted: 1, failed: 0 });
+    expect(result.stderr).toMatch(new RegExp(`^2 +retell +\\${ID(1)} +ok, drift `, "m"));
+  });
+
+  it("update: the result, a warning on stderr, exit 0; --json has the drift", async () => {
+    const s = await server((req, res) => ok(res, retellId(req.url), { phone_number_type: undefined }));
+    const args = ["update", "retell", ID(0), "--agent", "a", "--api-key", FAKE_KEY, "--base-url", s.url];
+    const text = await run(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`number          ${ID(0)}`);
+    expect(text.stderr).toBe(
+      "phonebridge: warning: Retell's response drifts from its spec (the update was done): phone_number_type: required field missing\n",
+    );
+    const json = await run([...args, "--json"]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      number: ID(0),
+      drift: [{ path: "phone_number_type", problem: "required field missing" }],
+    });
+  });
+});
+
 describe("usage errors (exit 2, nothing sent)", () => {
   it.each([
     [["frobnicate"], "unknown command"],

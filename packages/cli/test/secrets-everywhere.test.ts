@@ -12,7 +12,7 @@ import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Secrets } from "../src/secrets.js";
-import { cleanEnv, localServer, type RunResult, run, type SeenRequest, tempDir } from "./helpers.js";
+import { cleanEnv, jsonLines, localServer, type RunResult, run, type SeenRequest, tempDir } from "./helpers.js";
 
 const MARK = "PBSECRET";
 const KEYS = {
@@ -280,6 +280,27 @@ describe("phonebridge update", () => {
       }
     },
   );
+
+  it("Verbex's own response secrets: replaced in --json's raw, the rest of it kept", async () => {
+    // Secrets Verbex sends back of its own (vendor.yaml's secrets.response), never sent by the call:
+    // only the field names can tell them, not a value the run knows.
+    const updated = await run(["update", "verbex", "pn_ok", "--agent", "a", "--json", ...FAST], { env: env() });
+    expect(updated.code, updated.stderr).toBe(0);
+    const [line, ...more] = jsonLines(updated.stdout);
+    expect(more).toHaveLength(0);
+    expect(line).toMatchObject({ provider: "verbex", id: "pn_ok", number: "+14155551234" });
+    expect(line?.raw).toEqual({
+      phone_number: "+14155551234",
+      twilio_auth_token: "[redacted]",
+      sip_trunk_password: "[redacted]",
+      history: [{ sip_trunk_password: "[redacted]" }],
+      authorization: "[redacted]",
+      note: "called with Bearer [redacted] and ",
+    });
+
+    expect(updated.stdout).not.toContain(RESPONSE_TWILIO);
+    expect(updated.stdout).not.toContain(RESPONSE_SIP);
+  });
 
   it("--api-key (for all and per provider) instead of the env vars", async () => {
     const from = server.requests.length;

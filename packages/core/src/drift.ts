@@ -68,56 +68,67 @@ export interface ResponseValidators {
   readonly listItem?: DriftCheck;
 }
 
-/** Enum values are quoted in problems, cut to this length (they are short tokens; this bounds the text). */
-const MAX_QUOTED_VALUE = 40;
+/**
+ * A problem names what is wrong, never the value: a response can hold a secret in any field, and
+ * drift is shown where the body is not (warnings, results files). A path holds property names
+ * only, which a caller that knows its secrets scrubs (the facade does).
+ */
+const UNKNOWN_ENUM = "unknown enum value";
+const MISSING = "required field missing";
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const NONE: readonly string[] = [];
 
 type Segment = string | number;
 
 function pathText(path: readonly Segment[], last?: Segment): string {
   let text = "";
-  const all = last === undefined ? path : [...path, last];
-  for (const segment of all) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) text += text === "" ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
+  for (const segment of last === undefined ? path : [...path, last]) {
+    text +=
+      typeof segment === "number"
+        ? `[${segment}]`
+        : IDENTIFIER.test(segment)
+          ? (text && ".") + segment
+          : `[${JSON.stringify(segment)}]`;
   }
   return text;
 }
 
 function jsonType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value;
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 
-function hasType(value: unknown, type: DriftType): boolean {
-  switch (type) {
-    case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
-    case "array":
-      return Array.isArray(value);
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return typeof value === "number";
-    default:
-      return typeof value === type;
-  }
+const hasType = (value: unknown, type: DriftType): boolean =>
+  type === "integer" ? Number.isInteger(value) : jsonType(value) === type;
+
+/** Pushes a problem at `path` (then `at`) to `out`, when there is one; false, for `return fail(…)`. */
+function fail(out: Drift[] | undefined, path: readonly Segment[], problem: string, at?: Segment): false {
+  out?.push({ path: pathText(path, at), problem });
+  return false;
 }
 
-function quoted(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > MAX_QUOTED_VALUE ? `${text.slice(0, MAX_QUOTED_VALUE)}…` : text;
-}
-
+/** The types a schema's values take, for a message. */
 function typesOf(table: DriftTable, index: number, seen = new Set<number>()): string[] {
   const schema = table[index];
   if (!schema || seen.has(index)) return [];
   seen.add(index);
-  if (schema.type !== undefined) return typeof schema.type === "string" ? [schema.type] : [...schema.type];
-  const branches = schema.oneOf ?? schema.anyOf ?? [];
-  return [...new Set(branches.flatMap((branch) => typesOf(table, branch, seen)))];
+  const { type } = schema;
+  if (type !== undefined) return typeof type === "string" ? [type] : [...type];
+  return (schema.oneOf ?? schema.anyOf ?? []).flatMap((branch) => typesOf(table, branch, seen));
+}
+
+/** Checks `value` at `path` and `segment` against `table[index]` (see {@link check}). */
+function descend(
+  table: DriftTable,
+  index: number,
+  value: unknown,
+  path: Segment[],
+  segment: Segment,
+  out: Drift[] | undefined,
+): boolean {
+  path.push(segment);
+  const ok = check(table, index, value, path, out);
+  path.pop();
+  return ok;
 }
 
 /**
@@ -127,96 +138,61 @@ function typesOf(table: DriftTable, index: number, seen = new Set<number>()): st
 function check(table: DriftTable, index: number, value: unknown, path: Segment[], out: Drift[] | undefined): boolean {
   const schema = table[index];
   if (schema === undefined) return true;
-  const report = (problem: string, at?: Segment): false => {
-    out?.push({ path: pathText(path, at), problem });
-    return false;
-  };
-  if (value === null) {
-    if (schema.nullable) return true;
-    const any =
-      schema.type === undefined &&
-      schema.enum === undefined &&
-      schema.oneOf === undefined &&
-      schema.anyOf === undefined;
-    return any || report("null, which the spec does not allow here");
-  }
   const { type } = schema;
-  if (type !== undefined) {
-    const ok = typeof type === "string" ? hasType(value, type) : type.some((t) => hasType(value, t));
-    if (!ok) {
-      const wanted = typeof type === "string" ? type : type.join(" or ");
-      return report(`expected ${wanted}, got ${jsonType(value)}`);
-    }
+  if (value === null) {
+    const any = (type ?? schema.enum ?? schema.oneOf ?? schema.anyOf) === undefined;
+    return schema.nullable === true || any || fail(out, path, "null, which the spec does not allow here");
   }
-  if (schema.enum !== undefined && !schema.enum.includes(value as string)) {
-    return report(`unknown enum value ${quoted(value)}`);
+  if (type !== undefined && !(typeof type === "string" ? hasType(value, type) : type.some((t) => hasType(value, t)))) {
+    return fail(out, path, `expected ${typeof type === "string" ? type : type.join(" or ")}, got ${jsonType(value)}`);
   }
+  if (schema.enum?.includes(value as string) === false) return fail(out, path, UNKNOWN_ENUM);
   const union = schema.oneOf ?? schema.anyOf;
   if (union !== undefined && !checkUnion(table, schema, union, value, path, out)) return false;
   let ok = true;
-  if (typeof value === "object" && !Array.isArray(value)) {
-    const object = value as Record<string, unknown>;
-    if (schema.required !== undefined) {
-      for (const name of schema.required) {
-        if (!Object.hasOwn(object, name)) {
-          ok = report("required field missing", name);
+  if (Array.isArray(value)) {
+    const { items } = schema;
+    if (items !== undefined) {
+      for (let i = 0; i < value.length; i += 1) {
+        if (!descend(table, items, value[i], path, i, out)) {
           if (!out) return false;
+          ok = false;
         }
       }
     }
+  } else if (typeof value === "object") {
+    const object = value as Record<string, unknown>;
+    for (const name of schema.required ?? NONE) {
+      if (!Object.hasOwn(object, name)) {
+        if (!out) return false;
+        ok = fail(out, path, MISSING, name);
+      }
+    }
     const { properties, additional } = schema;
-    if (properties !== undefined) {
-      for (const name in properties) {
-        if (!Object.hasOwn(object, name)) continue;
-        path.push(name);
-        const fine = check(table, properties[name] as number, object[name], path, out);
-        path.pop();
-        if (!fine) {
-          ok = false;
-          if (!out) return false;
-        }
+    for (const name in properties) {
+      if (Object.hasOwn(object, name) && !descend(table, properties[name] as number, object[name], path, name, out)) {
+        if (!out) return false;
+        ok = false;
       }
     }
     if (additional !== undefined) {
       for (const name of Object.keys(object)) {
         if (properties !== undefined && Object.hasOwn(properties, name)) continue;
-        path.push(name);
-        const fine = check(table, additional, object[name], path, out);
-        path.pop();
-        if (!fine) {
-          ok = false;
+        if (!descend(table, additional, object[name], path, name, out)) {
           if (!out) return false;
+          ok = false;
         }
-      }
-    }
-  } else if (Array.isArray(value) && schema.items !== undefined) {
-    for (let i = 0; i < value.length; i += 1) {
-      path.push(i);
-      const fine = check(table, schema.items, value[i], path, out);
-      path.pop();
-      if (!fine) {
-        ok = false;
-        if (!out) return false;
       }
     }
   }
   return ok;
 }
 
-/** How many of an object's fields a branch does not list: of two branches as far off, the one that lists more is closer. */
-function unlistedFields(schema: DriftSchema | undefined, value: unknown): number {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return 0;
-  const properties = schema?.properties;
-  let count = 0;
-  for (const name of Object.keys(value)) if (properties === undefined || !Object.hasOwn(properties, name)) count += 1;
-  return count;
-}
-
 /**
  * A union: the branch its discriminator names, else any branch that matches. When none does, the
  * problems of the closest branch (the fewest problems, then the fewest of the value's fields it
- * does not list) if the value has that branch's shape here, else one problem saying which types
- * the branches take.
+ * does not list: of two branches as far off, the one that lists more is closer) if the value has
+ * that branch's shape here, else one problem saying which types the branches take.
  */
 function checkUnion(
   table: DriftTable,
@@ -227,17 +203,15 @@ function checkUnion(
   out: Drift[] | undefined,
 ): boolean {
   const { discriminator } = schema;
-  if (discriminator !== undefined && typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const tag = (value as Record<string, unknown>)[discriminator.property];
-    if (typeof tag === "string" && Object.hasOwn(discriminator.mapping, tag)) {
-      return check(table, discriminator.mapping[tag] as number, value, path, out);
+  const object = jsonType(value) === "object";
+  if (discriminator !== undefined && object) {
+    const { property, mapping } = discriminator;
+    const tag = (value as Record<string, unknown>)[property];
+    if (typeof tag === "string" && Object.hasOwn(mapping, tag)) {
+      return check(table, mapping[tag] as number, value, path, out);
     }
-    if (tag === undefined || !Object.hasOwn(value, discriminator.property)) {
-      out?.push({ path: pathText(path, discriminator.property), problem: "required field missing" });
-    } else {
-      out?.push({ path: pathText(path, discriminator.property), problem: `unknown enum value ${quoted(tag)}` });
-    }
-    return false;
+    const present = tag !== undefined && Object.hasOwn(value as object, property);
+    return fail(out, path, present ? UNKNOWN_ENUM : MISSING, property);
   }
   for (const branch of union) if (check(table, branch, value, path, undefined)) return true;
   if (!out) return false;
@@ -246,7 +220,11 @@ function checkUnion(
   for (const branch of union) {
     const found: Drift[] = [];
     check(table, branch, value, path, found);
-    const unlisted = unlistedFields(table[branch], value);
+    const properties = table[branch]?.properties;
+    const unlisted = object
+      ? Object.keys(value as object).filter((name) => properties === undefined || !Object.hasOwn(properties, name))
+          .length
+      : 0;
     if (best === undefined || found.length < best.length || (found.length === best.length && unlisted < bestUnlisted)) {
       best = found;
       bestUnlisted = unlisted;
@@ -254,12 +232,9 @@ function checkUnion(
   }
   const here = pathText(path);
   if (best === undefined || best.some((drift) => drift.path === here)) {
-    const kind = schema.oneOf !== undefined ? "oneOf" : "anyOf";
     const wanted = [...new Set(union.flatMap((branch) => typesOf(table, branch)))];
-    out.push({
-      path: here,
-      problem: `matches no branch of its ${kind}${wanted.length ? ` (expected ${wanted.join(" or ")}, got ${jsonType(value)})` : ""}`,
-    });
+    const got = wanted.length ? ` (expected ${wanted.join(" or ")}, got ${jsonType(value)})` : "";
+    out.push({ path: here, problem: `matches no branch of its ${schema.oneOf ? "oneOf" : "anyOf"}${got}` });
   } else {
     out.push(...best);
   }

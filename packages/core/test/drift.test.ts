@@ -70,12 +70,12 @@ describe("checkDrift", () => {
     expect(checkDrift(table, 0, 3.5)).toEqual([{ path: "", problem: "expected integer, got number" }]);
   });
 
-  it("reports an enum value the spec does not list, quoting it", () => {
+  it("reports an enum value the spec does not list, never quoting it (a response may hold a secret anywhere)", () => {
     expect(check({ ...valid, phone_number_type: "retell-plivo" })).toEqual([
-      { path: "phone_number_type", problem: 'unknown enum value "retell-plivo"' },
+      { path: "phone_number_type", problem: "unknown enum value" },
     ]);
-    const long = "x".repeat(100);
-    expect(check({ ...valid, phone_number_type: long })[0]?.problem).toBe(`unknown enum value "${"x".repeat(39)}…`);
+    const secret = "sk_live_0123456789abcdef";
+    expect(JSON.stringify(check({ ...valid, phone_number_type: secret }))).not.toContain(secret);
   });
 
   it("reports a null only where the spec does not allow it", () => {
@@ -157,7 +157,7 @@ describe("checkDrift", () => {
       { path: "provider.sid", problem: "required field missing" },
     ]);
     expect(checkDrift(table, 0, { provider: { type: "plivo" } })).toEqual([
-      { path: "provider.type", problem: 'unknown enum value "plivo"' },
+      { path: "provider.type", problem: "unknown enum value" },
     ]);
     expect(checkDrift(table, 0, { provider: {} })).toEqual([
       { path: "provider.type", problem: "required field missing" },

@@ -377,3 +377,89 @@ describe("the log (docs/CONTRACT.md#log)", () => {
     );
   });
 });
+
+describe("the policy's limits and the messages of what ends a call", () => {
+  const fail = async (options: VendorClientOptions, call?: Record<string, unknown>) => {
+    const { fetch } = scripted(json(200, {}));
+    try {
+      await client(fetch, options).update("n1", {}, call as never);
+    } catch (error) {
+      return error as PhoneBridgeError;
+    }
+    return undefined;
+  };
+
+  it("timeoutMs from 1 to 2147483647 ms, maxRetries an integer from 0 to 100, for the client and a call", async () => {
+    const { fetch } = scripted(json(200, {}));
+    expect(() => client(fetch, { timeoutMs: 2 ** 31 - 1, maxRetries: 100 })).not.toThrow();
+    for (const [options, field, message] of [
+      [{ timeoutMs: 2 ** 31 }, "timeoutMs", "timeoutMs must be a number of milliseconds from 1 to 2147483647"],
+      [{ timeoutMs: Number.NaN }, "timeoutMs", "timeoutMs must be a number of milliseconds from 1 to 2147483647"],
+      [{ maxRetries: 101 }, "maxRetries", "maxRetries must be an integer from 0 to 100"],
+      [{ maxRetries: -1 }, "maxRetries", "maxRetries must be an integer from 0 to 100"],
+    ] as const) {
+      expect(() => client(fetch, options)).toThrow(`Cartesia: ${message}`);
+      expect(await fail({}, options)).toMatchObject({ code: "invalid_input", field, message: `Cartesia: ${message}` });
+    }
+    await expect(client(fetch).update("n1", {}, { timeoutMs: 2 ** 31 - 1, maxRetries: 100 })).resolves.toEqual({});
+    expect((await fail({}, { signal: {} }))?.message).toBe("Cartesia: options.signal must be an AbortSignal");
+  });
+
+  it("fetch and beforeAttempt must be functions, named", () => {
+    const { fetch } = scripted(json(200, {}));
+    expect(() => client("nope" as never)).toThrow("Cartesia: fetch must be a function");
+    expect(() => client(fetch, { beforeAttempt: 5 } as never)).toThrow("Cartesia: beforeAttempt must be a function");
+  });
+
+  it("says whether an aborted call had sent anything", async () => {
+    const { fetch } = scripted("hang");
+    expect((await failure(client(fetch).update("n1", {}, { signal: AbortSignal.abort() }))).message).toBe(
+      "Cartesia: the request was aborted before it was sent",
+    );
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 10);
+    expect((await failure(client(fetch).update("n1", {}, { signal: controller.signal }))).message).toBe(
+      "Cartesia: the request was aborted",
+    );
+  });
+
+  it("a 3xx or 1xx answer is unexpected; a 2xx that is not JSON names its status", async () => {
+    const { hooks } = instant();
+    const text = (status: number, body: string) => () => new Response(body, { status });
+    const redirect = await failure(client(scripted(text(302, "")).fetch, {}, hooks).update("n1", {}));
+    expect(redirect).toMatchObject({ code: "invalid_response", attempts: 1 });
+    const notJson = await failure(client(scripted(text(200, "<html>")).fetch, {}, hooks).update("n1", {}));
+    expect(notJson.message).toBe("Cartesia: the HTTP 200 response body is not JSON");
+    const empty = await failure(client(scripted(text(200, "")).fetch, {}, hooks).update("n1", {}));
+    expect(empty.message).toBe("Cartesia: the HTTP 200 response body is not JSON");
+    const noContent = () => new Response(null, { status: 204 });
+    await expect(client(scripted(noContent).fetch, {}, hooks).update("n1", {})).resolves.toBeUndefined();
+  });
+
+  it("waits as long as the server asks up to 60 s; asking for more ends the call at once", async () => {
+    const at = (seconds: number) => json(503, {}, { "retry-after": String(seconds) });
+    const { sent, fetch } = scripted(at(60), at(61));
+    const { waits, hooks } = instant();
+    const error = await failure(client(fetch, {}, hooks).update("n1", {}));
+    expect(waits).toEqual([60_000]);
+    expect(sent).toHaveLength(2);
+    expect(error).toMatchObject({ code: "server", attempts: 2, retryAfterMs: 61_000 });
+  });
+
+  it("an abort during the wait before a retry counts the attempts sent", async () => {
+    const { fetch } = scripted(json(503, {}));
+    const controller = new AbortController();
+    const hooks: PolicyHooks = {
+      random: () => 1,
+      sleep: async () => {
+        controller.abort();
+        throw new Error("aborted");
+      },
+    };
+    expect(await failure(client(fetch, {}, hooks).update("n1", {}, { signal: controller.signal }))).toMatchObject({
+      code: "aborted",
+      attempts: 1,
+      message: "Cartesia: the request was aborted",
+    });
+  });
+});

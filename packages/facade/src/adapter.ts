@@ -8,7 +8,7 @@ import {
 } from "@phonebridge/core";
 import type { VendorCapabilities } from "./capabilities.js";
 
-/** The normalized fields an adapter reads from a vendor's 200 body. */
+/** The normalized fields an adapter reads from a vendor's 2xx body: null where it cannot read one. */
 export interface Reading {
   number: string | null;
   label: string | null;
@@ -45,18 +45,16 @@ export interface Adapter<P extends Provider = Provider, Body = unknown> {
   checkVendor?(vendor: Readonly<Record<string, unknown>>): { field: string; detail: string } | undefined;
   /** The request body for checked changes; passthrough fields are merged in by the engine. */
   build(changes: CheckedChanges): Record<string, unknown>;
+  /** The vendor package's validators of its response bodies (`@phonebridge/<vendor>/validate`). */
+  readonly validators: ResponseValidators;
   /**
-   * Top-level fields the vendor's spec marks required in the 200 body (for a union, the fields
-   * every member requires). The engine checks them before `read`; test/spec.test.ts checks this
-   * list against the vendor package's effective spec.
+   * Reads a 2xx body (a JSON object, which may deviate from the spec): a field that is absent or
+   * of another type is null, never an error; the validators say how the body deviates
+   * (docs/CONTRACT.md#facade-result).
    */
-  readonly required: readonly string[];
-  /** Reads a 200 body (a JSON object holding `required`); returns what is wrong with it as a string. */
-  read(data: Record<string, unknown>): Reading | string;
+  read(data: Record<string, unknown>): Reading;
   /** The field of a read body that is the number's id (what `get` and `update` take); with the reads only. */
   readonly idField?: string;
-  /** The vendor's response validators (`@phonebridge/<vendor>/validate`): the reads report drift with them. */
-  readonly validators?: ResponseValidators;
   /** `readOperations` of reads.ts, for a vendor that documents reading (its `get` and `list`). */
   readonly readOperations?: (
     adapter: Adapter<P>,
@@ -65,46 +63,26 @@ export interface Adapter<P extends Provider = Provider, Body = unknown> {
   ) => object;
 }
 
-// Small readers the adapters share. Each returns the value, or `WRONG` when the type is wrong.
-
-export const WRONG: unique symbol = Symbol("wrong type");
+// Small readers the adapters share. Each returns null for a value it cannot read (absent, null
+// or of another type): drift, which the validators report, is never thrown.
 
 export { isRecord };
 
 /** Control characters (C0, DEL, C1): never in an id, an agent id or a label. */
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** An optional string field: absent or null is null. */
-export function optionalString(value: unknown): string | null | typeof WRONG {
-  if (value === undefined || value === null) return null;
-  return typeof value === "string" ? value : WRONG;
+/** A string field: anything else is null. */
+export function optionalString(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
 }
 
-/** The first agent id of a weighted agent list (`{ agent_id, weight }` required): absent, null or empty is null. */
-export function firstAgentId(value: unknown): string | null | typeof WRONG {
-  if (value === undefined || value === null) return null;
-  if (!Array.isArray(value)) return WRONG;
-  if (value.length === 0) return null;
-  for (const item of value) {
-    if (!isRecord(item) || typeof item.agent_id !== "string" || typeof item.weight !== "number") return WRONG;
-  }
-  const first = (value[0] as { agent_id: string }).agent_id;
-  return first === "" ? null : first;
+/** An agent id: `""` (a vendor's way to say "no agent") and anything but a string is null. */
+export function optionalAgentId(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
 }
 
-/** The first required field absent from `data`, or undefined. */
-export function missingField(data: Record<string, unknown>, required: readonly string[]): string | undefined {
-  for (const field of required) if (data[field] === undefined) return field;
-  return undefined;
-}
-
-/** An optional agent id: absent, null or `""` (a vendor's way to say "no agent") is null. */
-export function optionalAgentId(value: unknown): string | null | typeof WRONG {
-  if (value === undefined || value === null || value === "") return null;
-  return typeof value === "string" ? value : WRONG;
-}
-
-/** A field the response must carry as a string. */
-export function requiredString(value: unknown): string | typeof WRONG {
-  return typeof value === "string" ? value : WRONG;
+/** The agent id of the first entry of a weighted agent list (`{ agent_id, weight }`), else null. */
+export function firstAgentId(value: unknown): string | null {
+  const first: unknown = Array.isArray(value) ? value[0] : undefined;
+  return isRecord(first) ? optionalAgentId(first.agent_id) : null;
 }

@@ -5,6 +5,7 @@
  * vendors that document reading (`readOperations`), so the others' entries leave it out.
  */
 import {
+  type DriftCheck,
   inputError,
   isPhoneBridgeError,
   ownFields,
@@ -15,7 +16,7 @@ import {
   type RequestOptions,
 } from "@phonebridge/core";
 import { type Adapter, isRecord } from "./adapter.js";
-import { readResult, withDrift } from "./result.js";
+import { readResult } from "./result.js";
 import type { PhoneNumberResult } from "./types.js";
 
 /** An E.164 number: what `find` takes. */
@@ -48,7 +49,7 @@ export function readOperations<P extends Provider>(
     try {
       const call = checkRead(id, getOptions);
       const read = (data: unknown, text: string) =>
-        withDrift(readResult(adapter, id, data, text, clientSecrets), data, adapter.validators?.get);
+        readResult(adapter, id, data, text, clientSecrets, adapter.validators.get as DriftCheck);
       return getOp([id], undefined, call, read, clientSecrets);
     } catch (error) {
       return Promise.reject(error);
@@ -107,10 +108,13 @@ export function readOperations<P extends Provider>(
           const text = JSON.stringify(page);
           for (const item of page[pagination.response.items] as unknown[]) {
             const id = isRecord(item) && typeof item[idField] === "string" ? (item[idField] as string) : "";
-            const result = withDrift(
-              readResult(adapter, id, item, text, clientSecrets),
+            const result = readResult(
+              adapter,
+              id,
               item,
-              adapter.validators?.listItem,
+              text,
+              clientSecrets,
+              adapter.validators.listItem as DriftCheck,
             );
             if (typeof result === "string") {
               throw new PhoneBridgeError({ code: "invalid_response", provider, detail: `a listed number ${result}` });

@@ -69,7 +69,10 @@ export interface UpdateOptions<P extends Provider = Provider> extends RequestOpt
   vendor?: VendorFields<P> | undefined;
 }
 
-/** The normalized result of an update: `null` where the vendor does not say. */
+/**
+ * The normalized result of an update: `null` where the vendor does not say, or says it in a way
+ * its spec does not allow (then `drift` says where).
+ */
 export interface PhoneNumberResult<P extends Provider = Provider> {
   readonly provider: P;
   /** The id the caller passed. */
@@ -78,11 +81,15 @@ export interface PhoneNumberResult<P extends Provider = Provider> {
   readonly label: string | null;
   readonly agentId: string | null;
   readonly outboundAgentId: string | null;
-  /** The vendor's body, with secret fields replaced by "[redacted]". */
+  /**
+   * The vendor's body, with secret fields replaced by "[redacted]". It has its type only when
+   * `drift` is absent: a body that drifts is passed on as the vendor sent it.
+   */
   readonly raw: VendorResponse<P>;
   /**
-   * Where the body deviates from the vendor's response schema (docs/CONTRACT.md#response-validators-drift):
-   * present only when there is any.
+   * Where the vendor's body deviates from the response schema of its spec (a required field
+   * missing, a wrong type, an unknown enum value, ...): present only when it does. The update
+   * was done all the same. A problem never quotes a value; paths hold no secret.
    */
   readonly drift?: readonly Drift[];
 }

@@ -67,6 +67,8 @@ describe.each(PROVIDERS)("%s on Prism", (provider) => {
     for (const [name, value] of Object.entries(headers)) expect(reached.headers[name.toLowerCase()]).toBe(value);
     expect(reached.status).toBe(200);
     expect(result).toEqual({ provider, id: prism.id, ...prism.result, raw: expect.any(Object) });
+    // Prism answers with the spec's own example, which conforms to it: no drift.
+    expect(Object.keys(result)).not.toContain("drift");
   });
 
   it("empty change: invalid_input, nothing sent", async () => {

@@ -110,6 +110,7 @@ describe.each(canSetLabel)("%s: labels", (provider) => {
   it.each([
     ["", /use null to clear/],
     ["x".repeat(max + 1), new RegExp(`1 to ${max}`)],
+    ["📞".repeat(max + 1), new RegExp(`1 to ${max}`)],
     ["a\u0007b", /control/],
   ])("refuses the label %j", async (label, message) => {
     const { client, sent } = phones(provider);

@@ -33,8 +33,12 @@ export interface AdapterTestData {
   id: string;
   /** A 200 body the vendor's spec accepts. */
   okBody: Record<string, unknown>;
-  /** 200 bodies the facade must refuse (`invalid_response`): a required field missing, a mapped field of the wrong type. */
-  broken: Array<[name: string, body: unknown]>;
+  /**
+   * 200 bodies that deviate from the vendor's spec (a required field missing, a field of the wrong
+   * type, an unknown enum value): each is still a result (docs/CONTRACT.md#facade-result), with
+   * what could be read and the paths of its drift.
+   */
+  drifted: Array<[name: string, body: Record<string, unknown>, reading: Reading, driftPaths: string[]]>;
   /** A 200 body that echoes `text` in the fields the adapter reads. */
   echoing(text: string): Record<string, unknown>;
   /** What goes on the wire for each scenario: the contract's table. */

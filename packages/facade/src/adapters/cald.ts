@@ -4,7 +4,8 @@
  * for removal (`agentId: null` sends `{}`), and no passthrough fields are accepted.
  */
 import { caldDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/cald";
-import { type Adapter, optionalAgentId, optionalString, WRONG } from "../adapter.js";
+import { responseValidators } from "@phonebridge/cald/validate";
+import { type Adapter, optionalAgentId, optionalString } from "../adapter.js";
 import { NO_READS, UNSUPPORTED, type VendorCapabilities } from "../capabilities.js";
 
 export const caldCapabilities = {
@@ -28,13 +29,11 @@ export const caldAdapter: Adapter<"cald", UpdatePhoneNumberBody> = {
     // agentId null: the empty body, which Cald documents as "remove the agent".
     return typeof changes.agentId === "string" ? { agentId: changes.agentId } : {};
   },
-  // Cald's spec marks no field of its phone number required.
-  required: [],
-  read(data) {
-    const number = optionalString(data.phoneNumber);
-    if (number === WRONG) return "field phoneNumber is not a string";
-    const agentId = optionalAgentId(data.agentId);
-    if (agentId === WRONG) return "field agentId is not a string";
-    return { number, label: null, agentId, outboundAgentId: null };
-  },
+  validators: responseValidators,
+  read: (data) => ({
+    number: optionalString(data.phoneNumber),
+    label: null,
+    agentId: optionalAgentId(data.agentId),
+    outboundAgentId: null,
+  }),
 };

@@ -3,10 +3,9 @@
  * one agent replaces the number's whole list (an existing split or `agent_version` pin goes);
  * a split or a pinned version goes through `options.vendor`.
  */
-
 import { retellDescriptor, type UpdatePhoneNumberBody } from "@phonebridge/retell";
 import { responseValidators } from "@phonebridge/retell/validate";
-import { type Adapter, CONTROL, firstAgentId, isRecord, optionalString, requiredString, WRONG } from "../adapter.js";
+import { type Adapter, CONTROL, firstAgentId, isRecord, optionalString } from "../adapter.js";
 import type { VendorCapabilities } from "../capabilities.js";
 import { readOperations } from "../reads.js";
 
@@ -54,9 +53,6 @@ export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
   provider: "retell",
   capabilities: retellCapabilities,
   descriptor: retellDescriptor,
-  idField: "phone_number",
-  validators: responseValidators,
-  readOperations,
   checkId: (id) =>
     E164.test(id) ? undefined : "is not an E.164 number (like +14157774444), which Retell uses as the id",
   checkVendor(vendor) {
@@ -78,16 +74,13 @@ export const retellAdapter: Adapter<"retell", UpdatePhoneNumberBody> = {
     }
     return body;
   },
-  required: ["phone_number", "phone_number_type", "last_modification_timestamp"],
-  read(data) {
-    const number = requiredString(data.phone_number);
-    if (number === WRONG) return "field phone_number is not a string";
-    const label = optionalString(data.nickname);
-    if (label === WRONG) return "field nickname is not a string";
-    const agentId = firstAgentId(data.inbound_agents);
-    if (agentId === WRONG) return "field inbound_agents is not a list of { agent_id, weight }";
-    const outboundAgentId = firstAgentId(data.outbound_agents);
-    if (outboundAgentId === WRONG) return "field outbound_agents is not a list of { agent_id, weight }";
-    return { number, label, agentId, outboundAgentId };
-  },
+  validators: responseValidators,
+  idField: "phone_number",
+  readOperations,
+  read: (data) => ({
+    number: optionalString(data.phone_number),
+    label: optionalString(data.nickname),
+    agentId: firstAgentId(data.inbound_agents),
+    outboundAgentId: firstAgentId(data.outbound_agents),
+  }),
 };

@@ -5,7 +5,8 @@
  * from the vendor package's descriptor.
  */
 import { type UpdatePhoneNumberBody, verbexDescriptor } from "@phonebridge/verbex";
-import { type Adapter, optionalAgentId, optionalString, requiredString, WRONG } from "../adapter.js";
+import { responseValidators } from "@phonebridge/verbex/validate";
+import { type Adapter, optionalAgentId, optionalString } from "../adapter.js";
 import { NO_READS, type VendorCapabilities } from "../capabilities.js";
 
 export const verbexCapabilities = {
@@ -27,17 +28,11 @@ export const verbexAdapter: Adapter<"verbex", UpdatePhoneNumberBody> = {
     if (changes.outboundAgentId !== undefined) body.outbound_agent_id = changes.outboundAgentId;
     return body;
   },
-  // Each of the three response schemas requires phone_number (and only that).
-  required: ["phone_number"],
-  read(data) {
-    const number = requiredString(data.phone_number);
-    if (number === WRONG) return "field phone_number is not a string";
-    const label = optionalString(data.friendly_name);
-    if (label === WRONG) return "field friendly_name is not a string";
-    const agentId = optionalAgentId(data.inbound_agent_id);
-    if (agentId === WRONG) return "field inbound_agent_id is not a string";
-    const outboundAgentId = optionalAgentId(data.outbound_agent_id);
-    if (outboundAgentId === WRONG) return "field outbound_agent_id is not a string";
-    return { number, label, agentId, outboundAgentId };
-  },
+  validators: responseValidators,
+  read: (data) => ({
+    number: optionalString(data.phone_number),
+    label: optionalString(data.friendly_name),
+    agentId: optionalAgentId(data.inbound_agent_id),
+    outboundAgentId: optionalAgentId(data.outbound_agent_id),
+  }),
 };

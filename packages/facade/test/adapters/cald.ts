@@ -6,10 +6,31 @@ const okBody = { phoneNumberId: "pn_1", phoneNumber: "+14155551234" };
 export const data: AdapterTestData = {
   id: "pn_1",
   okBody,
-  broken: [
-    ["phoneNumber a number", { ...okBody, phoneNumber: 14155551234 }],
-    ["agentId a number", { ...okBody, agentId: 5 }],
-    ["agentId an object", { ...okBody, agentId: { id: "a" } }],
+  drifted: [
+    [
+      "phoneNumber a number",
+      { ...okBody, phoneNumber: 14155551234, agentId: "ag_1" },
+      { number: null, label: null, agentId: "ag_1", outboundAgentId: null },
+      ["phoneNumber"],
+    ],
+    [
+      "agentId a number",
+      { ...okBody, agentId: 5 },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["agentId"],
+    ],
+    [
+      "agentId an object",
+      { ...okBody, agentId: { id: "a" } },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["agentId"],
+    ],
+    [
+      "price a string",
+      { ...okBody, price: "1.00" },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["price"],
+    ],
   ],
   echoing: (text) => ({ ...okBody, description: `key ${text}` }),
   wire: {

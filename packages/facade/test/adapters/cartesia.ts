@@ -16,15 +16,61 @@ const okBody = {
 export const data: AdapterTestData = {
   id: "pn_1",
   okBody,
-  broken: [
-    ["missing number", { ...okBody, number: undefined }],
-    ["missing provider", { ...okBody, provider: undefined }],
-    ["missing agent", { ...okBody, agent: undefined }],
-    ["number a number", { ...okBody, number: 5 }],
-    ["label a number", { ...okBody, label: 5 }],
-    ["agent a string", { ...okBody, agent: "ag_1" }],
-    ["agent.id a number", { ...okBody, agent: { id: 5, name: "n" } }],
-    ["agent without name", { ...okBody, agent: { id: "ag_1" } }],
+  drifted: [
+    [
+      "missing number",
+      { ...okBody, number: undefined },
+      { number: null, label: null, agentId: null, outboundAgentId: null },
+      ["number"],
+    ],
+    [
+      "missing provider",
+      { ...okBody, provider: undefined },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["provider"],
+    ],
+    [
+      "missing agent",
+      { ...okBody, agent: undefined },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["agent"],
+    ],
+    [
+      "number a number",
+      { ...okBody, number: 5 },
+      { number: null, label: null, agentId: null, outboundAgentId: null },
+      ["number"],
+    ],
+    [
+      "label a number",
+      { ...okBody, label: 5 },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["label"],
+    ],
+    [
+      "agent a string",
+      { ...okBody, agent: "ag_1" },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["agent"],
+    ],
+    [
+      "agent.id a number",
+      { ...okBody, agent: { id: 5, name: "n" } },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["agent.id"],
+    ],
+    [
+      "agent without name",
+      { ...okBody, agent: { id: "ag_1" } },
+      { number: "+14155551234", label: null, agentId: "ag_1", outboundAgentId: null },
+      ["agent.name"],
+    ],
+    [
+      "a provider of an unknown type",
+      { ...okBody, label: "Desk", provider: { type: "plivo" } },
+      { number: "+14155551234", label: "Desk", agentId: null, outboundAgentId: null },
+      ["provider.type"],
+    ],
   ],
   echoing: (text) => ({ ...okBody, label: `key ${text}` }),
   wire: {

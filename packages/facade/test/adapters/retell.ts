@@ -8,13 +8,56 @@ const okBody = { phone_number: "+14157774444", phone_number_type: "custom", last
 export const data: AdapterTestData = {
   id: "+14157774444",
   okBody,
-  broken: [
-    ["missing phone_number", { phone_number_type: "custom", last_modification_timestamp: 1 }],
-    ["missing last_modification_timestamp", { phone_number: "+14157774444", phone_number_type: "custom" }],
-    ["phone_number a number", { ...okBody, phone_number: 14157774444 }],
-    ["nickname an object", { ...okBody, nickname: { text: "x" } }],
-    ["inbound_agents a string", { ...okBody, inbound_agents: "agent_1" }],
-    ["outbound_agents without weights", { ...okBody, outbound_agents: [{ agent_id: "a" }] }],
+  drifted: [
+    // Retell's update answered without phone_number_type: done, and read all the same.
+    [
+      "missing phone_number_type",
+      { phone_number: "+14157774444", last_modification_timestamp: 1, nickname: "Desk" },
+      { number: "+14157774444", label: "Desk", agentId: null, outboundAgentId: null },
+      ["phone_number_type"],
+    ],
+    [
+      "missing phone_number",
+      { phone_number_type: "custom", last_modification_timestamp: 1 },
+      { number: null, label: null, agentId: null, outboundAgentId: null },
+      ["phone_number"],
+    ],
+    [
+      "missing last_modification_timestamp",
+      { phone_number: "+14157774444", phone_number_type: "custom" },
+      { number: "+14157774444", label: null, agentId: null, outboundAgentId: null },
+      ["last_modification_timestamp"],
+    ],
+    [
+      "an unknown phone_number_type",
+      { ...okBody, phone_number_type: "retell-plivo" },
+      { number: "+14157774444", label: null, agentId: null, outboundAgentId: null },
+      ["phone_number_type"],
+    ],
+    [
+      "phone_number a number",
+      { ...okBody, phone_number: 14157774444 },
+      { number: null, label: null, agentId: null, outboundAgentId: null },
+      ["phone_number"],
+    ],
+    [
+      "nickname an object",
+      { ...okBody, nickname: { text: "x" } },
+      { number: "+14157774444", label: null, agentId: null, outboundAgentId: null },
+      ["nickname"],
+    ],
+    [
+      "inbound_agents a string",
+      { ...okBody, inbound_agents: "agent_1" },
+      { number: "+14157774444", label: null, agentId: null, outboundAgentId: null },
+      ["inbound_agents"],
+    ],
+    [
+      "outbound_agents without weights",
+      { ...okBody, outbound_agents: [{ agent_id: "a" }] },
+      { number: "+14157774444", label: null, agentId: null, outboundAgentId: "a" },
+      ["outbound_agents[0].weight"],
+    ],
   ],
   echoing: (text) => ({
     ...okBody,

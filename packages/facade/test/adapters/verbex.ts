@@ -8,12 +8,43 @@ const okBody = { phone_number: "+14155551234" };
 export const data: AdapterTestData = {
   id: "pn_1",
   okBody,
-  broken: [
-    ["missing phone_number", { friendly_name: "x" }],
-    ["phone_number null", { phone_number: null }],
-    ["friendly_name a number", { ...okBody, friendly_name: 5 }],
-    ["inbound_agent_id a number", { ...okBody, inbound_agent_id: 5 }],
-    ["outbound_agent_id an array", { ...okBody, outbound_agent_id: ["a"] }],
+  drifted: [
+    [
+      "missing phone_number",
+      { friendly_name: "x" },
+      { number: null, label: "x", agentId: null, outboundAgentId: null },
+      ["phone_number"],
+    ],
+    [
+      "phone_number null",
+      { phone_number: null, inbound_agent_id: "ag_1" },
+      { number: null, label: null, agentId: "ag_1", outboundAgentId: null },
+      ["phone_number"],
+    ],
+    [
+      "an unknown provider",
+      { ...okBody, provider: "plivo" },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["provider"],
+    ],
+    [
+      "friendly_name a number",
+      { ...okBody, friendly_name: 5 },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["friendly_name"],
+    ],
+    [
+      "inbound_agent_id a number",
+      { ...okBody, inbound_agent_id: 5 },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["inbound_agent_id"],
+    ],
+    [
+      "outbound_agent_id an array",
+      { ...okBody, outbound_agent_id: ["a"] },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["outbound_agent_id"],
+    ],
   ],
   echoing: (text) => ({ ...okBody, friendly_name: `key ${text}` }),
   wire: {

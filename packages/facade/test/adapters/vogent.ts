@@ -6,11 +6,37 @@ const okBody = { id: "pn_1", number: "+14155551234", type: "PSTN", agentId: null
 export const data: AdapterTestData = {
   id: "pn_1",
   okBody,
-  broken: [
-    ["missing agentId", { id: "pn_1", number: "+14155551234", type: "PSTN" }],
-    ["missing type", { id: "pn_1", number: "+14155551234", agentId: null }],
-    ["number a number", { ...okBody, number: 5 }],
-    ["agentId a number", { ...okBody, agentId: 5 }],
+  drifted: [
+    [
+      "missing agentId",
+      { id: "pn_1", number: "+14155551234", type: "PSTN" },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["agentId"],
+    ],
+    [
+      "missing type",
+      { id: "pn_1", number: "+14155551234", agentId: "ag_1" },
+      { number: "+14155551234", label: null, agentId: "ag_1", outboundAgentId: null },
+      ["type"],
+    ],
+    [
+      "an unknown type",
+      { ...okBody, type: "WEBRTC" },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["type"],
+    ],
+    [
+      "number a number",
+      { ...okBody, number: 5 },
+      { number: null, label: null, agentId: null, outboundAgentId: null },
+      ["number"],
+    ],
+    [
+      "agentId a number",
+      { ...okBody, agentId: 5 },
+      { number: "+14155551234", label: null, agentId: null, outboundAgentId: null },
+      ["agentId"],
+    ],
   ],
   echoing: (text) => ({ ...okBody, note: `key ${text}` }),
   wire: {

@@ -38,10 +38,10 @@ export interface Where {
 export function compareDocKeys(d: Differ, a: JsonObject, b: JsonObject, at: Where, about: Subject): void {
   const changed = changedKeys(a, b, isDocKey).sort();
   if (!changed.length) return;
-  if (changed.includes("deprecated") && b.deprecated === true && a.deprecated !== true) {
-    d.emit("deprecated", at.side, { subject: about }, { operation: at.op });
-  }
-  const rest = changed.filter((key) => key !== "deprecated");
+  const deprecated = changed.includes("deprecated") && b.deprecated === true && a.deprecated !== true;
+  if (deprecated) d.emit("deprecated", at.side, { subject: about }, { operation: at.op });
+  // No longer deprecated only documents, like the other keys (oasdiff calls it "reactivated").
+  const rest = deprecated ? changed.filter((key) => key !== "deprecated") : changed;
   if (rest.length) {
     d.emit(
       "documentation",

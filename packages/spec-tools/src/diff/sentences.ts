@@ -13,6 +13,7 @@ const DOC_WORDS: Record<string, string> = {
   "x-codeSamples": "code samples",
   "x-code-samples": "code samples",
   externalDocs: "external docs",
+  deprecated: "deprecation",
 };
 const docWord = (key: string): string => DOC_WORDS[key] ?? key;
 

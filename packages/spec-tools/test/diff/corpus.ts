@@ -1,11 +1,12 @@
 // The corpus of spec changes: each case a small patch to a real vendor's effective spec
 // (document + overlay, as in specs/), with the bump the rule table gives it, the kind of change
-// the classifier must name, and whether the facade's adapter must follow. `base` (optional) is
-// applied to both sides first, to set up a starting point the vendor's spec lacks (an enum on a
-// request field, say). The cases live beside the test of the module they exercise
+// the classifier must name, whether the facade's adapter must follow, and every change it reports
+// (`changes`: each one's bump, kind, side, operation, field and sentence, as `describeChange`
+// writes it). `base` (optional) is applied to both sides first, to set up a starting point the
+// vendor's spec lacks (an enum on a request field, say). The cases live beside the test of the module they exercise
 // (`<object>.cases.ts`), and `describeCorpus` runs them, with oasdiff's cross-check.
 import { describe, expect, it } from "vitest";
-import type { Bump, Kind } from "../../src/diff/change.js";
+import type { Bump, Change, Kind } from "../../src/diff/change.js";
 import { diffSpecs } from "../../src/diff/index.js";
 import { oasdiffChangelog, unexplained } from "../../src/oasdiff/cross-check.js";
 import { facadeChanges } from "../../src/release/facade-fields.js";
@@ -24,6 +25,8 @@ export interface CorpusCase {
   patch: (doc: Doc) => void;
   /** Whether the facade's adapter for the vendor must follow (checked when given). */
   facade?: boolean;
+  /** Every change the classifier reports, in order, as `describeChange` writes them. */
+  changes: string[];
 }
 
 export const VENDORS = ["cald", "cartesia", "retell", "verbex", "vogent"];
@@ -55,6 +58,34 @@ export function renameKey(obj: Doc, from: string, to: string): void {
   Object.assign(obj, Object.fromEntries(entries));
 }
 
+/**
+ * A change on one line: `<bump> <kind> (<side>, <operation>, field <field>, renamed to <name>,
+ * was required|optional): <sentence>`, the parts in brackets when the change has them.
+ */
+export function describeChange(c: Change): string {
+  const where = [
+    c.side,
+    c.operation,
+    c.field === undefined ? undefined : `field ${c.field}`,
+    c.renamedTo === undefined ? undefined : `renamed to ${c.renamedTo}`,
+    c.wasRequired === undefined ? undefined : c.wasRequired ? "was required" : "was optional",
+  ];
+  return `${c.bump} ${c.kind} (${where.filter(Boolean).join(", ")}): ${c.sentence}`;
+}
+
+/** What holds for every change the classifier reports. */
+export function expectWellFormed(changes: readonly Change[]): void {
+  for (const c of changes) {
+    expect(c.sentence).toMatch(/^[A-Z`].*\.$/s);
+    expect(c.sentence).not.toMatch(/(^|[^`])undefined|\[object Object\]/);
+    // A change in an operation names it; one to the document as a whole does not.
+    expect(c.operation === undefined, describeChange(c)).toBe(c.side === "document");
+    // The field a change names is the one its sentence quotes (group.ts relies on it).
+    if (c.field !== undefined)
+      expect(c.sentence, describeChange(c)).toContain(`\`${c.field.replace(/\.\[\]/g, "[]")}\``);
+  }
+}
+
 /** The case's two effective specs: before and after its patch. */
 export function pair(entry: CorpusCase): [Doc, Doc] {
   const before = structuredClone(SPECS[entry.vendor] ?? {});
@@ -72,10 +103,8 @@ export function describeCorpus(cases: readonly CorpusCase[]): void {
       const { changes, bump } = diffSpecs(before, after);
       expect(changes.map((c) => c.kind)).toContain(entry.kind);
       expect(bump, changes.map((c) => `${c.bump} ${c.sentence}`).join("\n")).toBe(entry.bump);
-      for (const c of changes) {
-        expect(c.sentence).toMatch(/^[A-Z`].*\.$/s);
-        expect(c.sentence).not.toMatch(/(^|[^`])undefined|\[object Object\]/);
-      }
+      expect(changes.map(describeChange)).toEqual(entry.changes);
+      expectWellFormed(changes);
       if (entry.facade !== undefined) {
         expect(facadeChanges(changes, UPDATES[entry.vendor]).length > 0).toBe(entry.facade);
       }

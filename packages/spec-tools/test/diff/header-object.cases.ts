@@ -10,6 +10,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.paths[CALD].patch.responses["200"].headers = { "X-Request-Id": { schema: { type: "string" } } };
     },
+    changes: [
+      "minor response-header-added (response, PATCH /phonenumbers/{phoneNumberId}): The response (200) header `X-Request-Id` of PATCH /phonenumbers/{phoneNumberId} was added.",
+    ],
   },
   {
     vendor: "cald",
@@ -22,5 +25,8 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       delete d.paths[CALD].patch.responses["200"].headers;
     },
+    changes: [
+      "major response-header-removed (response, PATCH /phonenumbers/{phoneNumberId}): The response (200) header `X-Request-Id` of PATCH /phonenumbers/{phoneNumberId} was removed; code that reads it must change.",
+    ],
   },
 ];

@@ -12,6 +12,9 @@ export const CASES: CorpusCase[] = [
         schema: { $ref: "#/components/schemas/UpdatePhoneNumberRequest" },
       };
     },
+    changes: [
+      "minor media-type-added (request, PUT /phone_numbers/{id}): The request body of PUT /phone_numbers/{id} can now also be application/x-www-form-urlencoded.",
+    ],
   },
   {
     vendor: "vogent",
@@ -24,5 +27,9 @@ export const CASES: CorpusCase[] = [
       content["application/vnd.vogent+json"] = content["application/json"];
       delete content["application/json"];
     },
+    changes: [
+      "major media-type-removed (response, PUT /phone_numbers/{id}): The 200 response body of PUT /phone_numbers/{id} is no longer application/json.",
+      "minor media-type-added (response, PUT /phone_numbers/{id}): The 200 response body of PUT /phone_numbers/{id} can now also be application/vnd.vogent+json.",
+    ],
   },
 ];

@@ -10,6 +10,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.paths[RETELL].patch.description = "Update the agents bound to a purchased phone number.";
     },
+    changes: [
+      "patch documentation (operation, PATCH /update-phone-number/{phone_number}): The description of operation PATCH /update-phone-number/{phone_number} changed (documentation only).",
+    ],
   },
   {
     vendor: "verbex",
@@ -19,6 +22,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.paths[VERBEX].patch.summary = "Update a phone number";
     },
+    changes: [
+      "patch documentation (operation, PATCH /v1/phone-numbers/{phone_number_id}): The summary of operation PATCH /v1/phone-numbers/{phone_number_id} changed (documentation only).",
+    ],
   },
   {
     vendor: "retell",
@@ -28,6 +34,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.paths[RETELL].patch["x-codeSamples"][0].source = "// new sample";
     },
+    changes: [
+      "patch documentation (operation, PATCH /update-phone-number/{phone_number}): The code samples of operation PATCH /update-phone-number/{phone_number} changed (documentation only).",
+    ],
   },
   {
     vendor: "retell",
@@ -37,6 +46,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.paths[RETELL].patch.operationId = "updateNumber";
     },
+    changes: [
+      "major operation-id-changed (operation, PATCH /update-phone-number/{phone_number}): The operationId of PATCH /update-phone-number/{phone_number} changed from `updatePhoneNumber` to `updateNumber`, which renames its entry in the exported `operations` type.",
+    ],
   },
   {
     vendor: "cald",
@@ -46,5 +58,8 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.paths[CALD].patch.callbacksV2 = { onUpdate: true };
     },
+    changes: [
+      "major unclassified (operation, PATCH /phonenumbers/{phoneNumberId}): Operation PATCH /phonenumbers/{phoneNumberId} changed in a way phonebridge does not classify (`callbacksV2`); treated as breaking until reviewed by hand.",
+    ],
   },
 ];

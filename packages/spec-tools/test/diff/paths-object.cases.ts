@@ -21,6 +21,9 @@ export const CASES: CorpusCase[] = [
         },
       };
     },
+    changes: [
+      "minor operation-added (operation, DELETE /delete-phone-number/{phone_number}): The new operation DELETE /delete-phone-number/{phone_number} was added.",
+    ],
   },
   {
     vendor: "verbex",
@@ -31,6 +34,10 @@ export const CASES: CorpusCase[] = [
       d.paths["/v1/phone-numbers"] = { get: { operationId: "list", responses: { 200: { description: "ok" } } } };
       delete d.paths[VERBEX];
     },
+    changes: [
+      "major operation-removed (operation, PATCH /v1/phone-numbers/{phone_number_id}): The operation PATCH /v1/phone-numbers/{phone_number_id} was removed; code that calls it no longer compiles.",
+      "minor operation-added (operation, GET /v1/phone-numbers): The new operation GET /v1/phone-numbers was added.",
+    ],
   },
   {
     vendor: "retell",
@@ -41,6 +48,9 @@ export const CASES: CorpusCase[] = [
       d.paths[RETELL].put = d.paths[RETELL].patch;
       delete d.paths[RETELL].patch;
     },
+    changes: [
+      "major operation-moved (operation, PATCH /update-phone-number/{phone_number}, renamed to PUT /update-phone-number/{phone_number}): The method of operation `updatePhoneNumber` changed from PATCH /update-phone-number/{phone_number} to PUT /update-phone-number/{phone_number}; code that calls the old method must change.",
+    ],
   },
   {
     vendor: "cald",
@@ -51,6 +61,10 @@ export const CASES: CorpusCase[] = [
       d.paths[CALD].put = d.paths[CALD].patch;
       delete d.paths[CALD].patch;
     },
+    changes: [
+      "major operation-removed (operation, PATCH /phonenumbers/{phoneNumberId}): The operation PATCH /phonenumbers/{phoneNumberId} was removed; code that calls it no longer compiles.",
+      "minor operation-added (operation, PUT /phonenumbers/{phoneNumberId}): The new operation PUT /phonenumbers/{phoneNumberId} was added.",
+    ],
   },
   {
     vendor: "retell",
@@ -61,6 +75,9 @@ export const CASES: CorpusCase[] = [
       d.paths["/v2/update-phone-number/{phone_number}"] = d.paths[RETELL];
       delete d.paths[RETELL];
     },
+    changes: [
+      "major operation-moved (operation, PATCH /update-phone-number/{phone_number}, renamed to PATCH /v2/update-phone-number/{phone_number}): The path of operation `updatePhoneNumber` changed from PATCH /update-phone-number/{phone_number} to PATCH /v2/update-phone-number/{phone_number}; code that calls the old path must change.",
+    ],
   },
   {
     vendor: "retell",
@@ -73,5 +90,8 @@ export const CASES: CorpusCase[] = [
       d.paths["/update-phone-number/{number}"] = op;
       delete d.paths[RETELL];
     },
+    changes: [
+      "major path-parameter-renamed (operation, PATCH /update-phone-number/{phone_number}, renamed to PATCH /update-phone-number/{number}): The path parameter `phone_number` of PATCH /update-phone-number/{phone_number} was renamed to `number`; code that passes it by name must use the new name.",
+    ],
   },
 ];

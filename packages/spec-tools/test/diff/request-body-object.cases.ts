@@ -10,6 +10,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       vogentOp(d).requestBody.required = false;
     },
+    changes: [
+      "minor request-body-no-longer-required (request, PUT /phone_numbers/{id}): The request body of PUT /phone_numbers/{id} is no longer required.",
+    ],
   },
   {
     vendor: "vogent",
@@ -20,5 +23,8 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       delete d.paths[VOGENT].put.requestBody;
     },
+    changes: [
+      "major request-body-removed (request, PUT /phone_numbers/{id}): PUT /phone_numbers/{id} no longer takes a request body; code that sends one no longer compiles.",
+    ],
   },
 ];

@@ -10,6 +10,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       delete vogentOp(d).responses["422"];
     },
+    changes: [
+      "minor error-response-removed (response, PUT /phone_numbers/{id}): PUT /phone_numbers/{id} no longer declares the 422 response.",
+    ],
   },
   {
     vendor: "cald",
@@ -19,6 +22,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.paths[CALD].patch.responses["401"] = { description: "Unauthorized" };
     },
+    changes: [
+      "minor error-response-added (response, PATCH /phonenumbers/{phoneNumberId}): PATCH /phonenumbers/{phoneNumberId} now declares the 401 response.",
+    ],
   },
   {
     vendor: "vogent",
@@ -30,5 +36,8 @@ export const CASES: CorpusCase[] = [
       delete vogentOp(d).responses["200"];
       vogentOp(d).responses["204"] = { description: "Updated" };
     },
+    changes: [
+      "major success-status-changed (response, PUT /phone_numbers/{id}): The success status of PUT /phone_numbers/{id} changed from 200 to 204 without a body; code that reads the 200 response must change.",
+    ],
   },
 ];

@@ -228,7 +228,7 @@ describe("named cases", () => {
       expect(checkDrift(table, roots.update, { phone_number: "+14155552671", provider })).toEqual([]);
     }
     expect(checkDrift(table, roots.update, { phone_number: "+14155552671", provider: "plivo" })).toEqual([
-      { path: "provider", problem: 'unknown enum value "plivo"' },
+      { path: "provider", problem: "unknown enum value" },
     ]);
     expect(checkDrift(table, roots.update, { provider: "sip" })).toEqual([
       { path: "phone_number", problem: "required field missing" },
@@ -269,7 +269,7 @@ describe("named cases", () => {
     expect(checkDrift(table, roots.update, number)).toEqual([]);
     expect(checkDrift(table, roots.listItem as number, number)).toEqual([]);
     expect(checkDrift(table, roots.listItem as number, { ...number, phone_number_type: "retell-plivo" })).toEqual([
-      { path: "phone_number_type", problem: 'unknown enum value "retell-plivo"' },
+      { path: "phone_number_type", problem: "unknown enum value" },
     ]);
   });
 });

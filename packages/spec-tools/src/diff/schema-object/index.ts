@@ -1,9 +1,11 @@
 // Compares two schemas (a body, a field, a parameter's or a response header's schema) at one
 // place, and everything inside them. Each aspect has its module; this one orders them.
+
+import type { JsonObject } from "../../json.js";
 import { deref } from "../../openapi/ref.js";
-import type { Location } from "../change.js";
+import type { Location, Subject } from "../change.js";
 import type { Differ } from "../differ.js";
-import { changedKeys, compareDocKeys, isDocKey, unclassified } from "../docs.js";
+import { changedKeys, compareDocKeys, isDocKey, unclassified, type Where } from "../docs.js";
 import { compareItems } from "./array.js";
 import { compareConstraints } from "./constraints.js";
 import { compareDefaults } from "./default.js";
@@ -80,7 +82,15 @@ function compareResolved(d: Differ, rawA: unknown, rawB: unknown, at: Location):
   const ub = unionOf(b);
   if (ua || ub) {
     compareUnions(d, a, b, ua, ub, at, field);
+    // Keywords beside a union apply to every member. (With one side a union, its member like the
+    // other side was compared with that whole schema.)
+    if (ua && ub) {
+      compareEnums(d, a, b, at, field);
+      compareConstraints(d, a, b, at, field);
+      compareDefaults(d, a, b, at, field);
+    }
     compareDocKeys(d, a, b, where, about);
+    if (ua && ub) unclassifiedKeys(d, a, b, where, about);
     return;
   }
   if (compareTypes(d, a, b, at, field)) {
@@ -93,6 +103,11 @@ function compareResolved(d: Differ, rawA: unknown, rawB: unknown, at: Location):
   compareObjects(d, a, b, at);
   compareItems(d, a, b, at, field);
   compareDocKeys(d, a, b, where, about);
+  unclassifiedKeys(d, a, b, where, about);
+}
+
+/** The keys no module understands that changed: unclassified. */
+function unclassifiedKeys(d: Differ, a: JsonObject, b: JsonObject, where: Where, about: Subject): void {
   const other = changedKeys(a, b, (key) => !SCHEMA_KEYS.has(key) && !isDocKey(key));
   if (other.length) unclassified(d, where, about, other);
 }

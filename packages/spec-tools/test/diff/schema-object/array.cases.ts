@@ -11,6 +11,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       delete retellBody(d).properties.inbound_agents.items;
     },
+    changes: [
+      "minor items-removed (request, PATCH /update-phone-number/{phone_number}, field inbound_agents): The items of the request field `inbound_agents` of PATCH /update-phone-number/{phone_number} are no longer typed.",
+    ],
   },
   {
     vendor: "retell",
@@ -20,6 +23,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       delete retellResponse(d).properties.allowed_inbound_country_list.items;
     },
+    changes: [
+      "major items-removed (response, PATCH /update-phone-number/{phone_number}, field allowed_inbound_country_list): The items of the response (200) field `allowed_inbound_country_list` of PATCH /update-phone-number/{phone_number} are no longer typed.",
+    ],
   },
   {
     vendor: "retell",
@@ -29,5 +35,8 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellResponse(d).properties.allowed_inbound_country_list.items.enum = ["US", "CA"];
     },
+    changes: [
+      "minor enum-added (response, PATCH /update-phone-number/{phone_number}, field allowed_inbound_country_list.[]): The response (200) field `allowed_inbound_country_list[]` of PATCH /update-phone-number/{phone_number} is now limited to `US`, `CA`.",
+    ],
   },
 ];

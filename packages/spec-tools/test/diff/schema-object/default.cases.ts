@@ -11,6 +11,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellResponse(d).properties.area_code.default = 415;
     },
+    changes: [
+      "minor default-added (response, PATCH /update-phone-number/{phone_number}, field area_code): The response (200) field `area_code` of PATCH /update-phone-number/{phone_number} now has a default (`415`), so the generated type always has it.",
+    ],
   },
   {
     vendor: "retell",
@@ -23,6 +26,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       delete retellResponse(d).properties.area_code.default;
     },
+    changes: [
+      "major default-removed (response, PATCH /update-phone-number/{phone_number}, field area_code): The response (200) field `area_code` of PATCH /update-phone-number/{phone_number} lost its default, so the generated type makes it optional; code that reads it must handle its absence.",
+    ],
   },
   {
     vendor: "retell",
@@ -35,6 +41,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellResponse(d).properties.area_code.default = 650;
     },
+    changes: [
+      "patch documentation (response, PATCH /update-phone-number/{phone_number}, field area_code): The default of the response (200) field `area_code` of PATCH /update-phone-number/{phone_number} changed from `415` to `650`.",
+    ],
   },
   {
     vendor: "retell",
@@ -44,5 +53,8 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellBody(d).properties.nickname.default = "Front desk";
     },
+    changes: [
+      'patch documentation (request, PATCH /update-phone-number/{phone_number}, field nickname): The default of the request field `nickname` of PATCH /update-phone-number/{phone_number} changed from none to `"Front desk"`.',
+    ],
   },
 ];

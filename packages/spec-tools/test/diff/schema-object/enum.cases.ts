@@ -13,6 +13,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellBody(d).properties.transport.enum.push("TLS");
     },
+    changes: [
+      "minor enum-value-added (request, PATCH /update-phone-number/{phone_number}, field transport): The request field `transport` of PATCH /update-phone-number/{phone_number} now also accepts `TLS`.",
+    ],
   },
   {
     vendor: "retell",
@@ -25,6 +28,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellBody(d).properties.transport.enum = ["TCP", "TLS"];
     },
+    changes: [
+      "major enum-value-removed (request, PATCH /update-phone-number/{phone_number}, field transport): The request field `transport` of PATCH /update-phone-number/{phone_number} no longer accepts `UDP`; code that sends it must change.",
+    ],
   },
   {
     vendor: "retell",
@@ -34,6 +40,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellResponse(d).properties.phone_number_type.enum.push("retell-plivo");
     },
+    changes: [
+      "major enum-value-added (response, PATCH /update-phone-number/{phone_number}, field phone_number_type): The response (200) field `phone_number_type` of PATCH /update-phone-number/{phone_number} can now be `retell-plivo`; code that switches over its values must handle it.",
+    ],
   },
   {
     vendor: "retell",
@@ -43,6 +52,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellResponse(d).properties.phone_number_type.enum = ["retell-twilio", "retell-telnyx"];
     },
+    changes: [
+      "minor enum-value-removed (response, PATCH /update-phone-number/{phone_number}, field phone_number_type): The response (200) field `phone_number_type` of PATCH /update-phone-number/{phone_number} is no longer `custom`.",
+    ],
   },
   {
     vendor: "cartesia",
@@ -52,6 +64,11 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.components.schemas.TelephonyRegion.enum.push("jp1");
     },
+    changes: [
+      "major enum-value-added (response, GET /agents/phone-numbers/{id}, field provider.region): The response (200) field `provider.region` (in the `TwilioProviderResponse` variant) of GET /agents/phone-numbers/{id} can now be `jp1`; code that switches over its values must handle it.",
+      "major enum-value-added (response, PATCH /agents/phone-numbers/{id}, field provider.region): The response (200) field `provider.region` (in the `TwilioProviderResponse` variant) of PATCH /agents/phone-numbers/{id} can now be `jp1`; code that switches over its values must handle it.",
+      "major enum-value-added (response, GET /agents/phone-numbers, field data.[].provider.region): The response (200) field `data[].provider.region` (in the `TwilioProviderResponse` variant) of GET /agents/phone-numbers can now be `jp1`; code that switches over its values must handle it.",
+    ],
   },
   {
     vendor: "vogent",
@@ -61,5 +78,10 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.components.schemas.PhoneNumber.properties.type.enum.push("WEBRTC");
     },
+    changes: [
+      "major enum-value-added (response, GET /phone_numbers, field data.[].type): The response (200) field `data[].type` of GET /phone_numbers can now be `WEBRTC`; code that switches over its values must handle it.",
+      "major enum-value-added (response, GET /phone_numbers/{id}, field type): The response (200) field `type` of GET /phone_numbers/{id} can now be `WEBRTC`; code that switches over its values must handle it.",
+      "major enum-value-added (response, PUT /phone_numbers/{id}, field type): The response (200) field `type` of PUT /phone_numbers/{id} can now be `WEBRTC`; code that switches over its values must handle it.",
+    ],
   },
 ];

@@ -1,5 +1,5 @@
 // The corpus cases of src/diff/schema-object/object.ts: objects: fields added, removed, renamed, required or no longer.
-import { type CorpusCase, caldBody, renameKey, retellBody, retellResponse } from "../corpus.js";
+import { type CorpusCase, caldBody, renameKey, retellBody, retellResponse, verbexSchemas } from "../corpus.js";
 
 export const CASES: CorpusCase[] = [
   {
@@ -10,6 +10,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellBody(d).properties.sms_enabled = { type: "boolean", description: "Allow SMS on the number." };
     },
+    changes: [
+      "minor field-added-optional (request, PATCH /update-phone-number/{phone_number}, field sms_enabled): The request field `sms_enabled` of PATCH /update-phone-number/{phone_number} was added (optional).",
+    ],
   },
   {
     vendor: "cartesia",
@@ -21,6 +24,9 @@ export const CASES: CorpusCase[] = [
       s.properties.reason = { type: "string" };
       s.required = ["reason"];
     },
+    changes: [
+      "major field-added-required (request, PATCH /agents/phone-numbers/{id}, field reason): The request field `reason` of PATCH /agents/phone-numbers/{id} was added and is required; every call must now set it.",
+    ],
   },
   {
     vendor: "retell",
@@ -30,6 +36,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       delete retellBody(d).properties.termination_uri;
     },
+    changes: [
+      "major field-removed (request, PATCH /update-phone-number/{phone_number}, field termination_uri, was optional): The request field `termination_uri` of PATCH /update-phone-number/{phone_number} was removed; code that sets it no longer compiles.",
+    ],
   },
   {
     vendor: "retell",
@@ -40,6 +49,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       renameKey(retellBody(d).properties, "nickname", "display_name");
     },
+    changes: [
+      "major field-renamed (request, PATCH /update-phone-number/{phone_number}, field nickname, renamed to display_name, was optional): The request field `nickname` of PATCH /update-phone-number/{phone_number} was renamed to `display_name`; code that sets `nickname` must use `display_name`.",
+    ],
   },
   {
     vendor: "retell",
@@ -50,6 +62,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellResponse(d).properties.country_code = { type: "string", example: "US" };
     },
+    changes: [
+      "minor field-added-optional (response, PATCH /update-phone-number/{phone_number}, field country_code): The response (200) field `country_code` of PATCH /update-phone-number/{phone_number} was added (optional).",
+    ],
   },
   {
     vendor: "vogent",
@@ -62,6 +77,11 @@ export const CASES: CorpusCase[] = [
       s.properties.createdAt = { type: "string" };
       s.required.push("createdAt");
     },
+    changes: [
+      "minor field-added-required (response, GET /phone_numbers, field data.[].createdAt): The response (200) field `data[].createdAt` of GET /phone_numbers was added.",
+      "minor field-added-required (response, GET /phone_numbers/{id}, field createdAt): The response (200) field `createdAt` of GET /phone_numbers/{id} was added.",
+      "minor field-added-required (response, PUT /phone_numbers/{id}, field createdAt): The response (200) field `createdAt` of PUT /phone_numbers/{id} was added.",
+    ],
   },
   {
     vendor: "cald",
@@ -72,6 +92,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       delete d.components.schemas.PhoneNumber.properties.agentId;
     },
+    changes: [
+      "major field-removed (response, PATCH /phonenumbers/{phoneNumberId}, field agentId, was optional): The response (200) field `agentId` of PATCH /phonenumbers/{phoneNumberId} was removed; code that reads it no longer compiles.",
+    ],
   },
   {
     vendor: "retell",
@@ -82,6 +105,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       renameKey(retellResponse(d).properties, "phone_number_pretty", "pretty_number");
     },
+    changes: [
+      "major field-renamed (response, PATCH /update-phone-number/{phone_number}, field phone_number_pretty, renamed to pretty_number, was optional): The response (200) field `phone_number_pretty` of PATCH /update-phone-number/{phone_number} was renamed to `pretty_number`; code that reads `phone_number_pretty` must read `pretty_number`.",
+    ],
   },
   {
     vendor: "cartesia",
@@ -91,6 +117,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       d.components.schemas.UpdatePhoneNumberBody.required = ["label"];
     },
+    changes: [
+      "major field-newly-required (request, PATCH /agents/phone-numbers/{id}, field label): The request field `label` of PATCH /agents/phone-numbers/{id} is now required; every call must set it.",
+    ],
   },
   {
     vendor: "cartesia",
@@ -100,6 +129,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       delete d.components.schemas.UpdatePhoneNumberBody.properties.provider.required;
     },
+    changes: [
+      "minor field-no-longer-required (request, PATCH /agents/phone-numbers/{id}, field provider.id): The request field `provider.id` of PATCH /agents/phone-numbers/{id} is no longer required.",
+    ],
   },
   {
     vendor: "retell",
@@ -110,6 +142,9 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       retellResponse(d).required.push("nickname");
     },
+    changes: [
+      "minor field-newly-required (response, PATCH /update-phone-number/{phone_number}, field nickname): The response (200) field `nickname` of PATCH /update-phone-number/{phone_number} is now always present.",
+    ],
   },
   {
     vendor: "retell",
@@ -121,6 +156,9 @@ export const CASES: CorpusCase[] = [
         (f: string) => f !== "last_modification_timestamp",
       );
     },
+    changes: [
+      "major field-no-longer-required (response, PATCH /update-phone-number/{phone_number}, field last_modification_timestamp): The response (200) field `last_modification_timestamp` of PATCH /update-phone-number/{phone_number} may now be absent; code that reads it must handle `undefined`.",
+    ],
   },
   {
     vendor: "cald",
@@ -131,5 +169,80 @@ export const CASES: CorpusCase[] = [
     patch: (d) => {
       caldBody(d).properties.label = { type: "string" };
     },
+    changes: [
+      "minor field-added-optional (request, PATCH /phonenumbers/{phoneNumberId}, field label): The request field `label` of PATCH /phonenumbers/{phoneNumberId} was added (optional).",
+    ],
+  },
+  // Second checks of the contract's "field removed" and "field added, required" rows: each side
+  // on a second vendor (docs/CONTRACT.md#spec-changes-specsdiff-from-the-clients-side).
+  {
+    vendor: "vogent",
+    name: "request field removed (the facade sends it)",
+    bump: "major",
+    kind: "field-removed",
+    facade: true,
+    patch: (d) => {
+      delete d.components.schemas.UpdatePhoneNumberRequest.properties.agentId;
+    },
+    changes: [
+      "major field-removed (request, PUT /phone_numbers/{id}, field agentId, was optional): The request field `agentId` of PUT /phone_numbers/{id} was removed; code that sets it no longer compiles.",
+    ],
+  },
+  {
+    vendor: "verbex",
+    name: "response field removed (in one variant, not read by the facade)",
+    bump: "major",
+    kind: "field-removed",
+    facade: false,
+    patch: (d) => {
+      delete verbexSchemas(d).GetSIPPhoneNumberResponse.properties.sip_infra_region;
+    },
+    changes: [
+      "major field-removed (response, PATCH /v1/phone-numbers/{phone_number_id}, field sip_infra_region, was optional): The response (200) field `sip_infra_region` (in the `GetSIPPhoneNumberResponse` variant) of PATCH /v1/phone-numbers/{phone_number_id} was removed; code that reads it no longer compiles.",
+    ],
+  },
+  {
+    vendor: "vogent",
+    name: "response field removed (required, read by the facade)",
+    bump: "major",
+    kind: "field-removed",
+    facade: true,
+    patch: (d) => {
+      const s = d.components.schemas.PhoneNumber;
+      delete s.properties.number;
+      s.required = s.required.filter((f: string) => f !== "number");
+    },
+    changes: [
+      "major field-removed (response, GET /phone_numbers, field data.[].number, was required): The response (200) field `data[].number` of GET /phone_numbers was removed; code that reads it no longer compiles.",
+      "major field-removed (response, GET /phone_numbers/{id}, field number, was required): The response (200) field `number` of GET /phone_numbers/{id} was removed; code that reads it no longer compiles.",
+      "major field-removed (response, PUT /phone_numbers/{id}, field number, was required): The response (200) field `number` of PUT /phone_numbers/{id} was removed; code that reads it no longer compiles.",
+    ],
+  },
+  {
+    vendor: "cald",
+    name: "request field added, required",
+    bump: "major",
+    kind: "field-added-required",
+    patch: (d) => {
+      caldBody(d).properties.label = { type: "string" };
+      caldBody(d).required = ["label"];
+    },
+    changes: [
+      "major field-added-required (request, PATCH /phonenumbers/{phoneNumberId}, field label): The request field `label` of PATCH /phonenumbers/{phoneNumberId} was added and is required; every call must now set it.",
+    ],
+  },
+  {
+    vendor: "retell",
+    name: "response field added, required (the facade checks required fields)",
+    bump: "minor",
+    kind: "field-added-required",
+    facade: true,
+    patch: (d) => {
+      retellResponse(d).properties.sip_region = { type: "string" };
+      retellResponse(d).required.push("sip_region");
+    },
+    changes: [
+      "minor field-added-required (response, PATCH /update-phone-number/{phone_number}, field sip_region): The response (200) field `sip_region` of PATCH /update-phone-number/{phone_number} was added.",
+    ],
   },
 ];
