@@ -150,7 +150,7 @@ describe.each(LISTING)("%s list and find on a paginated server", (provider) => {
     expect(value[0]?.drift?.length).toBeGreaterThan(0);
     // A field the result needs of another type is drift too (docs/CONTRACT.md#facade-result): null.
     expect(value[0]?.number).toBeNull();
-    const failed = await withServer(pagesOf([["not an object" as never]]), (client) =>
+    const failed = await withServer(pagesOf(["not an object" as never]), (client) =>
       collect(client.list()).catch((error) => error),
     );
     expect(failed.value).toMatchObject({ code: "invalid_response", provider });
