@@ -12,13 +12,13 @@ import { loadVendorSpec } from "../spec/vendor-spec.js";
 import { exportFile, packageDir, readManifest } from "./manifest.js";
 
 /**
- * A vendor package's main entry at most 6.6 kB (0.6x the official SDK measured beside it, 10.9 kB);
- * a facade per-vendor entry with its vendor at most 9.8 kB, holding none of the other vendors.
- * Both were raised from 5.5 and 8 kB when the contract's secrets and request-pipeline rules
- * outgrew them: each is the measured size plus under 100 B, so any growth fails CI. What each
- * part of the bundle costs, and what meeting the old budgets would drop: README.md#performance.
+ * A vendor package's main entry at most 7.2 kB (0.66x the official SDK measured beside it, 10.9
+ * kB); a facade per-vendor entry with its vendor at most 12.4 kB, holding none of the other
+ * vendors. Both were raised (from 5.5 and 8 kB) as the contract's secrets, request-pipeline, read
+ * and drift rules outgrew them: each is the measured size plus under 100 B, so any growth fails
+ * CI. What each part of the bundle costs: README.md#bundle-size.
  */
-export const BUDGETS = { vendor: 6600, facadeEntry: 9800 } as const;
+export const BUDGETS = { vendor: 7200, facadeEntry: 12400 } as const;
 
 export interface SizeRow {
   key: string;
