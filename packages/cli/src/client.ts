@@ -35,6 +35,10 @@ export interface UpdateResult {
 export interface PhoneNumbers {
   update(id: string, changes: Changes, options?: UpdateOptions): Promise<UpdateResult>;
   plan(id: string, changes: Changes, options?: Pick<UpdateOptions, "vendor">): PlannedRequest;
+  /** Reads the number `id`; rejects with `unsupported_change` for a vendor without a get. */
+  get(id: string, options?: { signal?: AbortSignal }): Promise<UpdateResult>;
+  /** Every number of the account, page after page; rejects with `unsupported_change` without a list. */
+  list(filter?: undefined, options?: { signal?: AbortSignal }): AsyncIterable<UpdateResult>;
 }
 
 export interface ClientOptions {

@@ -6,7 +6,15 @@ export interface ChangeSupport {
   clear: string;
 }
 export type Capabilities = Readonly<
-  Record<Provider, { agentId: ChangeSupport; label: ChangeSupport; outboundAgentId: ChangeSupport }>
+  Record<
+    Provider,
+    {
+      agentId: ChangeSupport;
+      label: ChangeSupport;
+      outboundAgentId: ChangeSupport;
+      reads?: { get: string; list: string };
+    }
+  >
 >;
 
 /** "a, b and c". */
@@ -37,8 +45,10 @@ ${wrap(`${titles}, with the same meaning everywhere.`, "")}
 
 Usage:
   phonebridge update <provider> <id> [change flags] [options]
+  phonebridge plan <file.csv|file.jsonl> [options]
   phonebridge apply <file.csv|file.jsonl> [options]
-  phonebridge help [update|apply]
+  phonebridge verify <provider> [options]
+  phonebridge help [update|plan|apply|verify]
   phonebridge --version
 
 ${wrap(`Providers: ${PROVIDERS.join(", ")}.`, "  ")}
@@ -47,7 +57,9 @@ Run "phonebridge <command> --help" for the flags, the file format and examples.
 Exit codes: 0 everything done; 1 a vendor or network error, or any bad or failed row;
 2 usage error, a file refused, a missing key or base URL, or a results file in use
 (nothing sent); 130 interrupted. With --dry-run: 0 the real run could start and every row
-is valid; 1 it could start, some rows are bad; 2 it could not start.
+is valid; 1 it could start, some rows are bad; 2 it could not start. plan: 0 nothing would
+change; 1 something would change, or a row cannot be read; 2 usage error or a file refused.
+verify: 0 no drift; 1 drift, or the list failed; 2 usage error.
 `;
 
 const CONNECTION = `Connection:
@@ -229,5 +241,64 @@ Examples:
   phonebridge apply numbers.csv --resume
   phonebridge apply numbers.jsonl --dry-run --resume --json
   phonebridge apply numbers.csv --mock
+`;
+}
+
+/** `phonebridge plan --help`. */
+export function planHelp(_capabilities: Capabilities): string {
+  return `Usage: phonebridge plan <file.csv|file.jsonl> [options]
+
+Reads the current state of each row's number (one read per row, no write) and prints what
+"phonebridge apply" would change, one line per row:
+  change        the fields that differ: agent, outbound agent, label (held -> wanted)
+  unchanged     the number is already as the row asks
+  not found     the vendor has no such number
+  cannot read   the vendor documents no read of a number, or the read failed (the vendor
+                and the reason are named, never a secret)
+Bad rows are reported on stderr, as apply reports them. Run plan, read it, then apply.
+
+Takes the files of apply (see phonebridge apply --help) and its key rules; nothing is sent
+but reads, and no results file is written.
+
+Options:
+  --concurrency <n>           Rows read at once (default 8).
+  --rate <n>                  At most n requests per second per provider, retries included.
+  --json                      One JSON line per row ({"row","provider","id","outcome",
+                              "changes"|"error"}), then a summary line.
+  -h, --help                  This help.
+
+${CONNECTION}
+Exit codes: 0 nothing would change; 1 something would change, or a row is bad, not found or
+cannot be read; 2 usage error, a file refused, a missing key or base URL (nothing read).
+
+Examples:
+  phonebridge plan numbers.csv
+  phonebridge plan numbers.csv --json --concurrency 16
+  phonebridge plan numbers.csv --mock
+`;
+}
+
+/** `phonebridge verify --help`. */
+export function verifyHelp(): string {
+  return `Usage: phonebridge verify <provider> [options]
+
+A live contract check of a real account: lists every number of the account (page after page)
+and checks each against the vendor's spec. Every drift (a field missing, of another type, an
+unknown enum value) is printed, one line per path and problem, with the number; never a value.
+A vendor that documents no list (the README's capability matrix says which) cannot be
+verified: exit 2, nothing sent.
+
+Options:
+  --json                      One JSON line per drifting number ({"provider","id","number",
+                              "drift":[{"path","problem"}]}), then a summary line.
+  -h, --help                  This help.
+
+${CONNECTION}
+Exit codes: 0 no drift; 1 drift, or the vendor or network failed the list; 2 usage error, a
+provider that cannot list, a missing key or base URL (nothing sent).
+
+Examples:
+  phonebridge verify retell
+  phonebridge verify vogent --json
 `;
 }

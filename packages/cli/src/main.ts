@@ -6,8 +6,8 @@ import { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
-const COMMANDS = ["update", "apply", "help"];
-const HELP_TOPICS = ["update", "apply"];
+const COMMANDS = ["update", "plan", "apply", "verify", "help"];
+const HELP_TOPICS = ["update", "plan", "apply", "verify"];
 
 /** The version package.json holds, as src/version.ts has it from the release flow. */
 const version = (): string => VERSION;
@@ -34,6 +34,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case "update":
         return await (await import("./update.js")).update(rest, secrets);
+      case "plan":
+        return await (await import("./plan.js")).plan(rest, secrets);
+      case "verify":
+        return await (await import("./verify.js")).verify(rest, secrets);
       case "apply":
         return await (await import("./apply.js")).apply(rest, secrets);
       case "help":
@@ -53,7 +57,11 @@ export async function main(argv: readonly string[]): Promise<number> {
             ? MAIN_HELP
             : topic === "update"
               ? help.updateHelp(capabilities)
-              : help.applyHelp(capabilities),
+              : topic === "plan"
+                ? help.planHelp(capabilities)
+                : topic === "verify"
+                  ? help.verifyHelp()
+                  : help.applyHelp(capabilities),
         );
         return command === undefined ? 2 : 0;
       }

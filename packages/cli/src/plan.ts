@@ -1,0 +1,215 @@
+import { setMaxListeners } from "node:events";
+import { parseArgs } from "node:util";
+import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
+import { type Changes, loadCapabilities, loadFacade, type PhoneNumbers, type UpdateResult } from "./client.js";
+import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
+import { Connections } from "./context.js";
+import { describeError, errorLine } from "./describe.js";
+import { drained } from "./drain.js";
+import { planHelp } from "./help.js";
+import { InputFile } from "./input-file.js";
+import { checkInput, InputChanged, rowsToRun } from "./input-passes.js";
+import { driftWarning, printable } from "./output.js";
+import { lackingError, prepareClients } from "./prepare.js";
+import type { Provider } from "./providers.js";
+import { bare } from "./quote.js";
+import { RateLimiter } from "./rate.js";
+import { DoneRows } from "./results.js";
+import type { InputRow } from "./rows.js";
+import type { Secrets } from "./secrets.js";
+import { UsageError } from "./usage-error.js";
+
+/** `apply`'s options, less those of a write (`--dry-run`, the results file): `plan` sends none. */
+const OPTIONS = {
+  "api-key": CONNECTION_OPTIONS["api-key"],
+  "base-url": CONNECTION_OPTIONS["base-url"],
+  timeout: CONNECTION_OPTIONS.timeout,
+  "max-retries": CONNECTION_OPTIONS["max-retries"],
+  mock: CONNECTION_OPTIONS.mock,
+  verbose: CONNECTION_OPTIONS.verbose,
+  json: CONNECTION_OPTIONS.json,
+  help: CONNECTION_OPTIONS.help,
+  concurrency: { type: "string" },
+  rate: { type: "string" },
+} as const;
+
+/** The lowest `--rate`: one request per 1,000 s (as `apply`). */
+const MIN_RATE = 0.001;
+
+/** The fields a row may change, as `plan` names them. */
+const FIELDS = [
+  ["agentId", "agent"],
+  ["outboundAgentId", "outbound agent"],
+  ["label", "label"],
+] as const;
+
+/** One field that would change: its name, what the vendor holds, what the row asks for. */
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** The fields of `changes` that differ from what the vendor holds now. */
+export function differences(current: UpdateResult, changes: Changes): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const [key, field] of FIELDS) {
+    const wanted = changes[key];
+    if (wanted === undefined) continue;
+    const held = current[key] ?? null;
+    if (held !== wanted) out.push({ field, from: held, to: wanted });
+  }
+  return out;
+}
+
+function rowLabel(row: InputRow, secrets: Secrets): string {
+  return `row ${row.row}${row.provider ? ` ${bare(row.provider, secrets)}` : ""}${row.id ? ` ${bare(row.id, secrets)}` : ""}`;
+}
+
+const shown = (value: string | null) => (value === null ? "(none)" : JSON.stringify(value));
+
+/**
+ * `phonebridge plan <file>`: reads each row's number (the facade's `get`) and says what `apply`
+ * would change, sending no write (CONTRACT.md, CLI: `plan`).
+ */
+export async function plan(args: string[], secrets: Secrets): Promise<number> {
+  const { values, positionals } = usageErrors(
+    () => parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
+    { command: "plan", args, options: OPTIONS },
+  );
+  const json = values.json === true;
+  if (values.help) {
+    (json ? process.stderr : process.stdout).write(planHelp(await loadCapabilities()));
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `plan takes one <file.csv|file.jsonl>, got ${positionals.length} argument(s); see phonebridge plan --help`,
+    );
+  }
+  const input = positionals[0] as string;
+  const concurrency = intFlag("concurrency", values.concurrency, 1, 1024) ?? 8;
+  const rate = positiveFlag("rate", values.rate, MIN_RATE);
+  const connection = connectionOf(values);
+  const connections = new Connections(connection, secrets);
+  const file = await InputFile.open(input);
+  try {
+    const checked = await checkInput(file, secrets);
+    requireOneProvider("api-key", connection.apiKeys, checked.named);
+    requireOneProvider("base-url", connection.baseUrls, checked.named);
+    const providers = [...checked.goodRows.keys()];
+    const create = await loadFacade();
+    await connections.start(providers);
+    const prepared = prepareClients(providers, connections, secrets, (options) => {
+      const limiter = rate === undefined ? undefined : new RateLimiter(rate);
+      const beforeAttempt = limiter && ((signal: AbortSignal | undefined) => limiter.take(signal));
+      return create({ ...options, beforeAttempt });
+    });
+    if (prepared.problems.length > 0) throw lackingError(prepared.problems);
+    if (!(await file.unchanged())) throw new UsageError(`${new InputChanged(input).message}; nothing sent`);
+    const rows = rowsToRun(file, checked, new DoneRows(checked.rows), secrets);
+    return await planRows(rows, prepared.clients, { concurrency, secrets, json, total: checked.rows });
+  } finally {
+    await connections.stop();
+    await file.close();
+  }
+}
+
+interface PlanCounts {
+  change: number;
+  unchanged: number;
+  notFound: number;
+  cannotRead: number;
+  bad: number;
+  drifted: number;
+}
+
+async function planRows(
+  rows: AsyncGenerator<InputRow>,
+  clients: Map<Provider, PhoneNumbers>,
+  options: { concurrency: number; secrets: Secrets; json: boolean; total: number },
+): Promise<number> {
+  const { secrets, json } = options;
+  const counts: PlanCounts = { change: 0, unchanged: 0, notFound: 0, cannotRead: 0, bad: 0, drifted: 0 };
+  const signal = new AbortController().signal;
+  setMaxListeners(options.concurrency * 2 + 16, signal);
+  // printable() on JSON too: what it escapes can only sit inside strings, as valid JSON escapes.
+  const out = (text: string) => process.stdout.write(`${printable(secrets.text(text))}\n`);
+  const warn = (text: string) => process.stderr.write(`${printable(secrets.text(text))}\n`);
+  let stopped: unknown;
+  const worker = async () => {
+    while (stopped === undefined) {
+      // A line per row: the next row waits for the readers of stdout and stderr.
+      await drained(process.stdout);
+      await drained(process.stderr);
+      let next: IteratorResult<InputRow>;
+      try {
+        next = await rows.next();
+      } catch (error) {
+        stopped ??= error;
+        return;
+      }
+      if (next.done) return;
+      const row = next.value;
+      const where = rowLabel(row, secrets);
+      if (!row.ok) {
+        counts.bad += 1;
+        const error = { code: "invalid_row", message: row.reason };
+        if (json) out(JSON.stringify({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, error }));
+        warn(`${where}: bad row: ${row.reason}`);
+        continue;
+      }
+      const base = { row: row.row, provider: row.provider, id: row.id };
+      let current: UpdateResult;
+      try {
+        current = await (clients.get(row.provider) as PhoneNumbers).get(row.id, { signal });
+      } catch (caught) {
+        const error = describeError(caught, secrets);
+        if (error.code === "not_found") {
+          counts.notFound += 1;
+          out(json ? JSON.stringify({ ...base, outcome: "not found", error }) : `${where}: not found`);
+        } else {
+          counts.cannotRead += 1;
+          const reason = `${row.provider}: ${errorLine(error)}`;
+          out(json ? JSON.stringify({ ...base, outcome: "cannot read", error }) : `${where}: cannot read: ${reason}`);
+        }
+        continue;
+      }
+      if (current.drift !== undefined) {
+        counts.drifted += 1;
+        warn(`${where}: ${driftWarning(row.provider, current.drift)}`);
+      }
+      const changes = differences(current, row.changes);
+      if (changes.length === 0) {
+        counts.unchanged += 1;
+        out(json ? JSON.stringify({ ...base, outcome: "unchanged" }) : `${where}: unchanged`);
+      } else {
+        counts.change += 1;
+        out(
+          json
+            ? JSON.stringify({ ...base, outcome: "change", changes })
+            : `${where}: change: ${changes.map((c) => `${c.field} ${shown(c.from)} -> ${shown(c.to)}`).join(", ")}`,
+        );
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+  } finally {
+    await rows.return(undefined);
+  }
+  if (stopped !== undefined) {
+    const message = stopped instanceof Error ? stopped.message : String(stopped);
+    warn(`phonebridge: ${message}`);
+  }
+  const summary = { plan: true, rows: options.total, ...counts, nothingSent: true };
+  out(
+    json
+      ? JSON.stringify(summary)
+      : `plan: ${options.total} rows: ${counts.change} would change, ${counts.unchanged} unchanged, ` +
+          `${counts.notFound} not found, ${counts.cannotRead} cannot be read, ${counts.bad} bad` +
+          `${counts.drifted ? ` (${counts.drifted} with drift)` : ""}; nothing sent`,
+  );
+  const something = counts.change + counts.notFound + counts.cannotRead + counts.bad;
+  return something > 0 || stopped !== undefined ? 1 : 0;
+}

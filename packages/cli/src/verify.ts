@@ -1,0 +1,106 @@
+import { parseArgs } from "node:util";
+import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
+import { loadCapabilities, loadFacade, type PhoneNumbers } from "./client.js";
+import { didYouMean } from "./closest.js";
+import { Connections } from "./context.js";
+import { describeError, errorLine } from "./describe.js";
+import { drained } from "./drain.js";
+import { verifyHelp } from "./help.js";
+import { printable } from "./output.js";
+import { lackingError, prepareClients } from "./prepare.js";
+import { isProvider, PROVIDERS } from "./providers.js";
+import { quote } from "./quote.js";
+import type { Secrets } from "./secrets.js";
+import { UsageError } from "./usage-error.js";
+
+/** The connection options; `verify` writes nothing, so no `--dry-run`. */
+const OPTIONS = {
+  "api-key": CONNECTION_OPTIONS["api-key"],
+  "base-url": CONNECTION_OPTIONS["base-url"],
+  timeout: CONNECTION_OPTIONS.timeout,
+  "max-retries": CONNECTION_OPTIONS["max-retries"],
+  mock: CONNECTION_OPTIONS.mock,
+  verbose: CONNECTION_OPTIONS.verbose,
+  json: CONNECTION_OPTIONS.json,
+  help: CONNECTION_OPTIONS.help,
+} as const;
+
+/**
+ * `phonebridge verify <provider>`: lists every number of the account and reports each drift of
+ * the vendor's responses from its spec (CONTRACT.md, CLI: `verify`), a live contract check.
+ */
+export async function verify(args: string[], secrets: Secrets): Promise<number> {
+  const { values, positionals } = usageErrors(
+    () => parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
+    { command: "verify", args, options: OPTIONS },
+  );
+  const json = values.json === true;
+  if (values.help) {
+    (json ? process.stderr : process.stdout).write(verifyHelp());
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `verify takes one <provider>, got ${positionals.length} argument(s); see phonebridge verify --help`,
+    );
+  }
+  const provider = positionals[0] as string;
+  if (!isProvider(provider)) {
+    throw new UsageError(
+      `unknown provider ${quote(provider, secrets)} (one of ${PROVIDERS.join(", ")})${didYouMean(provider, PROVIDERS)}`,
+    );
+  }
+  if ((await loadCapabilities())[provider].reads?.list === "unsupported") {
+    throw new UsageError(`${provider} documents no list of its numbers: it cannot be verified (nothing sent)`);
+  }
+  const connections = new Connections(connectionOf(values), secrets);
+  // printable() on JSON too: what it escapes can only sit inside strings, as valid JSON escapes.
+  const out = (text: string) => process.stdout.write(`${printable(secrets.text(text))}\n`);
+  let numbers = 0;
+  let drifted = 0;
+  let problems = 0;
+  try {
+    const create = await loadFacade();
+    await connections.start([provider]);
+    const prepared = prepareClients([provider], connections, secrets, create);
+    if (prepared.problems.length > 0) throw lackingError(prepared.problems);
+    const client = prepared.clients.get(provider) as PhoneNumbers;
+    try {
+      for await (const result of client.list()) {
+        numbers += 1;
+        if (numbers % 1000 === 0) process.stderr.write(`${numbers} numbers read\n`);
+        if (result.drift === undefined) continue;
+        drifted += 1;
+        problems += result.drift.length;
+        // A line per drifting number: the next page waits for the reader of stdout.
+        await drained(process.stdout);
+        const number = result.number ?? result.id;
+        if (json) out(JSON.stringify({ provider, id: result.id, number: result.number, drift: result.drift }));
+        else {
+          for (const { path, problem } of result.drift) {
+            out(`${number}: ${path === "" ? "(the body)" : path}: ${problem}`);
+          }
+        }
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      const info = describeError(error, secrets);
+      if (json) out(JSON.stringify({ provider, error: info, numbers }));
+      process.stderr.write(
+        `phonebridge: ${printable(secrets.text(`${provider}: the list stopped after ${numbers} numbers: ${errorLine(info)}`))}\n`,
+      );
+      return 1;
+    }
+  } finally {
+    await connections.stop();
+  }
+  const summary = { provider, numbers, drifted, problems, clean: drifted === 0 };
+  out(
+    json
+      ? JSON.stringify(summary)
+      : drifted === 0
+        ? `verify ${provider}: ${numbers} numbers, no drift from the spec`
+        : `verify ${provider}: ${numbers} numbers, ${drifted} drifting from the spec (${problems} problem(s) above)`,
+  );
+  return drifted === 0 ? 0 : 1;
+}
