@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `pnpm start`, the main job (after the build `pnpm start` runs first): through the `phonebridge`
 // command line over the facade, shows the request each vendor would get for the example file (a
-// dry run against the real vendors' URLs, nothing sent) and applies it to the embedded Prism
-// mocks, printing the normalized results as a table.
+// dry run against the real vendors' URLs, nothing sent), plans it against the embedded Prism
+// mocks (each number read, what would change printed) and applies it there, printing the
+// normalized results as a table.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -32,7 +33,12 @@ console.log(`\n1. What each vendor would receive for ${input} (dry run: nothing 
 const dry = phonebridge("apply", input, "--dry-run", ...demoKeys, ...demoBaseUrls);
 if (dry !== 0) process.exit(dry);
 
-console.log("\n2. The same file applied to a Prism mock of each vendor's spec on 127.0.0.1\n");
+console.log("\n2. What the file would change on a Prism mock of each vendor's spec (plan: reads only)\n");
+// Exit 1 says something would change (or a vendor has no read): the plan's answer, not a failure.
+const planned = phonebridge("plan", input, "--mock");
+if (planned === 2) process.exit(planned);
+
+console.log("\n3. The same file applied to those mocks on 127.0.0.1\n");
 const applied = phonebridge(
   "apply",
   input,
