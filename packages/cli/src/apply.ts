@@ -7,6 +7,7 @@ import { createPlanner, loadCapabilities, loadFacade, type PhoneNumbers, type Pl
 import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, type ErrorInfo, errorLine } from "./describe.js";
+import { differences } from "./differences.js";
 import { drained } from "./drain.js";
 import { applyHelp } from "./help.js";
 import { InputFile } from "./input-file.js";
@@ -32,6 +33,7 @@ const OPTIONS = {
   resume: { type: "boolean" },
   overwrite: { type: "boolean" },
   table: { type: "boolean" },
+  "skip-unchanged": { type: "boolean" },
 } as const;
 
 /** The lowest `--rate`: one request per 1,000 s. */
@@ -139,6 +141,18 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     }
     const providers = providersLeft(checked, done);
 
+    const skipUnchanged = values["skip-unchanged"] === true;
+    if (skipUnchanged) {
+      const capabilities = await loadCapabilities();
+      const unreadable = providers.filter((provider) => capabilities[provider].reads?.get === "unsupported");
+      if (unreadable.length > 0) {
+        await check(() => {
+          throw new UsageError(
+            `--skip-unchanged reads each number first, and ${unreadable.join(", ")} documents no read of a number (nothing sent)`,
+          );
+        }, undefined);
+      }
+    }
     const create = await loadFacade();
     await connections.start(providers);
     if (!(await file.unchanged())) throw new UsageError(`${new InputChanged(input).message}; nothing sent`);
@@ -174,6 +188,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
       json,
       truncate: values.overwrite === true,
       table: values.table === true,
+      skipUnchanged,
       interrupt: interrupt as Interrupt,
     });
   } finally {
@@ -270,6 +285,8 @@ interface RunOptions {
   truncate: boolean;
   /** Print the finished rows as a table at the end, the first {@link TABLE_ROWS} of them. */
   table: boolean;
+  /** Read each number first; a row already in the desired state is not sent (`skipped: "unchanged"`). */
+  skipUnchanged: boolean;
   interrupt: Interrupt;
 }
 
@@ -279,6 +296,8 @@ async function run(options: RunOptions): Promise<number> {
   const counts: Counts = { total, skipped: options.alreadyDone, ok: 0, failed: 0, bad: 0 };
   // Rows done whose response drifted from the vendor's spec: ok rows, each with a warning.
   let drifted = 0;
+  // Rows already in the desired state (--skip-unchanged): ok, not sent.
+  let unchanged = 0;
   const progress = new Progress(counts);
   const started = performance.now();
   const signal = interrupt.signal;
@@ -339,6 +358,27 @@ async function run(options: RunOptions): Promise<number> {
         return;
       }
       try {
+        if (options.skipUnchanged) {
+          const current = await client.get(row.id, { signal });
+          if (differences(current, row.changes).length === 0) {
+            counts.ok += 1;
+            unchanged += 1;
+            // ok: true, so that --resume neither reads nor sends it again.
+            write(
+              {
+                row: row.row,
+                provider: row.provider,
+                id: row.id,
+                ok: true,
+                skipped: "unchanged",
+                result: normalized(current),
+              },
+              shown,
+            );
+            progress.tick();
+            continue;
+          }
+        }
         const result = await client.update(row.id, row.changes, { signal });
         counts.ok += 1;
         write({ row: row.row, provider: row.provider, id: row.id, ok: true, result: normalized(result) }, shown);
@@ -382,6 +422,7 @@ async function run(options: RunOptions): Promise<number> {
     rows: total,
     ok: counts.ok,
     drifted,
+    unchanged,
     failed: counts.failed,
     bad: counts.bad,
     alreadyDone: counts.skipped,
@@ -404,7 +445,7 @@ async function run(options: RunOptions): Promise<number> {
     process.stdout.write(`${printable(secrets.text(JSON.stringify(summary)))}\n`);
   } else {
     const parts = [
-      `${counts.ok} ok${drifted ? ` (${drifted} with drift)` : ""}`,
+      `${counts.ok} ok${drifted ? ` (${drifted} with drift)` : ""}${unchanged ? ` (${unchanged} unchanged, not sent)` : ""}`,
       `${counts.failed} failed`,
       `${counts.bad} bad`,
     ];

@@ -47,8 +47,9 @@ Usage:
   phonebridge update <provider> <id> [change flags] [options]
   phonebridge plan <file.csv|file.jsonl> [options]
   phonebridge apply <file.csv|file.jsonl> [options]
+  phonebridge status [--provider <provider>...] [options]
   phonebridge verify <provider> [options]
-  phonebridge help [update|plan|apply|verify]
+  phonebridge help [update|plan|apply|status|verify]
   phonebridge --version
 
 ${wrap(`Providers: ${PROVIDERS.join(", ")}.`, "  ")}
@@ -59,7 +60,8 @@ Exit codes: 0 everything done; 1 a vendor or network error, or any bad or failed
 (nothing sent); 130 interrupted. With --dry-run: 0 the real run could start and every row
 is valid; 1 it could start, some rows are bad; 2 it could not start. plan: 0 nothing would
 change; 1 something would change, or a row cannot be read; 2 usage error or a file refused.
-verify: 0 no drift; 1 drift, or the list failed; 2 usage error.
+status: 0 listed; 1 a list failed or a named vendor cannot list. verify: 0 no drift; 1 drift,
+or the list failed; 2 usage error.
 `;
 
 const CONNECTION = `Connection:
@@ -206,6 +208,10 @@ Options:
                               file and its lock; every other flag applies, --resume too) and
                               print the request each row would send, secrets redacted. Sends
                               nothing, writes nothing, needs no key.
+  --skip-unchanged            Read each number first and send only rows not already in the
+                              desired state; a skipped row gets an ok: true line with
+                              "skipped":"unchanged" (--resume does not read it again) and
+                              the summary counts it. Only for vendors that can read a number.
   --table                     At the end, print the rows' results (or errors) as a table:
                               the first 1,000 rows of the run (the results file has all).
   --json                      Summary (and --dry-run requests) as JSON lines.
@@ -300,5 +306,26 @@ provider that cannot list, a missing key or base URL (nothing sent).
 Examples:
   phonebridge verify retell
   phonebridge verify vogent --json
+`;
+}
+
+/** `phonebridge status --help`. */
+export function statusHelp(): string {
+  return `Usage: phonebridge status [--provider <provider>...] [options]
+
+Lists every number of the configured vendors (those with a key, from --api-key or
+<VENDOR>_API_KEY, or those named by --provider; every vendor with --mock), page after page, one
+line per number: provider, number, agent, outbound agent, label. Progress goes to stderr. A
+vendor that documents no list is said once on stderr and skipped.
+
+Options:
+  --provider <provider>       List this vendor (repeatable); otherwise every vendor with a key.
+  --json                      One JSON line per number ({"provider","id","number","agentId",
+                              "outboundAgentId","label"}).
+  -h, --help                  This help.
+
+${CONNECTION}
+Exit codes: 0 every vendor listed; 1 a vendor named by --provider cannot list, or a list
+failed; 2 usage error, no vendor configured, a missing key or base URL (nothing sent).
 `;
 }

@@ -6,8 +6,8 @@ import { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
-const COMMANDS = ["update", "plan", "apply", "verify", "help"];
-const HELP_TOPICS = ["update", "plan", "apply", "verify"];
+const COMMANDS = ["update", "plan", "apply", "status", "verify", "help"];
+const HELP_TOPICS = ["update", "plan", "apply", "status", "verify"];
 
 /** The version package.json holds, as src/version.ts has it from the release flow. */
 const version = (): string => VERSION;
@@ -36,6 +36,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await (await import("./update.js")).update(rest, secrets);
       case "plan":
         return await (await import("./plan.js")).plan(rest, secrets);
+      case "status":
+        return await (await import("./status.js")).status(rest, secrets);
       case "verify":
         return await (await import("./verify.js")).verify(rest, secrets);
       case "apply":
@@ -61,7 +63,9 @@ export async function main(argv: readonly string[]): Promise<number> {
                 ? help.planHelp(capabilities)
                 : topic === "verify"
                   ? help.verifyHelp()
-                  : help.applyHelp(capabilities),
+                  : topic === "status"
+                    ? help.statusHelp()
+                    : help.applyHelp(capabilities),
         );
         return command === undefined ? 2 : 0;
       }

@@ -1,10 +1,11 @@
 import { setMaxListeners } from "node:events";
 import { parseArgs } from "node:util";
 import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
-import { type Changes, loadCapabilities, loadFacade, type PhoneNumbers, type UpdateResult } from "./client.js";
+import { loadCapabilities, loadFacade, type PhoneNumbers, type UpdateResult } from "./client.js";
 import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
+import { differences } from "./differences.js";
 import { drained } from "./drain.js";
 import { planHelp } from "./help.js";
 import { InputFile } from "./input-file.js";
@@ -35,32 +36,6 @@ const OPTIONS = {
 
 /** The lowest `--rate`: one request per 1,000 s (as `apply`). */
 const MIN_RATE = 0.001;
-
-/** The fields a row may change, as `plan` names them. */
-const FIELDS = [
-  ["agentId", "agent"],
-  ["outboundAgentId", "outbound agent"],
-  ["label", "label"],
-] as const;
-
-/** One field that would change: its name, what the vendor holds, what the row asks for. */
-export interface FieldChange {
-  field: string;
-  from: string | null;
-  to: string | null;
-}
-
-/** The fields of `changes` that differ from what the vendor holds now. */
-export function differences(current: UpdateResult, changes: Changes): FieldChange[] {
-  const out: FieldChange[] = [];
-  for (const [key, field] of FIELDS) {
-    const wanted = changes[key];
-    if (wanted === undefined) continue;
-    const held = current[key] ?? null;
-    if (held !== wanted) out.push({ field, from: held, to: wanted });
-  }
-  return out;
-}
 
 function rowLabel(row: InputRow, secrets: Secrets): string {
   return `row ${row.row}${row.provider ? ` ${bare(row.provider, secrets)}` : ""}${row.id ? ` ${bare(row.id, secrets)}` : ""}`;

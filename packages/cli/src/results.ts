@@ -24,6 +24,8 @@ export interface ResultLine {
   provider: string | null;
   id: string | null;
   ok: boolean;
+  /** `"unchanged"`: the number was already in the desired state (`--skip-unchanged`), nothing sent. */
+  skipped?: "unchanged";
   result?: unknown;
   error?: unknown;
 }

@@ -22,9 +22,9 @@ describe("suggestions", () => {
       ["update", "retel", "+14155550000", "--agent", "a"],
       `unknown provider "retel" (one of ${PROVIDERS.join(", ")}); did you mean retell?`,
     ],
-    [["aply", "rows.csv"], 'unknown command "aply" (update, plan, apply, verify, help); did you mean apply?'],
-    [["help", "aply"], 'no help on "aply" (topics: update, plan, apply, verify); did you mean apply?'],
-    [["help", "frobnicate"], 'no help on "frobnicate" (topics: update, plan, apply, verify)'],
+    [["aply", "rows.csv"], 'unknown command "aply" (update, plan, apply, status, verify, help); did you mean apply?'],
+    [["help", "aply"], 'no help on "aply" (topics: update, plan, apply, status, verify); did you mean apply?'],
+    [["help", "frobnicate"], 'no help on "frobnicate" (topics: update, plan, apply, status, verify)'],
   ])("%j", async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
