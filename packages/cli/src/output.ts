@@ -17,12 +17,17 @@ export function normalized(result: UpdateResult) {
 
 /**
  * The warning for a response that drifts from the vendor's spec: the vendor and each path with
- * its problem, never a value (the facade's drift quotes none).
+ * its problem, never a value (the facade's drift quotes none), and what the drift did not stop:
+ * the update, or the read of a number (`plan`).
  */
-export function driftWarning(provider: string, drift: readonly Drift[]): string {
+export function driftWarning(
+  provider: string,
+  drift: readonly Drift[],
+  done: "the update was done" | "the number was read" = "the update was done",
+): string {
   const title = PROVIDER_TITLES[provider as keyof typeof PROVIDER_TITLES] ?? provider;
   const each = drift.map(({ path, problem }) => `${path === "" ? "(the body)" : path}: ${problem}`);
-  return `warning: ${title}'s response drifts from its spec (the update was done): ${each.join("; ")}`;
+  return `warning: ${title}'s response drifts from its spec (${done}): ${each.join("; ")}`;
 }
 
 /** A two-column table for people. */

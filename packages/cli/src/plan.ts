@@ -152,7 +152,7 @@ async function planRows(
       }
       if (current.drift !== undefined) {
         counts.drifted += 1;
-        warn(`${where}: ${driftWarning(row.provider, current.drift)}`);
+        warn(`${where}: ${driftWarning(row.provider, current.drift, "the number was read")}`);
       }
       const changes = differences(current, row.changes);
       if (changes.length === 0) {

@@ -19,6 +19,8 @@ const HELD: Record<string, Record<string, unknown>> = {
   "+14155550001": { inbound_agents: [{ agent_id: "agent_1", weight: 1 }], nickname: "Front desk" },
   "+14155550002": { inbound_agents: [{ agent_id: "agent_old", weight: 1 }], nickname: null },
   "+14155550003": { inbound_agents: [{ agent_id: "agent_1", weight: 1 }] },
+  // Drifts from the spec: a type the spec does not know.
+  "+14155550007": { inbound_agents: [{ agent_id: "agent_1", weight: 1 }], phone_number_type: 42 },
 };
 
 async function retell() {
@@ -109,6 +111,16 @@ describe("plan", () => {
     });
     expect(lines).toContainEqual({ row: 2, provider: "retell", id: "+14155550003", outcome: "unchanged" });
     expect(lines.at(-1)).toEqual(expect.objectContaining({ plan: true, rows: 2, change: 1, unchanged: 1 }));
+  });
+
+  it("a drifted read is a warning that the number was read, not that an update was done", async () => {
+    const s = await retell();
+    const input = fileWith("rows.csv", "provider,id,agent\nretell,+14155550007,agent_1\n");
+    const result = await run(["plan", input, ...FLAGS(s.url)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("row 1 retell +14155550007: unchanged");
+    expect(result.stderr).toContain("drifts from its spec (the number was read): phone_number_type:");
+    expect(result.stderr).not.toContain("update");
   });
 
   it("exit 0 when nothing would change", async () => {
