@@ -284,8 +284,11 @@ Examples:
 `;
 }
 
-/** `phonebridge verify --help`. */
-export function verifyHelp(): string {
+/** `phonebridge verify --help`: its examples name vendors that can list, from the capability matrix. */
+export function verifyHelp(capabilities: Capabilities): string {
+  const canList = (row: Capabilities[Provider]) => (row.reads?.list ?? "unsupported") !== "unsupported";
+  const first = firstWith(capabilities, canList);
+  const second = PROVIDERS.find((provider) => provider !== first && canList(capabilities[provider])) ?? first;
   return `Usage: phonebridge verify <provider> [options]
 
 A live contract check of a real account: lists every number of the account (page after page)
@@ -304,8 +307,8 @@ Exit codes: 0 no drift; 1 drift, or the vendor or network failed the list; 2 usa
 provider that cannot list, a missing key or base URL (nothing sent).
 
 Examples:
-  phonebridge verify retell
-  phonebridge verify vogent --json
+  phonebridge verify ${first}
+  phonebridge verify ${second} --json
 `;
 }
 

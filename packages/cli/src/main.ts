@@ -62,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
               : topic === "plan"
                 ? help.planHelp(capabilities)
                 : topic === "verify"
-                  ? help.verifyHelp()
+                  ? help.verifyHelp(capabilities)
                   : topic === "status"
                     ? help.statusHelp()
                     : help.applyHelp(capabilities),

@@ -36,7 +36,7 @@ export async function verify(args: string[], secrets: Secrets): Promise<number> 
   );
   const json = values.json === true;
   if (values.help) {
-    (json ? process.stderr : process.stdout).write(verifyHelp());
+    (json ? process.stderr : process.stdout).write(verifyHelp(await loadCapabilities()));
     return 0;
   }
   if (positionals.length !== 1) {
