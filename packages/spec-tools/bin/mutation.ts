@@ -9,6 +9,7 @@ import { appendFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { parseMutationArgs, USAGE } from "../src/mutation/args.js";
+import { startTargetMocks, type TargetMocks } from "../src/mutation/mocks.js";
 import { restoreLeftovers } from "../src/mutation/restore.js";
 import { type MutationRun, readMetrics, scoreLine, summaryTable } from "../src/mutation/score.js";
 import { loadTargetConfig, type MutationTarget, type TargetConfig } from "../src/mutation/targets.js";
@@ -59,7 +60,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
-function runStryker(target: MutationTarget): Promise<number> {
+function runStryker(target: MutationTarget, extraEnv: Record<string, string>): Promise<number> {
   const command = [stryker, "run", join(root, target.config), ...args.stryker];
   console.log(
     `\n── mutation ${target.name}: stryker ${command
@@ -68,7 +69,11 @@ function runStryker(target: MutationTarget): Promise<number> {
       .join(" ")} ──`,
   );
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, command, { cwd: join(root, target.dir), stdio: "inherit", env });
+    const child = spawn(process.execPath, command, {
+      cwd: join(root, target.dir),
+      stdio: "inherit",
+      env: { ...env, ...extraEnv },
+    });
     current = child;
     child.on("error", (error) => {
       console.error(`could not start Stryker: ${error.message}`);
@@ -99,7 +104,20 @@ const runs: MutationRun[] = [];
 for (const [target, config] of configs) {
   rmSync(config.report, { force: true });
   const started = Date.now();
-  const exitCode = await runStryker(target);
+  let mocks: TargetMocks | undefined;
+  let exitCode: number;
+  try {
+    if (target.mocks) {
+      console.log(`── mutation ${target.name}: the Prism mocks, once for the run ──`);
+      mocks = await startTargetMocks(join(root, target.dir));
+    }
+    exitCode = stopSignal ? 1 : await runStryker(target, mocks?.env ?? {});
+  } catch (error) {
+    console.error(`mutation ${target.name}: ${error instanceof Error ? error.message : String(error)}`);
+    exitCode = 1;
+  } finally {
+    await mocks?.stop();
+  }
   current = undefined;
   restore(target, config.tempDir);
   const run: MutationRun = {

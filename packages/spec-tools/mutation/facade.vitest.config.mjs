@@ -2,6 +2,8 @@
 // included, without the type tests (`*.test-d.ts`). Those run tsc over the sources, which in
 // place are Stryker's instrumented copies: tsc then reports the instrumentation, not the
 // facade's types, and a mutant changes what the code does, never its declared types.
+// Without per-file isolation: each test file then no longer imports the facade, core, the vendor
+// clients and fast-check again (32 s of a 62 s run, 3 s without), and the tests pass the same.
 // A .mjs file: the facade's config is outside the folder spec-tools' tsconfig.json compiles.
 import { fileURLToPath } from "node:url";
 import { mergeConfig } from "vitest/config";
@@ -11,5 +13,6 @@ export default mergeConfig(facade, {
   test: {
     root: fileURLToPath(new URL("../../facade", import.meta.url)),
     typecheck: { enabled: false },
+    isolate: false,
   },
 });

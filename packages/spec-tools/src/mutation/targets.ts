@@ -10,13 +10,18 @@ export interface MutationTarget {
   dir: string;
   /** The Stryker config, from the repository root. */
   config: string;
+  /**
+   * Its tests take every vendor's Prism mock from @phonebridge/testing's vitest setup:
+   * `pnpm mutation` starts them once for the run (src/mutation/mocks.ts).
+   */
+  mocks?: boolean;
 }
 
 const CONFIGS = "packages/spec-tools/mutation";
 
 export const TARGETS: readonly MutationTarget[] = [
   { name: "core", dir: "packages/core", config: `${CONFIGS}/core.config.mjs` },
-  { name: "facade", dir: "packages/facade", config: `${CONFIGS}/facade.config.mjs` },
+  { name: "facade", dir: "packages/facade", config: `${CONFIGS}/facade.config.mjs`, mocks: true },
   { name: "classifier", dir: "packages/spec-tools", config: `${CONFIGS}/classifier.config.mjs` },
 ];
 

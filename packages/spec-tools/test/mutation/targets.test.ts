@@ -28,7 +28,7 @@ describe("the mutation targets", () => {
     expect(mutate).toEqual({ core: ["src/**/*.ts"], facade: ["src/**/*.ts"], classifier: ["src/diff/**/*.ts"] });
   });
 
-  it("run the facade's tests with its own vitest config, the type tests left out", async () => {
+  it("run the facade's tests with its own vitest config, the type tests left out, not isolated", async () => {
     const stryker = (
       (await import(join(REPO, "packages/spec-tools/mutation/facade.config.mjs"))) as {
         default: { vitest: { configFile: string } };
@@ -37,9 +37,10 @@ describe("the mutation targets", () => {
     type VitestConfig = { default: { test: Record<string, unknown> & { typecheck: { enabled: boolean } } } };
     const own = (await import(join(REPO, "packages/facade/vitest.config.ts"))) as VitestConfig;
     const mutation = (await import(join(REPO, "packages/facade", stryker.vitest.configFile))) as VitestConfig;
-    const { typecheck, root, ...rest } = mutation.default.test;
+    const { typecheck, root, isolate, ...rest } = mutation.default.test;
     expect(own.default.test.typecheck.enabled).toBe(true);
     expect(typecheck.enabled).toBe(false);
+    expect(isolate).toBe(false);
     expect(root).toBe(join(REPO, "packages/facade"));
     expect(rest).toEqual(Object.fromEntries(Object.entries(own.default.test).filter(([key]) => key !== "typecheck")));
   });
