@@ -43,7 +43,9 @@ export function labelCheck(limit: FieldLimit | undefined, where: string): { max:
   return {
     max,
     check: (value) => {
-      const length = value.length <= max && value.length >= min ? value.length : characters(value);
+      // UTF-16 units are never fewer than code points, nor more than twice as many: within `max`
+      // units the upper bound holds, and from `2 * min` units the lower one, without counting.
+      const length = value.length <= max && value.length >= 2 * min ? value.length : characters(value);
       if (length < min || length > max) return `must be ${min} to ${max} characters (${source})`;
       return rest(value);
     },
