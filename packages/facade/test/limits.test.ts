@@ -30,6 +30,13 @@ describe("labelCheck", () => {
     expect(check("x")).toBe("must be 2 to 40 characters (Acme's name allows 40)");
     expect(check("<b>")).toBe("does not match Acme's name's pattern ^[^<>]*$");
   });
+
+  it("counts code points against a minLength too: an emoji is one character, two UTF-16 units", () => {
+    const { check } = labelCheck({ minLength: 2 }, "Acme's name");
+    expect(check("📞")).toBe("must be 2 to 255 characters (phonebridge's own limit)");
+    expect(check("📞📞")).toBeUndefined();
+    expect(check("ab")).toBeUndefined();
+  });
 });
 
 describe("stringCheck", () => {
@@ -47,6 +54,28 @@ describe("stringCheck", () => {
     expect(stringCheck({ maxLength: 3 }, "Acme's id")("abcd")).toBeUndefined();
     expect(stringCheck({ format: "hostname" }, "Acme's id", true)("anything")).toBeUndefined();
     expect(stringCheck({ pattern: "([" }, "Acme's id", true)("anything")).toBeUndefined();
+  });
+
+  it("lengths in code points, each bound inclusive, a minLength alone too; only for ids", () => {
+    const check = stringCheck({ maxLength: 3, minLength: 2 }, "Acme's id", true);
+    expect(check("abc")).toBeUndefined();
+    expect(check("ab")).toBeUndefined();
+    expect(check("📞📞📞")).toBeUndefined();
+    expect(check("a")).toBe("is shorter than Acme's id allows (2 characters)");
+    expect(check("abcd")).toBe("is longer than Acme's id allows (3 characters)");
+    expect(stringCheck({ minLength: 2 }, "Acme's id", true)("a")).toBe(
+      "is shorter than Acme's id allows (2 characters)",
+    );
+    expect(stringCheck({ minLength: 2 }, "Acme's id", true)("ab")).toBeUndefined();
+    expect(stringCheck({ minLength: 2 }, "Acme's id")("a")).toBeUndefined();
+  });
+
+  it("reads a spec's pattern as Unicode, as JSON Schema does", () => {
+    expect(stringCheck({ pattern: "^\\p{Lu}+$" }, "Acme's id", true)("ABC")).toBeUndefined();
+    expect(stringCheck({ pattern: "^\\p{Lu}+$" }, "Acme's id", true)("abc")).toBe(
+      "does not match Acme's id's pattern ^\\p{Lu}+$",
+    );
+    expect(stringCheck({ pattern: "^.$" }, "Acme's id", true)("📞")).toBeUndefined();
   });
 });
 
