@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createWithAdapter } from "../src/engine.js";
 import {
   type ChangeName,
   capabilities,
@@ -257,6 +258,65 @@ describe.each(PROVIDERS)("%s: options", (provider) => {
 describe("providers", () => {
   it("refuses an unknown provider", () => {
     expect(() => createPhoneNumbers({ provider: "twilio" as Provider })).toThrow(/provider must be one of/);
+  });
+
+  it("names the providers and quotes the one given, the key redacted should it be passed there", () => {
+    const providers = PROVIDERS.join(", ");
+    expect(() => createPhoneNumbers({ provider: "twilio" as Provider })).toThrow(
+      new TypeError(`createPhoneNumbers: provider must be one of ${providers}, not "twilio"`),
+    );
+    const key = "sk_live_PROVIDER_0123456789";
+    expect(() => createPhoneNumbers({ provider: key as Provider, apiKey: key })).toThrow(
+      new TypeError(`createPhoneNumbers: provider must be one of ${providers}, not "[redacted]"`),
+    );
+  });
+});
+
+describe.each(PROVIDERS)("%s: a per-vendor entry", (provider) => {
+  it("refuses another provider, quoting it with the key redacted should it be passed there", () => {
+    const other = PROVIDERS.find((p) => p !== provider) as Provider;
+    const start = `@phonebridge/facade/${provider}: provider must be "${provider}", not`;
+    expect(() => createWithAdapter(ADAPTERS[provider], { provider: other, apiKey: "k" } as never)).toThrow(
+      new TypeError(`${start} "${other}"`),
+    );
+    const key = "sk_live_ENTRY_0123456789";
+    expect(() => createWithAdapter(ADAPTERS[provider], { provider: key, apiKey: key } as never)).toThrow(
+      new TypeError(`${start} "[redacted]"`),
+    );
+  });
+});
+
+describe.each(PROVIDERS)("%s: a refused id or options say what is wrong", (provider) => {
+  const title = `${provider[0]?.toUpperCase()}${provider.slice(1)}`;
+  const message = async (id: unknown, options?: unknown) => {
+    const { client, sent } = phones(provider);
+    const error = await failure((client as Loose).update(id, { agentId: "A" }, options));
+    expect(sent).toHaveLength(0);
+    return error.message;
+  };
+
+  it("an empty id, a path segment, a lone surrogate", async () => {
+    expect(await message("")).toBe(`${title}: the id is empty`);
+    expect(await message(".")).toBe(`${title}: the id "." cannot be a path segment`);
+    expect(await message("..")).toBe(`${title}: the id ".." cannot be a path segment`);
+    expect(await message("a\uD800b")).toBe(
+      `${title}: the id "a\\ud800b" holds a lone surrogate (it is not valid Unicode)`,
+    );
+  });
+
+  it("options that are not an object; null and undefined are no options", async () => {
+    expect(await message(IDS[provider], 42)).toBe(`${title}: options must be an object, not a number`);
+    for (const options of [null, undefined]) {
+      const { client, sent } = phones(provider);
+      await (client as Loose).update(IDS[provider], { agentId: "A" }, options);
+      expect(sent).toHaveLength(1);
+    }
+  });
+
+  it("changes that are not an object", async () => {
+    const { client } = phones(provider);
+    const error = await failure((client as Loose).update(IDS[provider], null));
+    expect(error.message).toBe(`${title}: changes must be an object, not null`);
   });
 });
 

@@ -8,6 +8,7 @@ import { type ScriptedPage, startPaginatedServer } from "@phonebridge/testing/pa
 import { mockUrl } from "@phonebridge/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capabilities, createPhoneNumbers, type Provider } from "../src/index.js";
+import { failure, OK_BODY } from "./helpers.js";
 import { ADAPTERS, DATA, PROVIDERS } from "./vendors.js";
 
 const KEY = "key_reads_1234";
@@ -193,3 +194,74 @@ describe.each(LISTING)("%s list and find on a paginated server", (provider) => {
     });
   }
 });
+
+describe.each(PROVIDERS)("%s: a refused read says what is wrong", (provider) => {
+  const { reads } = capabilities[provider];
+  const title = `${provider[0]?.toUpperCase()}${provider.slice(1)}`;
+  const create = () => createPhoneNumbers({ provider, apiKey: KEY, baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
+  const { id } = DATA[provider].prism;
+
+  if (reads.get === "unsupported") {
+    it("names the operation the vendor does not document", async () => {
+      const client = create();
+      expect((await failure(client.get(id))).message).toContain(
+        `${title} documents no get operation: get is not supported`,
+      );
+      expect((await failure(client.find("+14155551234"))).message).toContain(
+        `${title} documents no list operation: find is not supported`,
+      );
+    });
+    return;
+  }
+
+  it("an id, options.vendor, a number", async () => {
+    const client = create();
+    expect((await failure(client.get(""))).message).toBe(`${title}: the id is empty`);
+    expect((await failure(client.get(id, { vendor: {} } as never))).message).toBe(
+      `${title}: options.vendor applies to update only`,
+    );
+    expect((await failure(client.find("4155550001"))).message).toBe(
+      `${title}: the number "4155550001" is not an E.164 number (like +14157774444)`,
+    );
+  });
+
+  it.runIf(reads.list !== "unsupported")("a filter", () => {
+    const client = create();
+    expect(() => client.list(42 as never)).toThrow(`${title}: filter must be an object, not a number`);
+    expect(() => client.list({ label: "x" } as never)).toThrow(
+      `${title}: unknown filter "label": list filters by agentId only`,
+    );
+    expect(() => client.list({ agentId: "" })).toThrow(`${title}: filter.agentId must be a non-empty string, not ""`);
+  });
+});
+
+describe.each(PROVIDERS.filter((provider) => capabilities[provider].reads.find === "get"))(
+  "%s: find by get",
+  (provider) => {
+    const client = (status: number, body: unknown) =>
+      createPhoneNumbers({
+        provider,
+        apiKey: KEY,
+        baseUrl: "http://127.0.0.1:9",
+        maxRetries: 0,
+        fetch: (async () =>
+          new Response(JSON.stringify(body), {
+            status,
+            headers: { "content-type": "application/json" },
+          })) as typeof fetch,
+      });
+
+    it("the number read back, null for another number or a 404, the error of any other failure", async () => {
+      const read = await client(200, OK_BODY[provider]).get(DATA[provider].id);
+      const number = read.number as string;
+      expect(await client(200, OK_BODY[provider]).find(number)).toEqual(read);
+      const other = number === "+14155550199" ? "+14155550198" : "+14155550199";
+      expect(await client(200, OK_BODY[provider]).find(other)).toBeNull();
+      expect(await client(404, { error: "not found" }).find(number)).toBeNull();
+      await expect(client(401, { error: "unauthorized" }).find(number)).rejects.toMatchObject({
+        code: "unauthorized",
+        provider,
+      });
+    });
+  },
+);
