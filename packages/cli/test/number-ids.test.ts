@@ -251,6 +251,20 @@ describe("a number in the id column, on a vendor whose find is a scan", () => {
     expect(writes(s).map((r) => r.url)).toEqual(["/phone_numbers/pn_v4"]);
   });
 
+  it("--skip-unchanged reads the id looked up; the skipped line keeps both", async () => {
+    const s = await vogent();
+    const dir = tempDir();
+    const input = csv(dir, "vogent,+14155550002,agent_1", "vogent,+14155550001,agent_new");
+    const result = await run(["apply", input, ...keyed("vogent", s.url), "--skip-unchanged"]);
+    expect(result.code).toBe(0);
+    expect(s.requests.some((r) => r.method === "GET" && r.url === "/phone_numbers/pn_v2")).toBe(true);
+    expect(writes(s).map((r) => r.url)).toEqual(["/phone_numbers/pn_v1"]);
+    const results = readResults(join(dir, "rows.csv.results.jsonl"));
+    expect(results.find((line) => line.row === 1)).toEqual(
+      expect.objectContaining({ id: "+14155550002", resolvedId: "pn_v2", ok: true, skipped: "unchanged" }),
+    );
+  });
+
   it("plan looks the number up, then reads its id, and shows both", async () => {
     const s = await vogent();
     const input = csv(tempDir(), "vogent,+14155550001,agent_new", "vogent,+14155550099,agent_1");
