@@ -87,8 +87,8 @@ export class NumberIds {
   readonly #found = new Map<Provider, Map<string, Found>>();
   /** Once looked up: row → what was found for its number (absent: unknown). */
   readonly #byRow = new Map<number, Found>();
-  /** Providers whose numbers were looked up. */
-  readonly #looked = new Set<Provider>();
+  /** Providers whose numbers were looked up, and how: in the list read once, or by a search each. */
+  readonly #looked = new Map<Provider, "in its list" | "by its search">();
 
   constructor(private readonly capabilities: Capabilities) {}
 
@@ -148,12 +148,12 @@ export class NumberIds {
       if (run.done !== undefined) {
         for (const [number, row] of numbers) if (run.done.has(row)) numbers.delete(number);
       }
-      this.#looked.add(provider);
+      const byList = this.way(provider) === "list" || numbers.size > SEARCH_LIMIT;
+      this.#looked.set(provider, byList ? "in its list" : "by its search");
       const found = new Map<string, Found>();
       this.#found.set(provider, found);
       if (numbers.size === 0) continue;
       const client = clients.get(provider) as PhoneNumbers;
-      const byList = this.way(provider) === "list" || numbers.size > SEARCH_LIMIT;
       const count = `${numbers.size} number${numbers.size === 1 ? "" : "s"}`;
       run.say(
         byList
@@ -220,7 +220,7 @@ export class NumberIds {
     this.#byRow.delete(row.row);
     if (typeof entry === "string") return { ...row, id: entry, fromNumber: row.id };
     const { changes: _, ok: __, ...base } = row;
-    const how = this.way(row.provider) === "list" ? "in its list" : "by its search";
+    const how = this.#looked.get(row.provider);
     const reason =
       typeof entry === "object"
         ? `${row.provider} has more than one number ${row.id} (${entry.said ?? `ids ${entry.ids.map((each) => quote(each, secrets)).join(", ")}`}): ` +

@@ -293,12 +293,24 @@ describe("a number in the id column, on a vendor with a search", () => {
   it("a few numbers: one search each, checked for the exact number; two matches are a bad row", async () => {
     const s = await cartesia();
     const dir = tempDir();
-    const input = csv(dir, "cartesia,+14155550001,agent_new", "cartesia,+14155550009,agent_1");
+    const input = csv(
+      dir,
+      "cartesia,+14155550001,agent_new",
+      "cartesia,+14155550009,agent_1",
+      "cartesia,+14155550077,agent_1",
+    );
     const result = await run(["apply", input, ...keyed("cartesia", s.url), "--concurrency", "1"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("looking up 2 numbers of the id column on cartesia: one search each");
+    expect(result.stderr).toContain("looking up 3 numbers of the id column on cartesia: one search each");
+    expect(result.stderr).toContain(
+      "row 3 cartesia +14155550077: bad row: cartesia has no number +14155550077 (looked up by its search)",
+    );
     const searches = s.requests.filter((r) => r.method === "GET").map((r) => new URL(r.url, "http://x"));
-    expect(searches.map((url) => url.searchParams.get("q")).sort()).toEqual(["+14155550001", "+14155550009"]);
+    expect(searches.map((url) => url.searchParams.get("q")).sort()).toEqual([
+      "+14155550001",
+      "+14155550009",
+      "+14155550077",
+    ]);
     // +141555500019 also holds +14155550001: the search is fuzzy, the match exact.
     expect(writes(s).map((r) => r.url)).toEqual(["/agents/phone-numbers/pn_c1"]);
     expect(result.stderr).toMatch(
@@ -309,9 +321,16 @@ describe("a number in the id column, on a vendor with a search", () => {
   it("more numbers than are worth a search each: the list is read once", async () => {
     const s = await cartesia();
     const rows = Array.from({ length: 25 }, (_, i) => `cartesia,+1415555${String(100 + i).padStart(4, "0")},agent_1`);
-    const result = await run(["apply", csv(tempDir(), ...rows), ...keyed("cartesia", s.url)]);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain("looking up 25 numbers of the id column on cartesia: its list, read once");
+    const result = await run([
+      "apply",
+      csv(tempDir(), ...rows, "cartesia,+14155559999,agent_1"),
+      ...keyed("cartesia", s.url),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("looking up 26 numbers of the id column on cartesia: its list, read once");
+    expect(result.stderr).toContain(
+      "row 26 cartesia +14155559999: bad row: cartesia has no number +14155559999 (looked up in its list)",
+    );
     const reads = s.requests.filter((r) => r.method === "GET");
     // 29 numbers, 10 a page.
     expect(reads).toHaveLength(3);
