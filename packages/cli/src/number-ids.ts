@@ -74,19 +74,22 @@ type Found = string | Ambiguous;
 /**
  * The `id` cells that hold an E.164 number instead of the vendor's id (docs/CONTRACT.md#cli-phonebridge):
  * each pass over the input marks them ({@link mark}); the first pass notes every number to look up
- * ({@link note}), one entry per number; {@link resolve} looks them up once keys are known, before
- * anything is sent; the sending pass gives each row its id ({@link resolved}). What is kept
- * while rows are sent is an id per row, by row number (the numbers' texts are let go), and each
- * row's entry goes once the row is read: the memory held shrinks as the rows go.
+ * ({@link note}), one slot per number; {@link resolve} looks them up once keys are known, before
+ * anything is sent; the sending pass gives each row its id ({@link resolved}).
+ *
+ * Memory: whatever a run holds while its rows are sent, V8 lets several times as much garbage
+ * pile up before it collects, so what is held is kept small. A slot is a row number (in a typed
+ * array, in file order) and what was found for it; the numbers' texts are held only until the
+ * lookup is done, and each slot's id is let go once its row is read.
  */
 export class NumberIds {
   readonly #ways = new Map<Provider, LookupWay>();
-  /** Per provider: number → its row (1-based), until the lookup is done. */
-  readonly #numbers = new Map<Provider, Map<string, number>>();
-  /** Per provider: number → what the lookup found; absent: the vendor does not hold it. */
-  readonly #found = new Map<Provider, Map<string, Found>>();
-  /** Once looked up: row → what was found for its number (absent: unknown). */
-  readonly #byRow = new Map<number, Found>();
+  /** Per provider: number → its slot, until the lookup is done. */
+  readonly #slots = new Map<Provider, Map<string, number>>();
+  /** Per slot, in file order: its row (1-based); a typed array once the lookup is done. */
+  #rows: number[] | Int32Array = [];
+  /** Per slot: what the lookup found for its number; undefined: the vendor does not hold it. */
+  #found: (Found | undefined)[] = [];
   /** Providers whose numbers were looked up, and how: in the list read once, or by a search each. */
   readonly #looked = new Map<Provider, "in its list" | "by its search">();
 
@@ -125,12 +128,15 @@ export class NumberIds {
   /** Notes a row of the first pass whose number must be looked up. */
   note(row: InputRow): void {
     if (!row.ok || !this.needsLookup(row)) return;
-    let numbers = this.#numbers.get(row.provider);
-    if (numbers === undefined) {
-      numbers = new Map();
-      this.#numbers.set(row.provider, numbers);
+    let slots = this.#slots.get(row.provider);
+    if (slots === undefined) {
+      slots = new Map();
+      this.#slots.set(row.provider, slots);
     }
-    numbers.set(row.id, row.row);
+    // A number noted twice is a file the duplicate check refuses: its first slot is kept.
+    if (slots.has(row.id)) return;
+    slots.set(row.id, this.#rows.length);
+    (this.#rows as number[]).push(row.row);
   }
 
   /**
@@ -143,26 +149,28 @@ export class NumberIds {
     const signal = run.signal ? AbortSignal.any([run.signal, stop.signal]) : stop.signal;
     // Every lookup in flight listens on it (the facade adds a listener per attempt).
     setMaxListeners(run.concurrency * 2 + 16, signal);
+    const rows = this.#rows;
+    // Filled up front: an array written at scattered indexes would turn into a dictionary.
+    const found: (Found | undefined)[] = new Array(rows.length).fill(undefined);
+    this.#found = found;
     const jobs: Promise<void>[] = [];
-    for (const [provider, numbers] of this.#numbers) {
+    for (const [provider, slots] of this.#slots) {
       if (run.done !== undefined) {
-        for (const [number, row] of numbers) if (run.done.has(row)) numbers.delete(number);
+        for (const [number, slot] of slots) if (run.done.has(rows[slot] as number)) slots.delete(number);
       }
-      const byList = this.way(provider) === "list" || numbers.size > SEARCH_LIMIT;
+      const byList = this.way(provider) === "list" || slots.size > SEARCH_LIMIT;
       this.#looked.set(provider, byList ? "in its list" : "by its search");
-      const found = new Map<string, Found>();
-      this.#found.set(provider, found);
-      if (numbers.size === 0) continue;
+      if (slots.size === 0) continue;
       const client = clients.get(provider) as PhoneNumbers;
-      const count = `${numbers.size} number${numbers.size === 1 ? "" : "s"}`;
+      const count = `${slots.size} number${slots.size === 1 ? "" : "s"}`;
       run.say(
         byList
           ? `looking up ${count} of the id column on ${provider}: its list, read once`
           : `looking up ${count} of the id column on ${provider}: one search each`,
       );
       const job = byList
-        ? listed(client, numbers, found, signal)
-        : searched(client, numbers, found, signal, run.concurrency, run.secrets);
+        ? listed(client, slots, found, signal)
+        : searched(client, slots, found, signal, run.concurrency, run.secrets);
       jobs.push(
         job.catch((error: unknown) => {
           stop.abort();
@@ -174,7 +182,9 @@ export class NumberIds {
     const failed = outcomes.find((outcome) => outcome.status === "rejected");
     if (failed === undefined) {
       run.check(this.#resolvedIds());
-      this.#settle();
+      // The numbers' texts go: the sending pass finds a row's slot by its row number.
+      this.#slots.clear();
+      this.#rows = Int32Array.from(rows);
       return;
     }
     const error: unknown = failed.reason;
@@ -190,22 +200,27 @@ export class NumberIds {
 
   /** Every number looked up and found once: provider, number and its id (the duplicate check). */
   *#resolvedIds(): Generator<[Provider, string, string]> {
-    for (const [provider, found] of this.#found) {
-      for (const [number, entry] of found) if (typeof entry === "string") yield [provider, number, entry];
+    for (const [provider, slots] of this.#slots) {
+      for (const [number, slot] of slots) {
+        const entry = this.#found[slot];
+        if (typeof entry === "string") yield [provider, number, entry];
+      }
     }
   }
 
-  /** Keeps what was found by row, and lets go of the numbers' maps. */
-  #settle(): void {
-    for (const [provider, numbers] of this.#numbers) {
-      const found = this.#found.get(provider);
-      for (const [number, row] of numbers) {
-        const entry = found?.get(number);
-        if (entry !== undefined) this.#byRow.set(row, entry);
-      }
+  /** The slot of row `row`, if its number was noted: the rows are in file order. */
+  #slotOf(row: number): number | undefined {
+    const rows = this.#rows;
+    let low = 0;
+    let high = rows.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = rows[middle] as number;
+      if (at === row) return middle;
+      if (at < row) low = middle + 1;
+      else high = middle - 1;
     }
-    this.#numbers.clear();
-    this.#found.clear();
+    return undefined;
   }
 
   /**
@@ -215,9 +230,10 @@ export class NumberIds {
    */
   resolved(row: InputRow, secrets: Secrets): InputRow {
     if (!row.ok || !this.#looked.has(row.provider) || !this.needsLookup(row)) return row;
-    const entry = this.#byRow.get(row.row);
-    // The sending pass reads each row once: its entry is not needed again.
-    this.#byRow.delete(row.row);
+    const slot = this.#slotOf(row.row);
+    const entry = slot === undefined ? undefined : this.#found[slot];
+    // The sending pass reads each row once: its id is not needed again.
+    if (slot !== undefined) this.#found[slot] = undefined;
     if (typeof entry === "string") return { ...row, id: entry, fromNumber: row.id };
     const { changes: _, ok: __, ...base } = row;
     const how = this.#looked.get(row.provider);
@@ -233,17 +249,18 @@ export class NumberIds {
 /** The list read once: each number noted gets the id of the listed number it is, or every id listed for it. */
 async function listed(
   client: PhoneNumbers,
-  numbers: ReadonlyMap<string, number>,
-  found: Map<string, Found>,
+  slots: ReadonlyMap<string, number>,
+  found: (Found | undefined)[],
   signal: AbortSignal,
 ): Promise<void> {
   for await (const result of client.list(undefined, { signal })) {
     const { number, id } = result;
-    if (number === null || !numbers.has(number)) continue;
-    const before = found.get(number);
-    if (before === undefined) found.set(number, id);
+    const slot = number === null ? undefined : slots.get(number);
+    if (slot === undefined) continue;
+    const before = found[slot];
+    if (before === undefined) found[slot] = id;
     else if (typeof before === "string") {
-      if (before !== id) found.set(number, { ids: [before, id] });
+      if (before !== id) found[slot] = { ids: [before, id] };
     } else if (!before.ids.includes(id)) before.ids.push(id);
   }
 }
@@ -251,24 +268,25 @@ async function listed(
 /** One `find` per number, `concurrency` at once. Two matches are the facade's `invalid_input` on `number`. */
 async function searched(
   client: PhoneNumbers,
-  numbers: ReadonlyMap<string, number>,
-  found: Map<string, Found>,
+  slots: ReadonlyMap<string, number>,
+  found: (Found | undefined)[],
   signal: AbortSignal,
   concurrency: number,
   secrets: Secrets,
 ): Promise<void> {
-  const queue = [...numbers.keys()];
+  const queue = [...slots];
   const worker = async () => {
-    for (let number = queue.shift(); number !== undefined; number = queue.shift()) {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const [number, slot] = next;
       signal.throwIfAborted();
       try {
         const result = await client.find(number, { signal });
-        if (result !== null) found.set(number, result.id);
+        if (result !== null) found[slot] = result.id;
       } catch (error) {
         const info = describeError(error, secrets);
         // The number was checked as E.164 already: the facade's only other refusal of it is two matches.
         if (info.code !== "invalid_input" || info.field !== "number") throw error;
-        found.set(number, { ids: [], said: info.message });
+        found[slot] = { ids: [], said: info.message };
       }
     }
   };
