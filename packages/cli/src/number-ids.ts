@@ -80,7 +80,7 @@ type Found = string | Ambiguous;
  * Memory: whatever a run holds while its rows are sent, V8 lets several times as much garbage
  * pile up before it collects, so what is held is kept small. A slot is a row number (in a typed
  * array, in file order) and what was found for it; the numbers' texts are held only until the
- * lookup is done, and each slot's id is let go once its row is read.
+ * lookup is done, and the ids found are then held end to end in one text.
  */
 export class NumberIds {
   readonly #ways = new Map<Provider, LookupWay>();
@@ -88,8 +88,12 @@ export class NumberIds {
   readonly #slots = new Map<Provider, Map<string, number>>();
   /** Per slot, in file order: its row (1-based); a typed array once the lookup is done. */
   #rows: number[] | Int32Array = [];
-  /** Per slot: what the lookup found for its number; undefined: the vendor does not hold it. */
-  #found: (Found | undefined)[] = [];
+  /** Once looked up: every id found once (but the empty one), end to end in slot order. */
+  #ids = "";
+  /** Per slot, once looked up: where its id starts in {@link #ids} (it ends where the next starts). */
+  #starts = new Int32Array(1);
+  /** Slots whose number was found more than once, or as an empty id: few, kept as they are. */
+  readonly #odd = new Map<number, Found>();
   /** Providers whose numbers were looked up, and how: in the list read once, or by a search each. */
   readonly #looked = new Map<Provider, "in its list" | "by its search">();
 
@@ -150,9 +154,9 @@ export class NumberIds {
     // Every lookup in flight listens on it (the facade adds a listener per attempt).
     setMaxListeners(run.concurrency * 2 + 16, signal);
     const rows = this.#rows;
+    // Per slot: what the lookup found for its number; undefined: the vendor does not hold it.
     // Filled up front: an array written at scattered indexes would turn into a dictionary.
     const found: (Found | undefined)[] = new Array(rows.length).fill(undefined);
-    this.#found = found;
     const jobs: Promise<void>[] = [];
     for (const [provider, slots] of this.#slots) {
       if (run.done !== undefined) {
@@ -181,10 +185,11 @@ export class NumberIds {
     const outcomes = await Promise.allSettled(jobs);
     const failed = outcomes.find((outcome) => outcome.status === "rejected");
     if (failed === undefined) {
-      run.check(this.#resolvedIds());
+      run.check(this.#resolvedIds(found));
       // The numbers' texts go: the sending pass finds a row's slot by its row number.
       this.#slots.clear();
       this.#rows = Int32Array.from(rows);
+      this.#pack(found);
       return;
     }
     const error: unknown = failed.reason;
@@ -199,13 +204,40 @@ export class NumberIds {
   }
 
   /** Every number looked up and found once: provider, number and its id (the duplicate check). */
-  *#resolvedIds(): Generator<[Provider, string, string]> {
+  *#resolvedIds(found: readonly (Found | undefined)[]): Generator<[Provider, string, string]> {
     for (const [provider, slots] of this.#slots) {
       for (const [number, slot] of slots) {
-        const entry = this.#found[slot];
+        const entry = found[slot];
         if (typeof entry === "string") yield [provider, number, entry];
       }
     }
+  }
+
+  /** Keeps what was found per slot: the ids in one text (one string each would take half as much again). */
+  #pack(found: readonly (Found | undefined)[]): void {
+    const starts = new Int32Array(found.length + 1);
+    const ids: string[] = [];
+    let at = 0;
+    for (let slot = 0; slot < found.length; slot += 1) {
+      starts[slot] = at;
+      const entry = found[slot];
+      if (typeof entry === "string" && entry !== "") {
+        ids.push(entry);
+        at += entry.length;
+      } else if (entry !== undefined) this.#odd.set(slot, entry);
+    }
+    starts[found.length] = at;
+    this.#ids = ids.join("");
+    this.#starts = starts;
+  }
+
+  /** What was found for the number of this slot; undefined: the vendor does not hold it. */
+  #foundAt(slot: number): Found | undefined {
+    const odd = this.#odd.get(slot);
+    if (odd !== undefined) return odd;
+    const start = this.#starts[slot] as number;
+    const end = this.#starts[slot + 1] as number;
+    return start === end ? undefined : this.#ids.slice(start, end);
   }
 
   /** The slot of row `row`, if its number was noted: the rows are in file order. */
@@ -231,9 +263,7 @@ export class NumberIds {
   resolved(row: InputRow, secrets: Secrets): InputRow {
     if (!row.ok || !this.#looked.has(row.provider) || !this.needsLookup(row)) return row;
     const slot = this.#slotOf(row.row);
-    const entry = slot === undefined ? undefined : this.#found[slot];
-    // The sending pass reads each row once: its id is not needed again.
-    if (slot !== undefined) this.#found[slot] = undefined;
+    const entry = slot === undefined ? undefined : this.#foundAt(slot);
     if (typeof entry === "string") return { ...row, id: entry, fromNumber: row.id };
     const { changes: _, ok: __, ...base } = row;
     const how = this.#looked.get(row.provider);
