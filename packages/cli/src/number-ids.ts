@@ -72,6 +72,60 @@ export interface LookupRun {
 type Found = string | Ambiguous;
 
 /**
+ * One provider's numbers to look up, each with its slot. A number is held as its digits in a
+ * double (15 digits at most: exact), not as a string, and once noted the numbers are sorted into
+ * typed arrays, found by binary search: a tenth of a map from strings.
+ */
+class NumberSlots {
+  #numbers: number[] | Float64Array = [];
+  #slots: number[] | Int32Array = [];
+
+  get size(): number {
+    return this.#numbers.length;
+  }
+
+  /** Notes an E.164 number and its slot. */
+  add(number: string, slot: number): void {
+    (this.#numbers as number[]).push(Number(number.slice(1)));
+    (this.#slots as number[]).push(slot);
+  }
+
+  /** Keeps the numbers whose slot `keep` says, sorted; {@link slotOf} works from then on. */
+  seal(keep: (slot: number) => boolean): void {
+    const numbers = this.#numbers;
+    const slots = this.#slots;
+    const kept = Int32Array.from({ length: numbers.length }, (_, at) => at).filter((at) => keep(slots[at] as number));
+    kept.sort((a, b) => (numbers[a] as number) - (numbers[b] as number));
+    this.#numbers = Float64Array.from(kept, (at) => numbers[at] as number);
+    this.#slots = Int32Array.from(kept, (at) => slots[at] as number);
+  }
+
+  /** The slot of `number`, once sealed; undefined when it is not one of these (or not E.164). */
+  slotOf(number: string): number | undefined {
+    if (!E164.test(number)) return undefined;
+    const wanted = Number(number.slice(1));
+    const numbers = this.#numbers;
+    let low = 0;
+    let high = numbers.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = numbers[middle] as number;
+      if (at === wanted) return this.#slots[middle];
+      if (at < wanted) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
+  /** Every number (as E.164 again) and its slot. */
+  *entries(): Generator<[string, number]> {
+    for (let at = 0; at < this.#numbers.length; at += 1) {
+      yield [`+${this.#numbers[at] as number}`, this.#slots[at] as number];
+    }
+  }
+}
+
+/**
  * The `id` cells that hold an E.164 number instead of the vendor's id (docs/CONTRACT.md#cli-phonebridge):
  * each pass over the input marks them ({@link mark}); the first pass notes every number to look up
  * ({@link note}), one slot per number; {@link resolve} looks them up once keys are known, before
@@ -84,8 +138,8 @@ type Found = string | Ambiguous;
  */
 export class NumberIds {
   readonly #ways = new Map<Provider, LookupWay>();
-  /** Per provider: number → its slot, until the lookup is done. */
-  readonly #slots = new Map<Provider, Map<string, number>>();
+  /** Per provider: its numbers and their slots, until the lookup is done. */
+  readonly #slots = new Map<Provider, NumberSlots>();
   /** Per slot, in file order: its row (1-based); a typed array once the lookup is done. */
   #rows: number[] | Int32Array = [];
   /** Once looked up: every id found once (but the empty one), end to end in slot order. */
@@ -134,12 +188,11 @@ export class NumberIds {
     if (!row.ok || !this.needsLookup(row)) return;
     let slots = this.#slots.get(row.provider);
     if (slots === undefined) {
-      slots = new Map();
+      slots = new NumberSlots();
       this.#slots.set(row.provider, slots);
     }
-    // A number noted twice is a file the duplicate check refuses: its first slot is kept.
-    if (slots.has(row.id)) return;
-    slots.set(row.id, this.#rows.length);
+    // A number noted twice is a file the duplicate check refuses before any lookup.
+    slots.add(row.id, this.#rows.length);
     (this.#rows as number[]).push(row.row);
   }
 
@@ -159,9 +212,8 @@ export class NumberIds {
     const found: (Found | undefined)[] = new Array(rows.length).fill(undefined);
     const jobs: Promise<void>[] = [];
     for (const [provider, slots] of this.#slots) {
-      if (run.done !== undefined) {
-        for (const [number, slot] of slots) if (run.done.has(rows[slot] as number)) slots.delete(number);
-      }
+      const { done } = run;
+      slots.seal((slot) => done === undefined || !done.has(rows[slot] as number));
       const byList = this.way(provider) === "list" || slots.size > SEARCH_LIMIT;
       this.#looked.set(provider, byList ? "in its list" : "by its search");
       if (slots.size === 0) continue;
@@ -206,7 +258,7 @@ export class NumberIds {
   /** Every number looked up and found once: provider, number and its id (the duplicate check). */
   *#resolvedIds(found: readonly (Found | undefined)[]): Generator<[Provider, string, string]> {
     for (const [provider, slots] of this.#slots) {
-      for (const [number, slot] of slots) {
+      for (const [number, slot] of slots.entries()) {
         const entry = found[slot];
         if (typeof entry === "string") yield [provider, number, entry];
       }
@@ -279,13 +331,13 @@ export class NumberIds {
 /** The list read once: each number noted gets the id of the listed number it is, or every id listed for it. */
 async function listed(
   client: PhoneNumbers,
-  slots: ReadonlyMap<string, number>,
+  slots: NumberSlots,
   found: (Found | undefined)[],
   signal: AbortSignal,
 ): Promise<void> {
   for await (const result of client.list(undefined, { signal })) {
     const { number, id } = result;
-    const slot = number === null ? undefined : slots.get(number);
+    const slot = number === null ? undefined : slots.slotOf(number);
     if (slot === undefined) continue;
     const before = found[slot];
     if (before === undefined) found[slot] = id;
@@ -298,13 +350,13 @@ async function listed(
 /** One `find` per number, `concurrency` at once. Two matches are the facade's `invalid_input` on `number`. */
 async function searched(
   client: PhoneNumbers,
-  slots: ReadonlyMap<string, number>,
+  slots: NumberSlots,
   found: (Found | undefined)[],
   signal: AbortSignal,
   concurrency: number,
   secrets: Secrets,
 ): Promise<void> {
-  const queue = [...slots];
+  const queue = [...slots.entries()];
   const worker = async () => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       const [number, slot] = next;
