@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { pipeline, Readable } from "node:stream";
+import type { Options } from "csv-parse";
 import { byteLines, type Chunks } from "./byte-lines.js";
 import type { Changes } from "./client.js";
 import { didYouMean } from "./closest.js";
@@ -76,7 +77,7 @@ export async function* inputRows(chunks: Chunks, source: RowSource): AsyncGenera
     }
     utf8.end();
   }
-  const rows = source.format === "csv" ? csvRows(scanned(), source, utf8) : jsonlRows(scanned(), source.secrets);
+  const rows = source.format === "csv" ? csvRows(scanned(), source) : jsonlRows(scanned(), source.secrets);
   let holding: InputRow | undefined;
   try {
     for await (const row of rows) {
@@ -174,48 +175,114 @@ function newlines(text: string): number {
   return text.match(NEWLINES)?.length ?? 0;
 }
 
-/** Line feeds (`\n`) in a text. */
-function lineFeedsIn(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count += 1;
-  return count;
+/** A record and the 1-based line of the file where it ends. */
+interface LinedRecord {
+  record: string[];
+  line: number;
 }
 
-async function* csvRows(chunks: Chunks, source: RowSource, utf8: Utf8Scanner): AsyncGenerator<InputRow> {
+/** The longest row read, in characters: far above any real row, which is five short cells. */
+const MAX_RECORD_CHARACTERS = 1024 * 1024;
+
+/** Characters csv-parse counts a line for each of, once a character follows. */
+const BREAK_CHARACTERS = /[\r\n]/g;
+
+function crlfsIn(text: string): number {
+  return text.match(/\r\n/g)?.length ?? 0;
+}
+
+/**
+ * Line numbers of rows, from csv-parse's count corrected. csv-parse counts a CRLF inside a quoted
+ * cell as two lines, so every row after one would be named a line too far
+ * (docs/CONTRACT.md#cli-phonebridge: errors name the row and its line). In a record's raw text
+ * (csv-parse's `raw`), a CRLF that delimits a record or an empty line shows as its CR only, so
+ * each CRLF left in it is one csv-parse counted twice.
+ *
+ * Called in file order: for each record as csv-parse reads it, and for each error in a record it
+ * skips. Of a skipped record csv-parse gives the raw text up to its error only: a CRLF in a quoted
+ * cell after that is not seen, and lines after such a row stay one too far.
+ */
+class LineCounter {
+  /** CRLFs counted twice in the records before. */
+  #doubled = 0;
+  /** The skipped record being read: where it starts by csv-parse's count, and its CRLFs so far. */
+  #skipped: { csvStart: number; crlfs: number } | undefined;
+
+  /** The 1-based line where a record ends, from csv-parse's count (`info.lines`) and its raw text. */
+  recordEnd(csvLines: number, raw: string): number {
+    this.#settle();
+    const crlfs = crlfsIn(raw);
+    const line = csvLines - this.#doubled - crlfs;
+    this.#doubled += crlfs;
+    return line;
+  }
+
+  /** The 1-based line where a skipped record starts, from an error in it and its raw text so far. */
+  skippedStart(csvLines: number, raw: string): number {
+    // A break is counted once the character after it is read: the last one may not be yet.
+    const csvStart = csvLines - (raw.slice(0, -1).match(BREAK_CHARACTERS)?.length ?? 0);
+    if (this.#skipped?.csvStart !== csvStart) this.#settle();
+    this.#skipped = { csvStart, crlfs: crlfsIn(raw) };
+    return csvStart - this.#doubled + newlines(LEADING_BLANK_LINES.exec(raw)?.[0] ?? "");
+  }
+
+  #settle(): void {
+    this.#doubled += this.#skipped?.crlfs ?? 0;
+    this.#skipped = undefined;
+  }
+}
+
+async function* csvRows(chunks: Chunks, source: RowSource): AsyncGenerator<InputRow> {
   const { parse } = await import("csv-parse");
   const { secrets } = source;
   const name = clip(source.path);
   // Records csv-parse skipped, not yet placed among the rows (those read ahead of the consumer).
   const skipped: Skipped[] = [];
   let lost: UsageError | undefined;
+  const lines = new LineCounter();
   const parser = parse({
     bom: true,
     info: true,
     raw: true,
+    // Called as each record is read, in file order with on_skip: where the record ends. With
+    // `raw` and `info`, csv-parse passes `{ record, raw, info }`, which its types do not describe.
+    on_record: (({ record, raw, info }: { record: string[]; raw: string; info: { lines: number } }): LinedRecord => ({
+      record,
+      line: lines.recordEnd(info.lines, raw),
+    })) as unknown as Options["on_record"],
     relax_column_count: true,
     skip_empty_lines: true,
     trim: true,
     // A quote inside an unquoted cell spoils that record only: it is a bad row and the others
     // go. Any other CSV error may have moved where rows end, so the file is refused.
     skip_records_with_error: true,
+    // A row is a few short cells; without a bound, a quote that never closes would hold the rest
+    // of the file in memory before it is found at the end (docs/CONTRACT.md#cli-phonebridge:
+    // input is streamed).
+    max_record_size: MAX_RECORD_CHARACTERS,
     on_skip: (error, raw = "") => {
       if (error === undefined || lost !== undefined) return undefined;
-      const lines = typeof error.lines === "number" ? error.lines : 0;
+      // Also keeps the count of the rows after it right.
+      const start = lines.skippedStart(typeof error.lines === "number" ? error.lines : 1, raw);
       if (error.code === "CSV_QUOTE_NOT_CLOSED") {
         // Found at the end: `raw` is the rest of the file from the start of the record whose
-        // quote never closes, and every line feed of the file has been counted.
-        const start = 1 + utf8.lineFeeds - lineFeedsIn(raw) + newlines(LEADING_BLANK_LINES.exec(raw)?.[0] ?? "");
+        // quote never closes.
         lost = new UsageError(
           `${name} is not valid CSV: a quote opened in the row starting at line ${start} is never closed, ` +
             "so where rows end is unknown; nothing sent",
         );
+      } else if (error.code === "CSV_MAX_RECORD_SIZE") {
+        lost = new UsageError(
+          `${name} is not valid CSV: the row starting at line ${start} is over ${MAX_RECORD_CHARACTERS / 1024 / 1024} MiB, ` +
+            "most likely from a quote that is never closed, so where rows end is unknown; nothing sent",
+        );
       } else if (error.code !== "INVALID_OPENING_QUOTE" || error.records === 0) {
         lost = new UsageError(
-          `${name} is not valid CSV at line ${lines} (${error.code}): where rows end after it is unknown` +
+          `${name} is not valid CSV in the row starting at line ${start} (${error.code}): ` +
+            "where rows end after it is unknown" +
             `${error.records === 0 ? " (the header)" : ""}; nothing sent`,
         );
       } else {
-        const start = lines - newlines(raw.replace(LEADING_BLANK_LINES, ""));
         const after = typeof error.records === "number" ? error.records : 0;
         const previous = skipped.at(-1);
         // csv-parse reports each stray quote of a record: one bad row per record.
@@ -255,7 +322,7 @@ async function* csvRows(chunks: Chunks, source: RowSource, utf8: Utf8Scanner): A
       };
     }
   }
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { record, line } of parser as AsyncIterable<LinedRecord>) {
     // After an error that refuses the file, the rest is read only to be checked for UTF-8.
     if (lost !== undefined || badHeader !== undefined) continue;
     if (columns === undefined) {
@@ -278,7 +345,7 @@ async function* csvRows(chunks: Chunks, source: RowSource, utf8: Utf8Scanner): A
     });
     if (values.provider === null) values.provider = "null";
     if (values.id === null) values.id = "null";
-    yield toRow(++row, info.lines, values, problems, secrets);
+    yield toRow(++row, line, values, problems, secrets);
   }
   if (lost !== undefined) throw lost;
   if (columns === undefined) throw new UsageError(`${name} is empty: expected a header line (${COLUMNS.join(",")})`);

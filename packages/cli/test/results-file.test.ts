@@ -240,7 +240,10 @@ describe("one run per results file", () => {
     expect(existsSync(lockOf(results))).toBe(true);
     for (const signal of signals) first.child.kill(signal);
     const stopped = await first.done;
-    expect(stopped.code).toBe(130);
+    // A second signal can land after the run has ended on the first and let go of its handlers:
+    // the process then dies of it, which a shell reports as 130 (128 + SIGINT) all the same.
+    const exitStatus = stopped.signal === "SIGINT" && signals.length > 1 ? 130 : stopped.code;
+    expect(exitStatus).toBe(130);
     expect(existsSync(lockOf(results))).toBe(false);
     expect(s.requests).toHaveLength(2);
   });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { PROVIDERS } from "@phonebridge/core";
 import { describe, expect, it } from "vitest";
 import { parsePerProvider, valueFor } from "../src/config.js";
-import { readRows } from "../src/rows.js";
+import { type InputRow, inputRows, readRows } from "../src/rows.js";
 import { Secrets } from "../src/secrets.js";
 import { UsageError } from "../src/usage-error.js";
 import { tempDir } from "./helpers.js";
@@ -48,6 +48,56 @@ describe("CSV rows", () => {
       "3: provider is missing; id is missing",
       "4: the row changes nothing: give agent, label or outbound_agent (null removes or clears)",
     ]);
+  });
+
+  // Where a row ends, whatever the line breaks: a CRLF inside a quoted cell is one line break,
+  // as it is in an editor, and the rows after it keep their line.
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+    ["CR", "\r"],
+  ])("rows after a quoted cell with line breaks keep their line (%s)", async (_name, nl) => {
+    const text = [
+      "provider,id,label",
+      `retell,pn_1,"two${nl}lines"`,
+      `retell,pn_2,"three${nl}${nl}lines"`,
+      "",
+      'retell,pn_3,a"b',
+      "retell,pn_4,",
+      "retell,pn_5,ok",
+    ].join(nl);
+    const expected = ["1@3: ok", "2@6: ok", "3@8: the label cell holds a quote", "4@9: the row changes", "5@10: ok"];
+    const described = (rows: InputRow[]) => rows.map((r) => `${r.row}@${r.line}: ${r.ok ? "ok" : r.reason}`);
+    const whole = described(await readRows(file("lines.csv", text)));
+    expect(whole.map((line, i) => line.slice(0, (expected[i] as string).length))).toEqual(expected);
+    // Read a byte at a time, so that a CRLF is split between two chunks.
+    const bytes = [...Buffer.from(text)].map((byte) => Buffer.of(byte));
+    const streamed: InputRow[] = [];
+    for await (const row of inputRows(bytes, { path: "lines.csv", format: "csv" })) streamed.push(row);
+    expect(described(streamed)).toEqual(whole);
+  });
+
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+    ["CR", "\r"],
+  ])("an unclosed quote is placed at the line of its row (%s)", async (_name, nl) => {
+    const text = [
+      "provider,id,label",
+      `retell,pn_1,"a${nl}b"`,
+      "",
+      `retell,pn_2,"never${nl}closed`,
+      "retell,pn_3,c",
+      "",
+    ];
+    await expect(readRows(file("open.csv", text.join(nl)))).rejects.toThrow(/row starting at line 5 is never closed/);
+  });
+
+  it("a quote never closed in a long file is refused once its row passes 1 MiB", async () => {
+    const text = `provider,id,label\nretell,pn_1,a\nretell,pn_2,"open\n${"retell,pn_x,abc\n".repeat(100_000)}`;
+    await expect(readRows(file("long.csv", text))).rejects.toThrow(
+      /the row starting at line 3 is over 1 MiB, most likely from a quote that is never closed/,
+    );
   });
 
   it("a bad header or broken CSV is a usage error", async () => {
