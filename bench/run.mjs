@@ -183,7 +183,7 @@ if (only.has("cpu")) {
       ),
     ];
     if (toProfile.length) {
-      log(`bench: profiling ${toProfile.join(", ")} next to raw fetch …`);
+      log(`bench: profiling ${toProfile.slice(0, 2).join(", ")} next to raw fetch …`);
       try {
         results.cpu.profiles = toProfile.slice(0, 2).map((key) => profileAgainstFetch(key, args.quick ? 1500 : 3000));
       } catch (error) {
