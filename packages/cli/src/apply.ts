@@ -14,11 +14,12 @@ import { InputFile } from "./input-file.js";
 import { checkInput, InputChanged, providersLeft, rowAt, rowsToRun } from "./input-passes.js";
 import { Interrupt } from "./interrupt.js";
 import { type LockHolder, ResultsLock } from "./lock.js";
-import { driftWarning, normalized, printable, requestText, rowsTable } from "./output.js";
+import type { NumberIds } from "./number-ids.js";
+import { driftWarning, idFields, normalized, printable, requestText, rowLabel, rowsTable } from "./output.js";
 import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js";
 import { type Counts, Progress } from "./progress.js";
 import type { Provider } from "./providers.js";
-import { bare, clip } from "./quote.js";
+import { clip } from "./quote.js";
 import { RateLimiter } from "./rate.js";
 import { DoneRows, doneRows, type ResultLine, ResultsFile, resultsTarget, scanResults } from "./results.js";
 import type { InputRow } from "./rows.js";
@@ -47,10 +48,6 @@ const TABLE_ROWS = 1000;
 
 /** Errors of input the facade refused before sending: the row is bad, not failed. */
 const INPUT_CODES = new Set(["invalid_input", "unsupported_change"]);
-
-function rowLabel(row: InputRow, secrets: Secrets): string {
-  return `row ${row.row}${row.provider ? ` ${bare(row.provider, secrets)}` : ""}${row.id ? ` ${bare(row.id, secrets)}` : ""}`;
-}
 
 function tookOver(holder: LockHolder): void {
   process.stderr.write(
@@ -95,7 +92,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   let lock: ResultsLock | undefined;
   let interrupt: Interrupt | undefined;
   try {
-    const checked = await checkInput(file, secrets);
+    const checked = await checkInput(file, await loadCapabilities(), secrets);
     requireOneProvider("api-key", connection.apiKeys, checked.named);
     requireOneProvider("base-url", connection.baseUrls, checked.named);
 
@@ -156,7 +153,6 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     const create = await loadFacade();
     await connections.start(providers);
     if (!(await file.unchanged())) throw new UsageError(`${new InputChanged(input).message}; nothing sent`);
-    const rows = rowsToRun(file, checked, done, secrets);
     if (dryRun) {
       const prepared = prepareClients(providers, connections, secrets, create);
       problems.push(...prepared.problems);
@@ -165,7 +161,8 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
         const base = prepared.placeholderBaseUrl.has(provider) ? PLACEHOLDER_BASE_URL : undefined;
         planners.set(provider, createPlanner(client, secrets, base));
       }
-      return await dryRunRows(rows, planners, secrets, json, { problems, alreadyDone: done.size });
+      const rows = rowsToRun(file, checked, done, secrets);
+      return await dryRunRows(rows, planners, checked.ids, secrets, json, { problems, alreadyDone: done.size });
     }
     // --rate counts every request, retries included: the limiter runs before each attempt.
     const prepared = prepareClients(providers, connections, secrets, (options) => {
@@ -175,6 +172,22 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
     });
     if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     if (interrupt?.interrupted) return 130;
+    // Numbers in the id column are looked up now, before anything is sent, and the rule of one
+    // row per number checked again on the ids (docs/CONTRACT.md#cli-phonebridge).
+    try {
+      await checked.ids.resolve(prepared.clients, {
+        done,
+        concurrency,
+        signal: (interrupt as Interrupt).signal,
+        secrets,
+        say: (line) => process.stderr.write(`${printable(secrets.text(line))}\n`),
+        check: (resolved) => checked.numbers.refuseResolved(resolved, input, secrets),
+      });
+    } catch (error) {
+      if (interrupt?.interrupted) return 130;
+      throw error;
+    }
+    const rows = rowsToRun(file, checked, done, secrets);
     return await run({
       inputPath: input,
       total: checked.rows,
@@ -199,9 +212,14 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   }
 }
 
+/** The id a dry run plans a row with whose id is a number looked up at run time; its URL shows {@link idOfNumber}. */
+const LOOKUP_PLACEHOLDER = "phonebridge-id-looked-up-at-run-time";
+const idOfNumber = (number: string) => `<id of ${number}>`;
+
 async function dryRunRows(
   rows: AsyncGenerator<InputRow>,
   planners: Map<Provider, Planner>,
+  ids: NumberIds,
   secrets: Secrets,
   json: boolean,
   run: { problems: readonly string[]; alreadyDone: number },
@@ -218,11 +236,25 @@ async function dryRunRows(
       let error: ErrorInfo;
       if (row.ok) {
         try {
-          const request = await (planners.get(row.provider) as Planner).plan(row.id, row.changes);
+          // A dry run looks nothing up (it sends nothing, needs no key): the request shows where
+          // the id goes, and says it is looked up at run time.
+          const lookup = ids.needsLookup(row);
+          const request = await (planners.get(row.provider) as Planner).plan(
+            lookup ? LOOKUP_PLACEHOLDER : row.id,
+            row.changes,
+          );
+          if (lookup) request.url = request.url.replace(LOOKUP_PLACEHOLDER, idOfNumber(row.id));
+          const label = `${rowLabel(row, secrets)}${lookup ? ` (its id is looked up on ${row.provider} at run time)` : ""}`;
           out(
             json
-              ? JSON.stringify({ row: row.row, provider: row.provider, id: row.id, request })
-              : `${rowLabel(row, secrets)}\n${requestText(request)}\n`,
+              ? JSON.stringify({
+                  row: row.row,
+                  provider: row.provider,
+                  id: row.id,
+                  ...(lookup ? { resolvedId: null } : {}),
+                  request,
+                })
+              : `${label}\n${requestText(request)}\n`,
           );
           continue;
         } catch (caught) {
@@ -368,7 +400,7 @@ async function run(options: RunOptions): Promise<number> {
               {
                 row: row.row,
                 provider: row.provider,
-                id: row.id,
+                ...idFields(row),
                 ok: true,
                 skipped: "unchanged",
                 result: normalized(current),
@@ -381,7 +413,7 @@ async function run(options: RunOptions): Promise<number> {
         }
         const result = await client.update(row.id, row.changes, { signal });
         counts.ok += 1;
-        write({ row: row.row, provider: row.provider, id: row.id, ok: true, result: normalized(result) }, shown);
+        write({ row: row.row, provider: row.provider, ...idFields(row), ok: true, result: normalized(result) }, shown);
         // Done all the same (CONTRACT.md "Facade result"): ok, never sent again by --resume.
         if (result.drift !== undefined) {
           drifted += 1;
@@ -396,7 +428,7 @@ async function run(options: RunOptions): Promise<number> {
         const isBad = INPUT_CODES.has(info.code);
         if (isBad) counts.bad += 1;
         else counts.failed += 1;
-        write({ row: row.row, provider: row.provider, id: row.id, ok: false, error: info }, shown);
+        write({ row: row.row, provider: row.provider, ...idFields(row), ok: false, error: info }, shown);
         report(row, isBad ? "bad row" : "failed", errorLine(info));
       }
       progress.tick();

@@ -39,6 +39,8 @@ export interface PhoneNumbers {
   get(id: string, options?: { signal?: AbortSignal }): Promise<UpdateResult>;
   /** Every number of the account, page after page; rejects with `unsupported_change` without a list. */
   list(filter?: undefined, options?: { signal?: AbortSignal }): AsyncIterable<UpdateResult>;
+  /** The number whose E.164 `number` is exactly this, or null; two are an `invalid_input` on `number`. */
+  find(number: string, options?: { signal?: AbortSignal }): Promise<UpdateResult | null>;
 }
 
 export interface ClientOptions {

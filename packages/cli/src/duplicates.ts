@@ -20,6 +20,8 @@ export function numberKey(provider: unknown, id: unknown): string | undefined {
 interface Repeated {
   id: string;
   rows: number[];
+  /** The number as a message shows it, when it is not its id quoted (a number and the id looked up). */
+  shown?: string;
 }
 
 /**
@@ -53,9 +55,9 @@ export class NumberIndex {
     if (this.#repeated.size === 0) return;
     // In the order of each number's first row.
     const groups = [...this.#repeated].sort(([, a], [, b]) => (a.rows[0] as number) - (b.rows[0] as number));
-    const lines = groups.map(([key, { id, rows }]) => {
+    const lines = groups.map(([key, { id, rows, shown }]) => {
       const provider = key.slice(0, key.indexOf("/"));
-      return `  rows ${rows.join(", ")}: ${provider} ${quote(id, secrets)}`;
+      return `  rows ${rows.join(", ")}: ${provider} ${shown ?? quote(id, secrets)}`;
     });
     const count = this.#repeated.size;
     throw new UsageError(
@@ -63,6 +65,37 @@ export class NumberIndex {
         "in more than one row; keep one row per number (rows run at once and retry on their own, " +
         `so an older row could land last). Nothing sent.\n${lines.join("\n")}`,
     );
+  }
+
+  /**
+   * Refuses the file, as {@link refuseRepeated}, when a number given in the id column and looked
+   * up is also named by its id in another row, or two numbers turn out to have one id: the
+   * duplicate rule holds for what is sent, the ids (CONTRACT.md, CLI).
+   */
+  refuseResolved(
+    resolved: Iterable<readonly [provider: string, number: string, id: string]>,
+    path: string,
+    secrets?: Scrubber,
+  ): void {
+    const seen = new Map<string, number>();
+    for (const [provider, number, id] of resolved) {
+      const key = numberKey(provider, id);
+      const at = this.rowOf(provider, number);
+      if (key === undefined || at === undefined) continue;
+      const row = Math.abs(at);
+      const other = this.#rows.get(key) ?? seen.get(key);
+      seen.set(key, row);
+      if (other === undefined || Math.abs(other) === row) continue;
+      // The file had no number twice as written (refuseRepeated ran): every group here is new.
+      const repeated = this.#repeated.get(key);
+      if (repeated) repeated.rows.push(row);
+      else {
+        const shown = `${quote(id, secrets)} (given as ${number} in row ${row})`;
+        this.#repeated.set(key, { id, rows: [Math.abs(other), row], shown });
+      }
+    }
+    for (const repeated of this.#repeated.values()) repeated.rows.sort((a, b) => a - b);
+    this.refuseRepeated(path, secrets);
   }
 
   /** The row that names this provider and id, if any; negative for a bad row. */

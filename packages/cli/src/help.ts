@@ -1,3 +1,4 @@
+import { type LookupWay, lookupWay, SEARCH_LIMIT } from "./number-ids.js";
 import { ENV_PREFIXES, EXAMPLE_IDS, PROVIDER_TITLES, PROVIDERS, type Provider } from "./providers.js";
 
 /** What a vendor supports, as the facade's capability matrix says (loaded for `help update`). */
@@ -12,7 +13,7 @@ export type Capabilities = Readonly<
       agentId: ChangeSupport;
       label: ChangeSupport;
       outboundAgentId: ChangeSupport;
-      reads?: { get: string; list: string };
+      reads?: { get: string; list: string; find?: string };
     }
   >
 >;
@@ -151,6 +152,29 @@ show as "[redacted]".
 `;
 }
 
+/**
+ * How a number in the id column becomes an id, per vendor, from the capability matrix
+ * (docs/CONTRACT.md#cli-phonebridge): one paragraph of `apply --help` and `plan --help`.
+ */
+function numbersHelp(capabilities: Capabilities): string {
+  const by = (way: LookupWay) => PROVIDERS.filter((provider) => lookupWay(capabilities, provider) === way);
+  const parts: string[] = [];
+  const [search, listed, isId, none] = [by("search"), by("list"), by("is-id"), by("none")];
+  if (search.length > 0) {
+    parts.push(`${list(search)}: a search per number, or the list read once above ${SEARCH_LIMIT} numbers;`);
+  }
+  if (listed.length > 0) parts.push(`${list(listed)}: the list read once;`);
+  if (isId.length > 0) parts.push(`${list(isId)}: the id is the number, nothing to look up;`);
+  if (none.length > 0) parts.push(`${list(none)}: cannot look a number up (no list), the row is bad.`);
+  const text =
+    "The id cell may hold the E.164 number instead of the id: it is looked up after the check " +
+    `and before anything is sent. ${parts.join(" ")} A number not found, or found twice, is a ` +
+    "bad row; a lookup that fails stops the run, nothing sent (exit 1); a number and its id in " +
+    'two rows are refused as one number twice. Output shows both ("resolvedId" beside "id"); ' +
+    "--dry-run looks nothing up and shows <id of +1…> where the id goes.";
+  return wrap(text, "");
+}
+
 /** `phonebridge apply --help`: its examples are rows the vendors of the registry accept. */
 export function applyHelp(capabilities: Capabilities): string {
   const labelled = firstWith(capabilities, (row) => row.label.set !== "unsupported");
@@ -169,7 +193,7 @@ File format: CSV with a header naming the columns (any order; only provider and 
 required):
   provider        ${wrap(list(PROVIDERS, "or"), " ".repeat(18), 92)}
   id              the phone number's id, as the vendor writes it (phonebridge help update
-                  shows one of each vendor's)
+                  shows one of each vendor's), or its E.164 number (see below)
   agent           inbound agent id to assign; null removes the agent
   label           label to set; null clears it
   outbound_agent  outbound agent id to assign; null removes it
@@ -192,6 +216,8 @@ field unchanged, JSON null removes or clears it:
   {"provider":"${unassigned}","id":${JSON.stringify(`${example(unassigned)}${labelled === unassigned ? "0" : ""}`)},"agent":null}
 
 Rows are numbered from 1, counting neither the header nor blank lines.
+
+${numbersHelp(capabilities)}
 
 Options:
   --concurrency <n>           Rows in flight at once (default 8).
@@ -251,7 +277,7 @@ Examples:
 }
 
 /** `phonebridge plan --help`. */
-export function planHelp(_capabilities: Capabilities): string {
+export function planHelp(capabilities: Capabilities): string {
   return `Usage: phonebridge plan <file.csv|file.jsonl> [options]
 
 Reads the current state of each row's number (one read per row, no write) and prints what
@@ -266,11 +292,14 @@ Bad rows are reported on stderr, as apply reports them. Run plan, read it, then 
 Takes the files of apply (see phonebridge apply --help) and its key rules; nothing is sent
 but reads, and no results file is written.
 
+${numbersHelp(capabilities)}
+
 Options:
   --concurrency <n>           Rows read at once (default 8).
   --rate <n>                  At most n requests per second per provider, retries included.
   --json                      One JSON line per row ({"row","provider","id","outcome",
-                              "changes"|"error"}), then a summary line.
+                              "changes"|"error"}, and "resolvedId" for a number looked
+                              up), then a summary line.
   -h, --help                  This help.
 
 ${CONNECTION}

@@ -1,5 +1,6 @@
 import { didYouMean } from "./closest.js";
 import { MAIN_HELP } from "./help.js";
+import { LookupFailed } from "./number-ids.js";
 import { printable } from "./output.js";
 import { quote } from "./quote.js";
 import { Secrets } from "./secrets.js";
@@ -82,6 +83,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       fail("usage", error.message);
       return 2;
+    }
+    if (error instanceof LookupFailed) {
+      // A vendor or network error before anything was sent (docs/CONTRACT.md#cli-phonebridge).
+      fail(error.code, error.message);
+      return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
     fail("internal", `unexpected error: ${message}`);

@@ -1,6 +1,25 @@
 import type { Drift, PlannedRequest, UpdateResult } from "./client.js";
 import { PROVIDER_TITLES } from "./providers.js";
+import { bare, type Scrubber } from "./quote.js";
 import type { ResultLine } from "./results.js";
+import type { InputRow } from "./rows.js";
+
+/**
+ * The id of a row as its output lines write it: `id` as the row wrote it, and `resolvedId`, the
+ * vendor's id looked up, when the row gave a number (docs/CONTRACT.md#cli-phonebridge).
+ */
+export function idFields(row: InputRow): { id: string | null; resolvedId?: string } {
+  if (row.ok && row.fromNumber !== undefined) return { id: row.fromNumber, resolvedId: row.id };
+  return { id: row.id ?? null };
+}
+
+/** `row 3 <provider> <id>` for messages, with `(id <resolved>)` after a number looked up. */
+export function rowLabel(row: InputRow, secrets: Scrubber): string {
+  const { id, resolvedId } = idFields(row);
+  const provider = row.provider ? ` ${bare(row.provider, secrets)}` : "";
+  const resolved = resolvedId === undefined ? "" : ` (id ${bare(resolvedId, secrets)})`;
+  return `row ${row.row}${provider}${id ? ` ${bare(id, secrets)}` : ""}${resolved}`;
+}
 
 /** The normalized result without `raw`, as the results file and the table show it: `drift` only when there is some. */
 export function normalized(result: UpdateResult) {
@@ -76,7 +95,7 @@ export function rowsTable(lines: readonly ResultLine[]): string {
     return [
       String(line.row),
       line.provider ?? "-",
-      line.id ?? "-",
+      `${line.id ?? "-"}${line.resolvedId === undefined ? "" : ` (id ${line.resolvedId})`}`,
       line.ok ? (result.drift ? "ok, drift" : "ok") : "FAILED",
       line.ok ? (result.number ?? "-") : "",
       line.ok ? (result.label ?? "-") : "",

@@ -10,10 +10,9 @@ import { drained } from "./drain.js";
 import { planHelp } from "./help.js";
 import { InputFile } from "./input-file.js";
 import { checkInput, InputChanged, rowsToRun } from "./input-passes.js";
-import { driftWarning, printable } from "./output.js";
+import { driftWarning, idFields, printable, rowLabel } from "./output.js";
 import { lackingError, prepareClients } from "./prepare.js";
 import type { Provider } from "./providers.js";
-import { bare } from "./quote.js";
 import { RateLimiter } from "./rate.js";
 import { DoneRows } from "./results.js";
 import type { InputRow } from "./rows.js";
@@ -36,10 +35,6 @@ const OPTIONS = {
 
 /** The lowest `--rate`: one request per 1,000 s (as `apply`). */
 const MIN_RATE = 0.001;
-
-function rowLabel(row: InputRow, secrets: Secrets): string {
-  return `row ${row.row}${row.provider ? ` ${bare(row.provider, secrets)}` : ""}${row.id ? ` ${bare(row.id, secrets)}` : ""}`;
-}
 
 const shown = (value: string | null) => (value === null ? "(none)" : JSON.stringify(value));
 
@@ -69,7 +64,7 @@ export async function plan(args: string[], secrets: Secrets): Promise<number> {
   const connections = new Connections(connection, secrets);
   const file = await InputFile.open(input);
   try {
-    const checked = await checkInput(file, secrets);
+    const checked = await checkInput(file, await loadCapabilities(), secrets);
     requireOneProvider("api-key", connection.apiKeys, checked.named);
     requireOneProvider("base-url", connection.baseUrls, checked.named);
     const providers = [...checked.goodRows.keys()];
@@ -82,6 +77,13 @@ export async function plan(args: string[], secrets: Secrets): Promise<number> {
     });
     if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     if (!(await file.unchanged())) throw new UsageError(`${new InputChanged(input).message}; nothing sent`);
+    // Numbers in the id column are looked up first, as apply does (docs/CONTRACT.md#cli-phonebridge).
+    await checked.ids.resolve(prepared.clients, {
+      concurrency,
+      secrets,
+      say: (line) => process.stderr.write(`${printable(secrets.text(line))}\n`),
+      check: (resolved) => checked.numbers.refuseResolved(resolved, input, secrets),
+    });
     const rows = rowsToRun(file, checked, new DoneRows(checked.rows), secrets);
     return await planRows(rows, prepared.clients, { concurrency, secrets, json, total: checked.rows });
   } finally {
@@ -134,7 +136,7 @@ async function planRows(
         warn(`${where}: bad row: ${row.reason}`);
         continue;
       }
-      const base = { row: row.row, provider: row.provider, id: row.id };
+      const base = { row: row.row, provider: row.provider, ...idFields(row) };
       let current: UpdateResult;
       try {
         current = await (clients.get(row.provider) as PhoneNumbers).get(row.id, { signal });

@@ -22,7 +22,10 @@ import { UsageError } from "./usage-error.js";
 export interface ResultLine {
   row: number;
   provider: string | null;
+  /** The id cell as the row wrote it (a number, when the id was looked up from it). */
   id: string | null;
+  /** The vendor's id looked up from the number in `id`, when it was. */
+  resolvedId?: string;
   ok: boolean;
   /** `"unchanged"`: the number was already in the desired state (`--skip-unchanged`), nothing sent. */
   skipped?: "unchanged";

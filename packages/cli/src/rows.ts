@@ -33,6 +33,11 @@ export interface GoodRow extends RowBase {
   provider: Provider;
   id: string;
   changes: Changes;
+  /**
+   * The E.164 number the row's id cell held, when `id` is the vendor's id looked up from it
+   * (docs/CONTRACT.md#cli-phonebridge); absent when the row gave the id itself.
+   */
+  fromNumber?: string;
 }
 
 export interface BadRow extends RowBase {

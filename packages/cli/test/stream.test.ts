@@ -3,12 +3,14 @@
 // as the file read whole (CONTRACT.md, CLI); the two passes of apply over one file; a results
 // file read line by line for --resume.
 import { writeFileSync } from "node:fs";
+import { capabilities } from "@phonebridge/facade";
 import { describe, expect, it } from "vitest";
 import { byteLines } from "../src/byte-lines.js";
 import { InputFile } from "../src/input-file.js";
 import { checkInput, InputChanged, rowsToRun } from "../src/input-passes.js";
 import { DoneRows, doneRows, resultsTarget } from "../src/results.js";
 import { type Format, type InputRow, inputRows } from "../src/rows.js";
+import { Secrets } from "../src/secrets.js";
 import { UsageError } from "../src/usage-error.js";
 import { fileWith } from "./helpers.js";
 
@@ -151,7 +153,7 @@ describe("apply's two passes over one input file", () => {
     );
     const file = await InputFile.open(path);
     try {
-      await expect(checkInput(file)).rejects.toThrow(/rows 8, 90001: retell "\+14150000007"/);
+      await expect(checkInput(file, capabilities)).rejects.toThrow(/rows 8, 90001: retell "\+14150000007"/);
     } finally {
       await file.close();
     }
@@ -161,7 +163,7 @@ describe("apply's two passes over one input file", () => {
     const path = fileWith("rows.csv", csvRows(300));
     const file = await InputFile.open(path);
     try {
-      const checked = await checkInput(file);
+      const checked = await checkInput(file, capabilities);
       expect(checked.rows).toBe(300);
       // Rewritten in place (the same file the handle reads): row 200 now names another number.
       writeFileSync(
@@ -170,7 +172,7 @@ describe("apply's two passes over one input file", () => {
       );
       const sent: number[] = [];
       const reading = (async () => {
-        for await (const row of rowsToRun(file, checked, new DoneRows(checked.rows))) sent.push(row.row);
+        for await (const row of rowsToRun(file, checked, new DoneRows(checked.rows), new Secrets())) sent.push(row.row);
       })();
       await expect(reading).rejects.toBeInstanceOf(InputChanged);
       expect(sent).toEqual(Array.from({ length: 199 }, (_, i) => i + 1));
@@ -183,13 +185,13 @@ describe("apply's two passes over one input file", () => {
     const path = fileWith("rows.jsonl", '{"provider":"retell","id":"+14155550100","agent":"a"}\n');
     const file = await InputFile.open(path);
     try {
-      const checked = await checkInput(file);
+      const checked = await checkInput(file, capabilities);
       writeFileSync(
         path,
         '{"provider":"retell","id":"+14155550100","agent":"a"}\n{"provider":"retell","id":"+14155550101","agent":"a"}\n',
       );
       const reading = (async () => {
-        for await (const _ of rowsToRun(file, checked, new DoneRows(checked.rows))) {
+        for await (const _ of rowsToRun(file, checked, new DoneRows(checked.rows), new Secrets())) {
           // sent
         }
       })();
@@ -223,7 +225,7 @@ describe("--resume reads the results file as a stream", () => {
     const results = fileWith("rows.results.jsonl", `${lines.join("\n")}`);
     const file = await InputFile.open(input);
     try {
-      const checked = await checkInput(file);
+      const checked = await checkInput(file, capabilities);
       const done = await doneRows(resultsTarget(results, input), { ...checked, rowAt: async () => undefined });
       expect(done.size).toBe(rows - Math.floor(rows / 3));
       for (const row of [1, 2, 3, 4999, 5000]) expect(done.has(row)).toBe(row % 3 !== 0);
