@@ -241,6 +241,23 @@ async function buildVariants(origin, fetchImpl = undefined) {
         async () => (await doFetch(readUrl, { headers })).json(),
         (data) => data && typeof data === "object",
       );
+      if (provider === "retell") {
+        // For reference: the cheapest GET that a timeout can cancel, `redirect: "error"` and an
+        // AbortController per call (what every phonebridge attempt sends), without a timer.
+        push(
+          "fetch-signal",
+          'raw fetch(url) with redirect: "error" and an AbortController per call',
+          async () =>
+            (await doFetch(readUrl, { headers, redirect: "error", signal: new AbortController().signal })).json(),
+          (data) => data && typeof data === "object",
+        );
+        push(
+          "fetch-noredirect",
+          'raw fetch(url) with redirect: "error"',
+          async () => (await doFetch(readUrl, { headers, redirect: "error" })).json(),
+          (data) => data && typeof data === "object",
+        );
+      }
       const createClient = vendorPkg.skipped ? undefined : vendorPkg.module[`create${title}Client`];
       if (typeof createClient === "function") {
         const client = createClient({ apiKey: API_KEY, baseUrl: origin, ...io });

@@ -196,7 +196,7 @@ export function mergeProfiles(profiles) {
 export function profileAgainstFetch(key, calls = 4000) {
   const dir = join(tmpdir(), "phonebridge-bench");
   mkdirSync(dir, { recursive: true });
-  const raw = join(dir, `profiles-${key.replace(":", "-")}.json`);
+  const raw = join(dir, `profiles-${key.replace(/[:/]/g, "-")}.json`);
   const out = execFileSync(
     process.execPath,
     [join(ROOT, "bench/client.mjs"), "--profile-variant", key, "--calls", String(calls), "--out", raw],
@@ -213,7 +213,7 @@ export function profileAgainstFetch(key, calls = 4000) {
   const baseKey = `fetch:${provider}`;
   const files = {};
   for (const [k, list] of Object.entries(profiles)) {
-    files[k] = join(dir, `${k.replace(":", "-")}.cpuprofile`);
+    files[k] = join(dir, `${k.replace(/[:/]/g, "-")}.cpuprofile`);
     writeFileSync(files[k], JSON.stringify(mergeProfiles(list)));
   }
   const own = summarize(profiles[key], made.calls);

@@ -5,10 +5,13 @@
 //   dry-run   `apply --dry-run --json`: every row checked and its request printed (stdout counted, not kept)
 //   apply     `apply --json`: every row sent, its line appended to the results file
 //   resume    `apply --resume --json` on the finished results file: every line read, nothing sent
-// and reports rows/s, peak RSS and CPU of each. Prints one JSON line on stdout.
+// and reports rows/s, peak RSS and CPU of each. Then the same three runs on a CSV of Vogent rows
+// whose ids are E.164 numbers (format `lookup`): the real run looks every number up in Vogent's
+// list, read once, 100,000 numbers in pages of 100 (the list's default `limit`, as its spec says),
+// before it sends. Prints one JSON line on stdout.
 //
-//   node bench/cli/stream.bench.mjs [--rows 100000] [--concurrency 32] [--formats csv,jsonl] [--out file.json]
-//                                   [--bin path/to/bin.js]
+//   node bench/cli/stream.bench.mjs [--rows 100000] [--concurrency 32] [--formats csv,jsonl,lookup]
+//                                   [--out file.json] [--bin path/to/bin.js]
 //
 // Needs `pnpm build` first (it runs packages/cli/dist/bin.js). `--bin` runs another build of the
 // CLI instead (an older one, to compare): it must sit where it resolves @phonebridge/* packages.
@@ -24,7 +27,7 @@ const { values } = parseArgs({
   options: {
     rows: { type: "string", default: "100000" },
     concurrency: { type: "string", default: "32" },
-    formats: { type: "string", default: "csv,jsonl" },
+    formats: { type: "string", default: "csv,jsonl,lookup" },
     out: { type: "string" },
     bin: { type: "string" },
   },
@@ -46,22 +49,52 @@ if (!existsSync("/usr/bin/time")) {
   process.exit(2);
 }
 
-// The vendor server: Retell's update, a valid body at once.
+// Vogent's list holds the numbers of the lookup run: number i has a UUID-like id.
+const VOGENT_PAGE = 100;
+const vogentId = (i) => `6f1c2a4e-0b7d-4c3e-9a52-${i.toString(16).padStart(12, "0")}`;
+const vogentNumber = (i) => `+1628${String(i).padStart(7, "0")}`;
+const vogentItem = (i, agentId = "agent_old") => ({ id: vogentId(i), number: vogentNumber(i), type: "PSTN", agentId });
+
+function answer(res, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+// The vendor server: Retell's update, a valid body at once; Vogent's list (an opaque cursor,
+// null on the last page) and its update.
 let requests = 0;
+let listPages = 0;
 const server = createServer((req, res) => {
-  req.resume();
+  const chunks = [];
+  req.on("data", (chunk) => chunks.push(chunk));
   req.on("end", () => {
     requests += 1;
-    const id = decodeURIComponent((req.url ?? "").replace(/^\/update-phone-number\//, ""));
-    const body = JSON.stringify({
+    const url = new URL(req.url ?? "/", "http://x");
+    if (url.pathname === "/phone_numbers" && req.method === "GET") {
+      listPages += 1;
+      const limit = Number(url.searchParams.get("limit") ?? VOGENT_PAGE);
+      const cursor = url.searchParams.get("cursor");
+      const start = cursor === null ? 0 : Number(Buffer.from(cursor, "base64url").toString().slice(4));
+      const end = Math.min(start + limit, ROWS);
+      const data = Array.from({ length: end - start }, (_, k) => vogentItem(start + k));
+      answer(res, { data, cursor: end < ROWS ? Buffer.from(`page${end}`).toString("base64url") : null });
+      return;
+    }
+    if (url.pathname.startsWith("/phone_numbers/") && req.method === "PUT") {
+      const id = decodeURIComponent(url.pathname.slice("/phone_numbers/".length));
+      const i = Number.parseInt(id.slice(id.lastIndexOf("-") + 1), 16);
+      answer(res, vogentItem(i, JSON.parse(Buffer.concat(chunks).toString()).agentId));
+      return;
+    }
+    const id = decodeURIComponent(url.pathname.replace(/^\/update-phone-number\//, ""));
+    answer(res, {
       phone_number: id,
       phone_number_type: "retell-twilio",
       last_modification_timestamp: 1_700_000_000_000,
       nickname: "Front desk",
       inbound_agents: [{ agent_id: "agent_bench", weight: 1 }],
     });
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
   });
 });
 server.keepAliveTimeout = 10_000;
@@ -70,7 +103,10 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 const dir = mkdtempSync(join(tmpdir(), "phonebridge-stream-bench-"));
 
-/** 100,000 distinct Retell numbers; every 10th label holds a multi-byte character. */
+/**
+ * 100,000 distinct Retell numbers; every 10th label holds a multi-byte character. `lookup`: a CSV
+ * of Vogent rows whose ids are the numbers of its list, to be looked up.
+ */
 function inputFile(format) {
   const id = (i) => `+1415${String(i).padStart(7, "0")}`;
   const label = (i) => (i % 10 === 0 ? `Büro ${i}` : `Desk ${i}`);
@@ -80,10 +116,12 @@ function inputFile(format) {
           "provider,id,agent,label",
           ...Array.from({ length: ROWS }, (_, i) => `retell,${id(i)},agent_bench,${label(i)}`),
         ]
-      : Array.from({ length: ROWS }, (_, i) =>
-          JSON.stringify({ provider: "retell", id: id(i), agent: "agent_bench", label: label(i) }),
-        );
-  const path = join(dir, `rows.${format}`);
+      : format === "lookup"
+        ? ["provider,id,agent", ...Array.from({ length: ROWS }, (_, i) => `vogent,${vogentNumber(i)},agent_bench`)]
+        : Array.from({ length: ROWS }, (_, i) =>
+            JSON.stringify({ provider: "retell", id: id(i), agent: "agent_bench", label: label(i) }),
+          );
+  const path = join(dir, `rows.${format === "lookup" ? "lookup.csv" : format}`);
   writeFileSync(path, `${lines.join("\n")}\n`);
   return path;
 }
@@ -92,6 +130,7 @@ function inputFile(format) {
 async function runCli(args) {
   const timeFile = join(dir, "time.txt");
   const before = requests;
+  const pagesBefore = listPages;
   const started = performance.now();
   const child = spawn("/usr/bin/time", ["-f", "%M %U %S", "-o", timeFile, process.execPath, BIN, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -124,18 +163,24 @@ async function runCli(args) {
     peakRssMB: Number((peakKB / 1024).toFixed(1)),
     cpuSeconds: Number((user + system).toFixed(2)),
     requests: requests - before,
+    listPages: listPages - pagesBefore,
     stdoutLines,
     summary,
     ...(code === 0 ? {} : { stderr: stderr.trim().split("\n").slice(-3).join("\n") }),
   };
 }
 
-const connection = ["--api-key", "bench-key-not-secret", "--base-url", `retell=${origin}`];
+const connection = (format) =>
+  format === "lookup"
+    ? ["--api-key", "vogent=bench-key-not-secret", "--base-url", `vogent=${origin}`]
+    : ["--api-key", "bench-key-not-secret", "--base-url", `retell=${origin}`];
+/** The requests of a real run: the list's pages first when the ids are numbers to look up. */
+const pagesOfList = Math.ceil(ROWS / VOGENT_PAGE);
 const runs = [];
 for (const format of FORMATS) {
   const input = inputFile(format);
   const results = join(dir, `rows.${format}.results.jsonl`);
-  const common = [input, "--concurrency", String(CONCURRENCY), "--json", "--results", results, ...connection];
+  const common = [input, "--concurrency", String(CONCURRENCY), "--json", "--results", results, ...connection(format)];
   const dryRun = await runCli(["apply", ...common, "--dry-run"]);
   const apply = await runCli(["apply", ...common]);
   const okRows = existsSync(results)
@@ -148,7 +193,15 @@ for (const format of FORMATS) {
     format,
     inputMB: Number((statSync(input).size / 1e6).toFixed(2)),
     dryRun: { ...dryRun, pass: dryRun.exitCode === 0 && dryRun.stdoutLines === ROWS + 1 && dryRun.requests === 0 },
-    apply: { ...apply, okRows, pass: apply.exitCode === 0 && okRows === ROWS && apply.requests === ROWS },
+    apply: {
+      ...apply,
+      okRows,
+      pass:
+        apply.exitCode === 0 &&
+        okRows === ROWS &&
+        apply.requests === ROWS + (format === "lookup" ? pagesOfList : 0) &&
+        apply.listPages === (format === "lookup" ? pagesOfList : 0),
+    },
     resume: { ...resume, pass: resume.exitCode === 0 && resume.requests === 0 && resume.summary.alreadyDone === ROWS },
   });
   rmSync(results, { force: true });

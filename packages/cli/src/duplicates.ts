@@ -1,20 +1,23 @@
 import { encodePathSegment } from "@phonebridge/core";
-import { isProvider } from "./providers.js";
+import { isProvider, type Provider } from "./providers.js";
 import { clip, quote, type Scrubber } from "./quote.js";
 import type { InputRow } from "./rows.js";
 import { UsageError } from "./usage-error.js";
 
 /**
- * A phone number as it would be sent: the provider as rows are read (trimmed, lower case), the id
- * as its path segment. Undefined for a row that names no known provider or no usable id.
+ * A phone number as it would be sent: the provider as rows are read (trimmed, lower case) and the
+ * id as its path segment. Undefined for a row that names no known provider or no usable id.
  */
-export function numberKey(provider: unknown, id: unknown): string | undefined {
+function numberOf(provider: unknown, id: unknown): { provider: Provider; segment: string } | undefined {
   if (typeof provider !== "string" || typeof id !== "string") return undefined;
   const name = provider.trim().toLowerCase();
   if (!isProvider(name)) return undefined;
   const segment = encodePathSegment(id);
-  return segment === undefined ? undefined : `${name}/${segment}`;
+  return segment === undefined ? undefined : { provider: name, segment };
 }
+
+/** A number's key in {@link NumberIndex}'s list of repeats. */
+const keyOf = ({ provider, segment }: { provider: Provider; segment: string }) => `${provider}/${segment}`;
 
 /** Where a number appears more than once. */
 interface Repeated {
@@ -33,18 +36,33 @@ interface Repeated {
  * so that nothing goes that the check did not see at that place.
  */
 export class NumberIndex {
-  /** Number → its row; negative for a bad row. */
-  readonly #rows = new Map<string, number>();
+  /**
+   * Per provider: the number's path segment → its row; negative for a bad row. Keyed by provider
+   * first so that each key is the row's own id text, not a joined copy: with 100,000 rows this
+   * index is most of what a run keeps (docs/CONTRACT.md#cli-phonebridge, the memory).
+   */
+  readonly #rows = new Map<Provider, Map<string, number>>();
   readonly #repeated = new Map<string, Repeated>();
 
+  #rowsOf(provider: Provider): Map<string, number> {
+    let rows = this.#rows.get(provider);
+    if (rows === undefined) {
+      rows = new Map();
+      this.#rows.set(provider, rows);
+    }
+    return rows;
+  }
+
   add(row: InputRow): void {
-    const key = numberKey(row.provider, row.id);
-    if (key === undefined) return;
-    const first = this.#rows.get(key);
+    const number = numberOf(row.provider, row.id);
+    if (number === undefined) return;
+    const rows = this.#rowsOf(number.provider);
+    const first = rows.get(number.segment);
     if (first === undefined) {
-      this.#rows.set(key, row.ok ? row.row : -row.row);
+      rows.set(number.segment, row.ok ? row.row : -row.row);
       return;
     }
+    const key = keyOf(number);
     const repeated = this.#repeated.get(key);
     if (repeated) repeated.rows.push(row.row);
     else this.#repeated.set(key, { id: row.id ?? "", rows: [Math.abs(first), row.row] });
@@ -77,16 +95,23 @@ export class NumberIndex {
     path: string,
     secrets?: Scrubber,
   ): void {
-    const seen = new Map<string, number>();
+    // Per provider: the id's path segment → the row whose number was looked up as that id.
+    const seen = new Map<Provider, Map<string, number>>();
     for (const [provider, number, id] of resolved) {
-      const key = numberKey(provider, id);
+      const looked = numberOf(provider, id);
       const at = this.rowOf(provider, number);
-      if (key === undefined || at === undefined) continue;
+      if (looked === undefined || at === undefined) continue;
       const row = Math.abs(at);
-      const other = this.#rows.get(key) ?? seen.get(key);
-      seen.set(key, row);
+      let seenOf = seen.get(looked.provider);
+      if (seenOf === undefined) {
+        seenOf = new Map();
+        seen.set(looked.provider, seenOf);
+      }
+      const other = this.#rows.get(looked.provider)?.get(looked.segment) ?? seenOf.get(looked.segment);
+      seenOf.set(looked.segment, row);
       if (other === undefined || Math.abs(other) === row) continue;
       // The file had no number twice as written (refuseRepeated ran): every group here is new.
+      const key = keyOf(looked);
       const repeated = this.#repeated.get(key);
       if (repeated) repeated.rows.push(row);
       else {
@@ -100,8 +125,8 @@ export class NumberIndex {
 
   /** The row that names this provider and id, if any; negative for a bad row. */
   rowOf(provider: unknown, id: unknown): number | undefined {
-    const key = numberKey(provider, id);
-    return key === undefined ? undefined : this.#rows.get(key);
+    const number = numberOf(provider, id);
+    return number === undefined ? undefined : this.#rows.get(number.provider)?.get(number.segment);
   }
 
   /**
@@ -109,7 +134,9 @@ export class NumberIndex {
    * or bad as it was then.
    */
   holds(row: InputRow): boolean {
-    const key = numberKey(row.provider, row.id);
-    return key === undefined || this.#rows.get(key) === (row.ok ? row.row : -row.row);
+    const number = numberOf(row.provider, row.id);
+    return (
+      number === undefined || this.#rows.get(number.provider)?.get(number.segment) === (row.ok ? row.row : -row.row)
+    );
   }
 }

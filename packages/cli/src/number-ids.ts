@@ -72,21 +72,82 @@ export interface LookupRun {
 type Found = string | Ambiguous;
 
 /**
+ * One provider's numbers to look up, each with its slot. A number is held as its digits in a
+ * double (15 digits at most: exact), not as a string, and once noted the numbers are sorted into
+ * typed arrays, found by binary search: a tenth of a map from strings.
+ */
+class NumberSlots {
+  #numbers: number[] | Float64Array = [];
+  #slots: number[] | Int32Array = [];
+
+  get size(): number {
+    return this.#numbers.length;
+  }
+
+  /** Notes an E.164 number and its slot. */
+  add(number: string, slot: number): void {
+    (this.#numbers as number[]).push(Number(number.slice(1)));
+    (this.#slots as number[]).push(slot);
+  }
+
+  /** Keeps the numbers whose slot `keep` says, sorted; {@link slotOf} works from then on. */
+  seal(keep: (slot: number) => boolean): void {
+    const numbers = this.#numbers;
+    const slots = this.#slots;
+    const kept = Int32Array.from({ length: numbers.length }, (_, at) => at).filter((at) => keep(slots[at] as number));
+    kept.sort((a, b) => (numbers[a] as number) - (numbers[b] as number));
+    this.#numbers = Float64Array.from(kept, (at) => numbers[at] as number);
+    this.#slots = Int32Array.from(kept, (at) => slots[at] as number);
+  }
+
+  /** The slot of `number`, once sealed; undefined when it is not one of these (or not E.164). */
+  slotOf(number: string): number | undefined {
+    if (!E164.test(number)) return undefined;
+    const wanted = Number(number.slice(1));
+    const numbers = this.#numbers;
+    let low = 0;
+    let high = numbers.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = numbers[middle] as number;
+      if (at === wanted) return this.#slots[middle];
+      if (at < wanted) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
+  /** Every number (as E.164 again) and its slot. */
+  *entries(): Generator<[string, number]> {
+    for (let at = 0; at < this.#numbers.length; at += 1) {
+      yield [`+${this.#numbers[at] as number}`, this.#slots[at] as number];
+    }
+  }
+}
+
+/**
  * The `id` cells that hold an E.164 number instead of the vendor's id (docs/CONTRACT.md#cli-phonebridge):
  * each pass over the input marks them ({@link mark}); the first pass notes every number to look up
- * ({@link note}), one entry per number; {@link resolve} looks them up once keys are known, before
- * anything is sent; the sending pass gives each row its id ({@link resolved}). What is kept
- * while rows are sent is an id per row, by row number (the numbers' texts are let go), and each
- * row's entry goes once the row is read: the memory held shrinks as the rows go.
+ * ({@link note}), one slot per number; {@link resolve} looks them up once keys are known, before
+ * anything is sent; the sending pass gives each row its id ({@link resolved}).
+ *
+ * Memory: whatever a run holds while its rows are sent, V8 lets several times as much garbage
+ * pile up before it collects, so what is held is kept small. A slot is a row number (in a typed
+ * array, in file order) and what was found for it; the numbers' texts are held only until the
+ * lookup is done, and the ids found are then held end to end in one text.
  */
 export class NumberIds {
   readonly #ways = new Map<Provider, LookupWay>();
-  /** Per provider: number → its row (1-based), until the lookup is done. */
-  readonly #numbers = new Map<Provider, Map<string, number>>();
-  /** Per provider: number → what the lookup found; absent: the vendor does not hold it. */
-  readonly #found = new Map<Provider, Map<string, Found>>();
-  /** Once looked up: row → what was found for its number (absent: unknown). */
-  readonly #byRow = new Map<number, Found>();
+  /** Per provider: its numbers and their slots, until the lookup is done. */
+  readonly #slots = new Map<Provider, NumberSlots>();
+  /** Per slot, in file order: its row (1-based); a typed array once the lookup is done. */
+  #rows: number[] | Int32Array = [];
+  /** Once looked up: every id found once (but the empty one), end to end in slot order. */
+  #ids = "";
+  /** Per slot, once looked up: where its id starts in {@link #ids} (it ends where the next starts). */
+  #starts = new Int32Array(1);
+  /** Slots whose number was found more than once, or as an empty id: few, kept as they are. */
+  readonly #odd = new Map<number, Found>();
   /** Providers whose numbers were looked up, and how: in the list read once, or by a search each. */
   readonly #looked = new Map<Provider, "in its list" | "by its search">();
 
@@ -125,12 +186,14 @@ export class NumberIds {
   /** Notes a row of the first pass whose number must be looked up. */
   note(row: InputRow): void {
     if (!row.ok || !this.needsLookup(row)) return;
-    let numbers = this.#numbers.get(row.provider);
-    if (numbers === undefined) {
-      numbers = new Map();
-      this.#numbers.set(row.provider, numbers);
+    let slots = this.#slots.get(row.provider);
+    if (slots === undefined) {
+      slots = new NumberSlots();
+      this.#slots.set(row.provider, slots);
     }
-    numbers.set(row.id, row.row);
+    // A number noted twice is a file the duplicate check refuses before any lookup.
+    slots.add(row.id, this.#rows.length);
+    (this.#rows as number[]).push(row.row);
   }
 
   /**
@@ -143,26 +206,27 @@ export class NumberIds {
     const signal = run.signal ? AbortSignal.any([run.signal, stop.signal]) : stop.signal;
     // Every lookup in flight listens on it (the facade adds a listener per attempt).
     setMaxListeners(run.concurrency * 2 + 16, signal);
+    const rows = this.#rows;
+    // Per slot: what the lookup found for its number; undefined: the vendor does not hold it.
+    // Filled up front: an array written at scattered indexes would turn into a dictionary.
+    const found: (Found | undefined)[] = new Array(rows.length).fill(undefined);
     const jobs: Promise<void>[] = [];
-    for (const [provider, numbers] of this.#numbers) {
-      if (run.done !== undefined) {
-        for (const [number, row] of numbers) if (run.done.has(row)) numbers.delete(number);
-      }
-      const byList = this.way(provider) === "list" || numbers.size > SEARCH_LIMIT;
+    for (const [provider, slots] of this.#slots) {
+      const { done } = run;
+      slots.seal((slot) => done === undefined || !done.has(rows[slot] as number));
+      const byList = this.way(provider) === "list" || slots.size > SEARCH_LIMIT;
       this.#looked.set(provider, byList ? "in its list" : "by its search");
-      const found = new Map<string, Found>();
-      this.#found.set(provider, found);
-      if (numbers.size === 0) continue;
+      if (slots.size === 0) continue;
       const client = clients.get(provider) as PhoneNumbers;
-      const count = `${numbers.size} number${numbers.size === 1 ? "" : "s"}`;
+      const count = `${slots.size} number${slots.size === 1 ? "" : "s"}`;
       run.say(
         byList
           ? `looking up ${count} of the id column on ${provider}: its list, read once`
           : `looking up ${count} of the id column on ${provider}: one search each`,
       );
       const job = byList
-        ? listed(client, numbers, found, signal)
-        : searched(client, numbers, found, signal, run.concurrency, run.secrets);
+        ? listed(client, slots, found, signal)
+        : searched(client, slots, found, signal, run.concurrency, run.secrets);
       jobs.push(
         job.catch((error: unknown) => {
           stop.abort();
@@ -173,8 +237,11 @@ export class NumberIds {
     const outcomes = await Promise.allSettled(jobs);
     const failed = outcomes.find((outcome) => outcome.status === "rejected");
     if (failed === undefined) {
-      run.check(this.#resolvedIds());
-      this.#settle();
+      run.check(this.#resolvedIds(found));
+      // The numbers' texts go: the sending pass finds a row's slot by its row number.
+      this.#slots.clear();
+      this.#rows = Int32Array.from(rows);
+      this.#pack(found);
       return;
     }
     const error: unknown = failed.reason;
@@ -189,23 +256,55 @@ export class NumberIds {
   }
 
   /** Every number looked up and found once: provider, number and its id (the duplicate check). */
-  *#resolvedIds(): Generator<[Provider, string, string]> {
-    for (const [provider, found] of this.#found) {
-      for (const [number, entry] of found) if (typeof entry === "string") yield [provider, number, entry];
+  *#resolvedIds(found: readonly (Found | undefined)[]): Generator<[Provider, string, string]> {
+    for (const [provider, slots] of this.#slots) {
+      for (const [number, slot] of slots.entries()) {
+        const entry = found[slot];
+        if (typeof entry === "string") yield [provider, number, entry];
+      }
     }
   }
 
-  /** Keeps what was found by row, and lets go of the numbers' maps. */
-  #settle(): void {
-    for (const [provider, numbers] of this.#numbers) {
-      const found = this.#found.get(provider);
-      for (const [number, row] of numbers) {
-        const entry = found?.get(number);
-        if (entry !== undefined) this.#byRow.set(row, entry);
-      }
+  /** Keeps what was found per slot: the ids in one text (one string each would take half as much again). */
+  #pack(found: readonly (Found | undefined)[]): void {
+    const starts = new Int32Array(found.length + 1);
+    const ids: string[] = [];
+    let at = 0;
+    for (let slot = 0; slot < found.length; slot += 1) {
+      starts[slot] = at;
+      const entry = found[slot];
+      if (typeof entry === "string" && entry !== "") {
+        ids.push(entry);
+        at += entry.length;
+      } else if (entry !== undefined) this.#odd.set(slot, entry);
     }
-    this.#numbers.clear();
-    this.#found.clear();
+    starts[found.length] = at;
+    this.#ids = ids.join("");
+    this.#starts = starts;
+  }
+
+  /** What was found for the number of this slot; undefined: the vendor does not hold it. */
+  #foundAt(slot: number): Found | undefined {
+    const odd = this.#odd.get(slot);
+    if (odd !== undefined) return odd;
+    const start = this.#starts[slot] as number;
+    const end = this.#starts[slot + 1] as number;
+    return start === end ? undefined : this.#ids.slice(start, end);
+  }
+
+  /** The slot of row `row`, if its number was noted: the rows are in file order. */
+  #slotOf(row: number): number | undefined {
+    const rows = this.#rows;
+    let low = 0;
+    let high = rows.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = rows[middle] as number;
+      if (at === row) return middle;
+      if (at < row) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
   }
 
   /**
@@ -215,9 +314,8 @@ export class NumberIds {
    */
   resolved(row: InputRow, secrets: Secrets): InputRow {
     if (!row.ok || !this.#looked.has(row.provider) || !this.needsLookup(row)) return row;
-    const entry = this.#byRow.get(row.row);
-    // The sending pass reads each row once: its entry is not needed again.
-    this.#byRow.delete(row.row);
+    const slot = this.#slotOf(row.row);
+    const entry = slot === undefined ? undefined : this.#foundAt(slot);
     if (typeof entry === "string") return { ...row, id: entry, fromNumber: row.id };
     const { changes: _, ok: __, ...base } = row;
     const how = this.#looked.get(row.provider);
@@ -233,17 +331,18 @@ export class NumberIds {
 /** The list read once: each number noted gets the id of the listed number it is, or every id listed for it. */
 async function listed(
   client: PhoneNumbers,
-  numbers: ReadonlyMap<string, number>,
-  found: Map<string, Found>,
+  slots: NumberSlots,
+  found: (Found | undefined)[],
   signal: AbortSignal,
 ): Promise<void> {
   for await (const result of client.list(undefined, { signal })) {
     const { number, id } = result;
-    if (number === null || !numbers.has(number)) continue;
-    const before = found.get(number);
-    if (before === undefined) found.set(number, id);
+    const slot = number === null ? undefined : slots.slotOf(number);
+    if (slot === undefined) continue;
+    const before = found[slot];
+    if (before === undefined) found[slot] = id;
     else if (typeof before === "string") {
-      if (before !== id) found.set(number, { ids: [before, id] });
+      if (before !== id) found[slot] = { ids: [before, id] };
     } else if (!before.ids.includes(id)) before.ids.push(id);
   }
 }
@@ -251,24 +350,25 @@ async function listed(
 /** One `find` per number, `concurrency` at once. Two matches are the facade's `invalid_input` on `number`. */
 async function searched(
   client: PhoneNumbers,
-  numbers: ReadonlyMap<string, number>,
-  found: Map<string, Found>,
+  slots: NumberSlots,
+  found: (Found | undefined)[],
   signal: AbortSignal,
   concurrency: number,
   secrets: Secrets,
 ): Promise<void> {
-  const queue = [...numbers.keys()];
+  const queue = [...slots.entries()];
   const worker = async () => {
-    for (let number = queue.shift(); number !== undefined; number = queue.shift()) {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const [number, slot] = next;
       signal.throwIfAborted();
       try {
         const result = await client.find(number, { signal });
-        if (result !== null) found.set(number, result.id);
+        if (result !== null) found[slot] = result.id;
       } catch (error) {
         const info = describeError(error, secrets);
         // The number was checked as E.164 already: the facade's only other refusal of it is two matches.
         if (info.code !== "invalid_input" || info.field !== "number") throw error;
-        found.set(number, { ids: [], said: info.message });
+        found[slot] = { ids: [], said: info.message };
       }
     }
   };

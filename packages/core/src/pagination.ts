@@ -37,6 +37,7 @@ export type ListQuery = Readonly<Record<string, string | number | boolean | unde
  * The list of `operation` from `query` (its cursor parameter, when given, is where it starts),
  * each page sent with `options` (read once; `withResponse` does not apply) and `secrets` (the
  * client's, or a call's). A cursor that repeats one already sent is an `invalid_response`, never a loop.
+ * `readPage`, when given, makes what `pages()` gives of each page and its text as received.
  */
 export function paginate<Page, Item>(
   operation: Operation,
@@ -45,6 +46,7 @@ export function paginate<Page, Item>(
   query: ListQuery | undefined,
   options: CallOptions | undefined,
   secrets: Secrets,
+  readPage?: (page: Record<string, unknown[]>, text: string) => Page,
 ): PageList<Page, Item> {
   const { request, next: fromItem, response } = pagination;
   const { items, hasMore } = response;
@@ -56,20 +58,26 @@ export function paginate<Page, Item>(
     }
     first[name] = String(value);
   }
-  const call: CallOptions = { ...options, withResponse: false };
-  const read = (data: unknown) =>
-    isRecord(data) && Array.isArray(data[items]) ? data : `is not a page of the list (no ${items} array)`;
+  // Without options, the pipeline's own defaults (no copy to read again on every page).
+  const call: CallOptions | undefined = options && { ...options, withResponse: false };
   const field = fromItem ? `last item's ${fromItem.lastItem}` : (response.next as string);
   const stop = (detail: string) => new PhoneBridgeError({ code: "invalid_response", provider, detail });
 
-  async function* pages(): AsyncIterableIterator<Page> {
+  async function* walk(readPage?: (page: Record<string, unknown[]>, text: string) => Page) {
+    // The text of the page just read, for `readPage` (one per iteration: iterations may overlap).
+    let text = "";
+    const read = (data: unknown, body: string) => {
+      if (!isRecord(data) || !Array.isArray(data[items])) return `is not a page of the list (no ${items} array)`;
+      text = body;
+      return data;
+    };
     const params = { ...first };
     // No query at all sends the bare path (no trailing "?").
     let query = Object.keys(params).length ? params : undefined;
     const sent = new Set([params[request]]);
     for (;;) {
       const page = (await operation([], undefined, call, read, secrets, query)) as Record<string, unknown[]>;
-      yield page as Page;
+      yield readPage ? readPage(page, text) : page;
       const list = page[items] as unknown[];
       // The vendor says there is no more: an empty page, `hasMore` not true, or no next cursor.
       if (!list.length || (hasMore !== undefined && (page[hasMore] as unknown) !== true)) return;
@@ -89,9 +97,9 @@ export function paginate<Page, Item>(
   }
 
   return {
-    pages,
+    pages: () => walk(readPage) as AsyncIterableIterator<Page>,
     async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* (page as Record<string, Item[]>)[items] as Item[];
+      for await (const page of walk()) yield* (page as Record<string, unknown[]>)[items] as Item[];
     },
   };
 }

@@ -2,6 +2,8 @@
 // scenario runs against each vendor client in its contract test (@phonebridge/testing/contract).
 import { describe, expect, it, vi } from "vitest";
 import { PhoneBridgeError } from "../src/errors.js";
+import { paginate } from "../src/pagination.js";
+import { createSecrets } from "../src/secrets.js";
 import { createVendorTransport, getOperation, listOperation, type VendorDescriptor } from "../src/vendor.js";
 
 const descriptor: VendorDescriptor = {
@@ -104,5 +106,32 @@ describe("getOperation", () => {
     expect(urls).toEqual(["https://api.example.test/v1/numbers/a%2Fb"]);
     const got = await getOperation(transport)("x", { withResponse: true });
     expect(got).toMatchObject({ data: { id: "x" }, response: { status: 200 } });
+  });
+});
+
+describe("paginate's readPage", () => {
+  it("makes what pages() gives of each page and its text as received; items are iterated as ever", async () => {
+    const texts = ['{"data":[1],"next":"c1"}', '{ "data": [2], "next": null }'];
+    const bodies = [...texts, ...texts];
+    const fetch = vi.fn(async () => new Response(bodies.shift(), { status: 200 }));
+    const transport = createVendorTransport(descriptor, {
+      apiKey: "pb-test-key-123",
+      fetch: fetch as unknown as typeof globalThis.fetch,
+    });
+    const operation = transport.operation("GET", "/numbers");
+    const list = paginate<[unknown, string], unknown>(
+      operation,
+      "retell",
+      (descriptor.list as NonNullable<VendorDescriptor["list"]>).pagination,
+      undefined,
+      undefined,
+      createSecrets(),
+      (page, text) => [page.data, text],
+    );
+    expect(await collect(list.pages())).toEqual([
+      [[1], texts[0]],
+      [[2], texts[1]],
+    ]);
+    expect(await collect(list)).toEqual([1, 2]);
   });
 });

@@ -92,30 +92,31 @@ export function readOperations<P extends Provider>(
     agentId: string | undefined,
   ): AsyncIterable<PhoneNumberResult<P>> => {
     const { pagination } = listRef;
-    const pages = paginate<Record<string, unknown[]>, unknown>(
+    const validate = adapter.validators.listItem as DriftCheck;
+    const idField = adapter.idField as string;
+    // Each page read with its text as received: one search of it for secrets decides for every
+    // item (a page holding none has no item that does), instead of one per item.
+    const pages = paginate<[items: unknown[], text: string, clean: boolean], unknown>(
       listOp,
       provider,
       pagination,
       query,
       call,
       clientSecrets,
+      (page, text) => [
+        page[pagination.response.items] as unknown[],
+        text,
+        clientSecrets.redactParsed(text, page) === page,
+      ],
     );
-    const idField = adapter.idField as string;
     return {
       async *[Symbol.asyncIterator]() {
-        for await (const page of pages.pages()) {
-          // One text per page for the redaction's search: a page holding no secret has no item that does.
-          const text = JSON.stringify(page);
-          for (const item of page[pagination.response.items] as unknown[]) {
+        for await (const [items, text, clean] of pages.pages()) {
+          for (const item of items) {
             const id = isRecord(item) && typeof item[idField] === "string" ? (item[idField] as string) : "";
-            const result = readResult(
-              adapter,
-              id,
-              item,
-              text,
-              clientSecrets,
-              adapter.validators.listItem as DriftCheck,
-            );
+            // A page that holds no secret has none in its items; else each item is searched.
+            const raw = clean ? (item as Record<string, unknown>) : undefined;
+            const result = readResult(adapter, id, item, text, clientSecrets, validate, raw);
             if (typeof result === "string") {
               throw new PhoneBridgeError({ code: "invalid_response", provider, detail: `a listed number ${result}` });
             }

@@ -24,7 +24,8 @@ export function driftOf(validate: DriftCheck, data: unknown, secrets: Secrets): 
 
 /**
  * Reads the 2xx body of the update of `id` (parsed from `text`) with the call's `secrets`, its
- * drift by `validate` (a read's: `get`, or `listItem` for an item of a list).
+ * drift by `validate` (a read's: `get`, or `listItem` for an item of a list). `raw` is the body
+ * redacted, when the caller already knows it (a listed item: its page was searched once).
  */
 export function readResult<P extends Provider>(
   adapter: Adapter<P>,
@@ -33,13 +34,13 @@ export function readResult<P extends Provider>(
   text: string,
   secrets: Secrets,
   validate: DriftCheck = adapter.validators.update,
+  // Secrets the body holds (echoed, escaped, as property names, secret fields) are replaced
+  // before anything is read; a body that holds none is not copied (a few substring searches).
+  raw: Record<string, unknown> = secrets.redactParsed(text, data) as Record<string, unknown>,
 ): PhoneNumberResult<P> | string {
   // A 2xx that is not a JSON object (an HTML page from a wrong host, an empty body) means nothing
   // is known to have happened.
   if (!isRecord(data)) return `body is not ${text ? "a JSON object" : "JSON"}`;
-  // Secrets the body holds (echoed, escaped, as property names, secret fields) are replaced
-  // before anything is read; a body that holds none is not copied (a few substring searches).
-  const raw = secrets.redactParsed(text, data) as Record<string, unknown>;
   const reading = adapter.read(raw);
   const result: { -readonly [K in keyof PhoneNumberResult<P>]: PhoneNumberResult<P>[K] } = {
     provider: adapter.provider,
