@@ -71,6 +71,20 @@ export interface LookupRun {
 /** What the lookup found for a number: its id, or the ids found for it. */
 type Found = string | Ambiguous;
 
+/** Where `wanted` is in `sorted` (ascending), by binary search; undefined when it is not there. */
+function indexIn(sorted: ArrayLike<number>, wanted: number): number | undefined {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = sorted[middle] as number;
+    if (at === wanted) return middle;
+    if (at < wanted) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
 /**
  * One provider's numbers to look up, each with its slot. A number is held as its digits in a
  * double (15 digits at most: exact), not as a string, and once noted the numbers are sorted into
@@ -103,18 +117,8 @@ class NumberSlots {
   /** The slot of `number`, once sealed; undefined when it is not one of these (or not E.164). */
   slotOf(number: string): number | undefined {
     if (!E164.test(number)) return undefined;
-    const wanted = Number(number.slice(1));
-    const numbers = this.#numbers;
-    let low = 0;
-    let high = numbers.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const at = numbers[middle] as number;
-      if (at === wanted) return this.#slots[middle];
-      if (at < wanted) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
+    const at = indexIn(this.#numbers, Number(number.slice(1)));
+    return at === undefined ? undefined : this.#slots[at];
   }
 
   /** Every number (as E.164 again) and its slot. */
@@ -294,17 +298,7 @@ export class NumberIds {
 
   /** The slot of row `row`, if its number was noted: the rows are in file order. */
   #slotOf(row: number): number | undefined {
-    const rows = this.#rows;
-    let low = 0;
-    let high = rows.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const at = rows[middle] as number;
-      if (at === row) return middle;
-      if (at < row) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
+    return indexIn(this.#rows, row);
   }
 
   /**
