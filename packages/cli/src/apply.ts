@@ -1,8 +1,7 @@
 import { setMaxListeners } from "node:events";
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
+import { CONNECTION_OPTIONS, connectionOf, readCommand } from "./args.js";
 import { createPlanner, loadCapabilities, loadFacade, type PhoneNumbers, type Planner } from "./client.js";
 import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
@@ -65,21 +64,12 @@ function hasContent(path: string): boolean {
 }
 
 export async function apply(args: string[], secrets: Secrets): Promise<number> {
-  const { values, positionals } = usageErrors(
-    () => parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-    { command: "apply", args, options: OPTIONS },
+  const line = await readCommand("apply", args, OPTIONS, { count: 1, shown: "one <file.csv|file.jsonl>" }, async () =>
+    applyHelp(await loadCapabilities()),
   );
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const json = values.json === true;
-  if (values.help) {
-    // With --json, stdout holds JSON only.
-    (json ? process.stderr : process.stdout).write(applyHelp(await loadCapabilities()));
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      `apply takes one <file.csv|file.jsonl>, got ${positionals.length} argument(s); see phonebridge apply --help`,
-    );
-  }
   const input = positionals[0] as string;
   const concurrency = intFlag("concurrency", values.concurrency, 1, 1024) ?? 8;
   const rate = positiveFlag("rate", values.rate, MIN_RATE);

@@ -24,6 +24,41 @@ export interface CommandLine {
   options: NonNullable<ParseArgsConfig["options"]>;
 }
 
+/** The `parseArgs` config every command reads its line with. */
+type CommandConfig<O extends CommandLine["options"]> = {
+  args: string[];
+  options: O;
+  strict: true;
+  allowPositionals: true;
+};
+
+/**
+ * The start every command shares: its line read (errors are usage errors), `--help` printed (on
+ * stderr under `--json`, whose stdout holds JSON only), and the count of its operands checked
+ * (`operands.shown` names them in the error). Undefined once the help was printed.
+ */
+export async function readCommand<const O extends CommandLine["options"]>(
+  command: string,
+  args: string[],
+  options: O,
+  operands: { count: number; shown: string },
+  help: () => string | Promise<string>,
+): Promise<ReturnType<typeof parseArgs<CommandConfig<O>>> | undefined> {
+  const config: CommandConfig<O> = { args, options, strict: true, allowPositionals: true };
+  const line = usageErrors(() => parseArgs(config), { command, args, options });
+  const { help: wanted, json } = line.values as { help?: boolean; json?: boolean };
+  if (wanted) {
+    (json ? process.stderr : process.stdout).write(await help());
+    return undefined;
+  }
+  if (line.positionals.length !== operands.count) {
+    throw new UsageError(
+      `${command} takes ${operands.shown}, got ${line.positionals.length} argument(s); see phonebridge ${command} --help`,
+    );
+  }
+  return line;
+}
+
 /** Runs `parseArgs` with its errors turned into usage errors that never echo a value. */
 export function usageErrors<T>(parse: () => T, line: CommandLine): T {
   try {

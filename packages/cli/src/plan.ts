@@ -1,6 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { parseArgs } from "node:util";
-import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
+import { CONNECTION_OPTIONS, connectionOf, readCommand } from "./args.js";
 import { loadCapabilities, loadFacade, type PhoneNumbers, type UpdateResult } from "./client.js";
 import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
@@ -43,20 +42,12 @@ const shown = (value: string | null) => (value === null ? "(none)" : JSON.string
  * would change, sending no write (CONTRACT.md, CLI: `plan`).
  */
 export async function plan(args: string[], secrets: Secrets): Promise<number> {
-  const { values, positionals } = usageErrors(
-    () => parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-    { command: "plan", args, options: OPTIONS },
+  const line = await readCommand("plan", args, OPTIONS, { count: 1, shown: "one <file.csv|file.jsonl>" }, async () =>
+    planHelp(await loadCapabilities()),
   );
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const json = values.json === true;
-  if (values.help) {
-    (json ? process.stderr : process.stdout).write(planHelp(await loadCapabilities()));
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      `plan takes one <file.csv|file.jsonl>, got ${positionals.length} argument(s); see phonebridge plan --help`,
-    );
-  }
   const input = positionals[0] as string;
   const concurrency = intFlag("concurrency", values.concurrency, 1, 1024) ?? 8;
   const rate = positiveFlag("rate", values.rate, MIN_RATE);

@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
+import { CONNECTION_OPTIONS, connectionOf, readCommand } from "./args.js";
 import { loadCapabilities, loadFacade, type PhoneNumbers } from "./client.js";
 import { didYouMean } from "./closest.js";
 import { requireOneProvider } from "./config.js";
@@ -35,18 +34,10 @@ const PROGRESS_EVERY = 1000;
  * `--provider`), listed page after page (CONTRACT.md, CLI: `status`).
  */
 export async function status(args: string[], secrets: Secrets): Promise<number> {
-  const { values, positionals } = usageErrors(
-    () => parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-    { command: "status", args, options: OPTIONS },
-  );
+  const line = await readCommand("status", args, OPTIONS, { count: 0, shown: "no argument" }, statusHelp);
+  if (line === undefined) return 0;
+  const { values } = line;
   const json = values.json === true;
-  if (values.help) {
-    (json ? process.stderr : process.stdout).write(statusHelp());
-    return 0;
-  }
-  if (positionals.length > 0) {
-    throw new UsageError(`status takes no argument, got ${positionals.length}; see phonebridge status --help`);
-  }
   const named: Provider[] = [];
   for (const provider of values.provider ?? []) {
     if (!isProvider(provider)) {

@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
+import { CONNECTION_OPTIONS, connectionOf, readCommand } from "./args.js";
 import {
   type Changes,
   createPlanner,
@@ -43,21 +42,12 @@ function pair(
 }
 
 export async function update(args: string[], secrets: Secrets): Promise<number> {
-  const { values, positionals } = usageErrors(
-    () => parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-    { command: "update", args, options: OPTIONS },
+  const line = await readCommand("update", args, OPTIONS, { count: 2, shown: "<provider> <id>" }, async () =>
+    updateHelp(await loadCapabilities()),
   );
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const json = values.json === true;
-  if (values.help) {
-    // With --json, stdout holds JSON only.
-    (json ? process.stderr : process.stdout).write(updateHelp(await loadCapabilities()));
-    return 0;
-  }
-  if (positionals.length !== 2) {
-    throw new UsageError(
-      `update takes <provider> <id>, got ${positionals.length} argument(s); see phonebridge update --help`,
-    );
-  }
   const [provider, id] = positionals as [string, string];
   if (!isProvider(provider)) {
     throw new UsageError(

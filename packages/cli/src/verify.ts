@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { CONNECTION_OPTIONS, connectionOf, usageErrors } from "./args.js";
+import { CONNECTION_OPTIONS, connectionOf, readCommand } from "./args.js";
 import { loadCapabilities, loadFacade, type PhoneNumbers } from "./client.js";
 import { didYouMean } from "./closest.js";
 import { Connections } from "./context.js";
@@ -30,20 +29,12 @@ const OPTIONS = {
  * the vendor's responses from its spec (CONTRACT.md, CLI: `verify`), a live contract check.
  */
 export async function verify(args: string[], secrets: Secrets): Promise<number> {
-  const { values, positionals } = usageErrors(
-    () => parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-    { command: "verify", args, options: OPTIONS },
+  const line = await readCommand("verify", args, OPTIONS, { count: 1, shown: "one <provider>" }, async () =>
+    verifyHelp(await loadCapabilities()),
   );
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const json = values.json === true;
-  if (values.help) {
-    (json ? process.stderr : process.stdout).write(verifyHelp(await loadCapabilities()));
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      `verify takes one <provider>, got ${positionals.length} argument(s); see phonebridge verify --help`,
-    );
-  }
   const provider = positionals[0] as string;
   if (!isProvider(provider)) {
     throw new UsageError(

@@ -117,3 +117,23 @@ describe("what is shown of input on a terminal", () => {
     expect(result.stdout + result.stderr).toContain("\\u202e");
   });
 });
+
+// The start every command shares (args.ts, readCommand): each command says what it takes and
+// where its help is, and under --json prints its help on stderr, leaving stdout empty.
+describe("every command checks its operands and prints its help the same way", () => {
+  it.each([
+    ["apply", ["a.csv", "b.csv"], "apply takes one <file.csv|file.jsonl>, got 2 argument(s)"],
+    ["plan", [], "plan takes one <file.csv|file.jsonl>, got 0 argument(s)"],
+    ["update", ["retell"], "update takes <provider> <id>, got 1 argument(s)"],
+    ["verify", [], "verify takes one <provider>, got 0 argument(s)"],
+    ["status", ["retell"], "status takes no argument, got 1 argument(s)"],
+  ])("%s", async (command, operands, message) => {
+    const wrong = await run([command, ...operands]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(`${message}; see phonebridge ${command} --help`);
+    const help = await run([command, "--help", "--json"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe("");
+    expect(help.stderr).toContain(`phonebridge ${command}`);
+  });
+});
