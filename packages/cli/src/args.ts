@@ -17,6 +17,9 @@ export const CONNECTION_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+/** The connection options of a command that writes nothing, so has no `--dry-run`. */
+export const READ_OPTIONS = (({ "dry-run": _, ...read }) => read)(CONNECTION_OPTIONS);
+
 /** The command line of one command, for usage errors that can point at the mistake. */
 export interface CommandLine {
   command: string;

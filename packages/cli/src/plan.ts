@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
-import { CONNECTION_OPTIONS, connectionOf, readCommand } from "./args.js";
+import { connectionOf, READ_OPTIONS, readCommand } from "./args.js";
 import { loadCapabilities, loadFacade, type PhoneNumbers, type UpdateResult } from "./client.js";
-import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
+import { intFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
 import { differences } from "./differences.js";
@@ -12,7 +12,7 @@ import { checkInput, InputChanged, rowsToRun } from "./input-passes.js";
 import { driftWarning, idFields, printable, rowLabel } from "./output.js";
 import { lackingError, prepareClients } from "./prepare.js";
 import type { Provider } from "./providers.js";
-import { RateLimiter } from "./rate.js";
+import { rateFlag, rateLimited } from "./rate.js";
 import { DoneRows } from "./results.js";
 import type { InputRow } from "./rows.js";
 import type { Secrets } from "./secrets.js";
@@ -20,20 +20,10 @@ import { UsageError } from "./usage-error.js";
 
 /** `apply`'s options, less those of a write (`--dry-run`, the results file): `plan` sends none. */
 const OPTIONS = {
-  "api-key": CONNECTION_OPTIONS["api-key"],
-  "base-url": CONNECTION_OPTIONS["base-url"],
-  timeout: CONNECTION_OPTIONS.timeout,
-  "max-retries": CONNECTION_OPTIONS["max-retries"],
-  mock: CONNECTION_OPTIONS.mock,
-  verbose: CONNECTION_OPTIONS.verbose,
-  json: CONNECTION_OPTIONS.json,
-  help: CONNECTION_OPTIONS.help,
+  ...READ_OPTIONS,
   concurrency: { type: "string" },
   rate: { type: "string" },
 } as const;
-
-/** The lowest `--rate`: one request per 1,000 s (as `apply`). */
-const MIN_RATE = 0.001;
 
 const shown = (value: string | null) => (value === null ? "(none)" : JSON.stringify(value));
 
@@ -50,7 +40,7 @@ export async function plan(args: string[], secrets: Secrets): Promise<number> {
   const json = values.json === true;
   const input = positionals[0] as string;
   const concurrency = intFlag("concurrency", values.concurrency, 1, 1024) ?? 8;
-  const rate = positiveFlag("rate", values.rate, MIN_RATE);
+  const rate = rateFlag(values.rate);
   const connection = connectionOf(values);
   const connections = new Connections(connection, secrets);
   const file = await InputFile.open(input);
@@ -61,11 +51,7 @@ export async function plan(args: string[], secrets: Secrets): Promise<number> {
     const providers = [...checked.goodRows.keys()];
     const create = await loadFacade();
     await connections.start(providers);
-    const prepared = prepareClients(providers, connections, secrets, (options) => {
-      const limiter = rate === undefined ? undefined : new RateLimiter(rate);
-      const beforeAttempt = limiter && ((signal: AbortSignal | undefined) => limiter.take(signal));
-      return create({ ...options, beforeAttempt });
-    });
+    const prepared = prepareClients(providers, connections, secrets, rateLimited(create, rate));
     if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     if (!(await file.unchanged())) throw new UsageError(`${new InputChanged(input).message}; nothing sent`);
     // Numbers in the id column are looked up first, as apply does (docs/CONTRACT.md#cli-phonebridge).

@@ -1,4 +1,4 @@
-import { CONNECTION_OPTIONS, connectionOf, readCommand } from "./args.js";
+import { connectionOf, READ_OPTIONS, readCommand } from "./args.js";
 import { loadCapabilities, loadFacade, type PhoneNumbers } from "./client.js";
 import { didYouMean } from "./closest.js";
 import { requireOneProvider } from "./config.js";
@@ -15,14 +15,7 @@ import { UsageError } from "./usage-error.js";
 
 /** The connection options and `--provider`; `status` writes nothing, so no `--dry-run`. */
 const OPTIONS = {
-  "api-key": CONNECTION_OPTIONS["api-key"],
-  "base-url": CONNECTION_OPTIONS["base-url"],
-  timeout: CONNECTION_OPTIONS.timeout,
-  "max-retries": CONNECTION_OPTIONS["max-retries"],
-  mock: CONNECTION_OPTIONS.mock,
-  verbose: CONNECTION_OPTIONS.verbose,
-  json: CONNECTION_OPTIONS.json,
-  help: CONNECTION_OPTIONS.help,
+  ...READ_OPTIONS,
   provider: { type: "string", multiple: true },
 } as const;
 

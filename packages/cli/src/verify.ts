@@ -1,4 +1,4 @@
-import { CONNECTION_OPTIONS, connectionOf, readCommand } from "./args.js";
+import { connectionOf, READ_OPTIONS, readCommand } from "./args.js";
 import { loadCapabilities, loadFacade, type PhoneNumbers } from "./client.js";
 import { didYouMean } from "./closest.js";
 import { Connections } from "./context.js";
@@ -13,16 +13,7 @@ import type { Secrets } from "./secrets.js";
 import { UsageError } from "./usage-error.js";
 
 /** The connection options; `verify` writes nothing, so no `--dry-run`. */
-const OPTIONS = {
-  "api-key": CONNECTION_OPTIONS["api-key"],
-  "base-url": CONNECTION_OPTIONS["base-url"],
-  timeout: CONNECTION_OPTIONS.timeout,
-  "max-retries": CONNECTION_OPTIONS["max-retries"],
-  mock: CONNECTION_OPTIONS.mock,
-  verbose: CONNECTION_OPTIONS.verbose,
-  json: CONNECTION_OPTIONS.json,
-  help: CONNECTION_OPTIONS.help,
-} as const;
+const OPTIONS = READ_OPTIONS;
 
 /**
  * `phonebridge verify <provider>`: lists every number of the account and reports each drift of
