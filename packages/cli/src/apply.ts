@@ -3,7 +3,7 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { CONNECTION_OPTIONS, connectionOf, readCommand } from "./args.js";
 import { createPlanner, loadCapabilities, loadFacade, type PhoneNumbers, type Planner } from "./client.js";
-import { intFlag, positiveFlag, requireOneProvider } from "./config.js";
+import { intFlag, requireOneProvider } from "./config.js";
 import { Connections } from "./context.js";
 import { describeError, type ErrorInfo, errorLine } from "./describe.js";
 import { differences } from "./differences.js";
@@ -19,7 +19,7 @@ import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js
 import { type Counts, Progress } from "./progress.js";
 import type { Provider } from "./providers.js";
 import { clip } from "./quote.js";
-import { RateLimiter } from "./rate.js";
+import { rateFlag, rateLimited } from "./rate.js";
 import { DoneRows, doneRows, type ResultLine, ResultsFile, resultsTarget, scanResults } from "./results.js";
 import type { InputRow } from "./rows.js";
 import type { Secrets } from "./secrets.js";
@@ -35,9 +35,6 @@ const OPTIONS = {
   table: { type: "boolean" },
   "skip-unchanged": { type: "boolean" },
 } as const;
-
-/** The lowest `--rate`: one request per 1,000 s. */
-const MIN_RATE = 0.001;
 
 /**
  * Rows `--table` prints at most: it is for people, and a run may hold 100,000 rows. The results
@@ -72,7 +69,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   const json = values.json === true;
   const input = positionals[0] as string;
   const concurrency = intFlag("concurrency", values.concurrency, 1, 1024) ?? 8;
-  const rate = positiveFlag("rate", values.rate, MIN_RATE);
+  const rate = rateFlag(values.rate);
   if (values.resume && values.overwrite) throw new UsageError("--resume and --overwrite exclude each other");
   const dryRun = values["dry-run"] === true;
   const connection = connectionOf(values);
@@ -154,12 +151,7 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
       const rows = rowsToRun(file, checked, done, secrets);
       return await dryRunRows(rows, planners, checked.ids, secrets, json, { problems, alreadyDone: done.size });
     }
-    // --rate counts every request, retries included: the limiter runs before each attempt.
-    const prepared = prepareClients(providers, connections, secrets, (options) => {
-      const limiter = rate === undefined ? undefined : new RateLimiter(rate);
-      const beforeAttempt = limiter && ((signal: AbortSignal | undefined) => limiter.take(signal));
-      return create({ ...options, beforeAttempt });
-    });
+    const prepared = prepareClients(providers, connections, secrets, rateLimited(create, rate));
     if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     if (interrupt?.interrupted) return 130;
     // Numbers in the id column are looked up now, before anything is sent, and the rule of one

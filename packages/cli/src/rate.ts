@@ -1,4 +1,29 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { ClientOptions } from "./client.js";
+import { positiveFlag } from "./config.js";
+
+/** The lowest `--rate`: one request per 1,000 s. */
+const MIN_RATE = 0.001;
+
+/** `--rate`, requests per second: undefined when not given. */
+export function rateFlag(raw: string | undefined): number | undefined {
+  return positiveFlag("rate", raw, MIN_RATE);
+}
+
+/**
+ * `create` with `--rate` applied to every client it makes, a limiter each (one client per
+ * provider): it runs before each attempt, so `--rate` counts every request, retries included.
+ */
+export function rateLimited<T>(
+  create: (options: ClientOptions) => T,
+  rate: number | undefined,
+): (options: ClientOptions) => T {
+  if (rate === undefined) return create;
+  return (options) => {
+    const limiter = new RateLimiter(rate);
+    return create({ ...options, beforeAttempt: (signal) => limiter.take(signal) });
+  };
+}
 
 /**
  * At most `perSecond` starts per second, evenly spaced (a token bucket that holds one token):
