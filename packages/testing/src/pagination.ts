@@ -18,22 +18,10 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Pagination } from "@phonebridge/core";
 
-/** How a vendor's list pages follow one another: `list.pagination` of its `specs/<vendor>/vendor.yaml`. */
-export interface Pagination {
-  /** The query parameter that sends the cursor. */
-  readonly request: string;
-  /** When the page carries no cursor: the field of its last item that is the next cursor. */
-  readonly next?: { readonly lastItem: string };
-  readonly response: {
-    /** The page's field holding its items. */
-    readonly items: string;
-    /** The page's field holding the next cursor (null or absent: no more). */
-    readonly next?: string;
-    /** The page's field saying whether more follow (false or absent: no more). */
-    readonly hasMore?: string;
-  };
-}
+/** How a vendor's list pages follow one another: core's, as `list.pagination` of its `specs/<vendor>/vendor.yaml` gives it. */
+export type { Pagination } from "@phonebridge/core";
 
 /** One page of a script. An item is an object; `lastItem` pagination reads its cursor field. */
 export interface ScriptedPage {
