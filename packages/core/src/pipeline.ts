@@ -8,7 +8,7 @@
  * table says, and logs each attempt (log.ts). What can be done once is done when the client is
  * created: a call builds a URL, a body and one `init`, and sends.
  */
-import { readBodyCapped } from "./body.js";
+import { defaultSend } from "#default-send";
 import { inputError, mergeHeaders, resolveApiKey, resolveBaseUrl } from "./config.js";
 import { type ErrorCode, PhoneBridgeError, type PhoneBridgeErrorInit, providerTitle } from "./errors.js";
 import { bodyText, ownFields, pollutedError } from "./input.js";
@@ -24,6 +24,7 @@ import {
   statusOutcome,
 } from "./retry-policy.js";
 import { createSecrets, MAX_QUOTED, type Secrets, safeHeaders } from "./secrets.js";
+import { type Answer, fetchSend, type HeaderReader } from "./transport.js";
 import type { VendorDescriptor } from "./vendor.js";
 import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
 
@@ -39,7 +40,11 @@ export interface ClientOptions {
   apiKey?: string | undefined;
   /** Origin (and base path) of the API; defaults to `<VENDOR>_BASE_URL`, then the vendor's server. */
   baseUrl?: string | undefined;
-  /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
+  /**
+   * A `fetch` to send with (tests, proxies, instrumentation). Without it, requests go through
+   * node:http in Node (a global `fetch` replaced after phonebridge loaded is used instead) and
+   * through the global `fetch` elsewhere (docs/ARCHITECTURE.md#the-request-pipeline).
+   */
   fetch?: typeof globalThis.fetch | undefined;
   /**
    * Headers sent with every request. A name the client sets itself (the auth header, a header
@@ -126,6 +131,7 @@ export interface Pipeline {
   readonly baseUrl: string;
   /** Every header a request carries (it holds the key: not enumerable). */
   readonly headers: Readonly<Record<string, string>>;
+  /** The `fetch` given, or the global one: what the openapi-fetch subpath sends with. */
   readonly fetch: typeof globalThis.fetch;
   readonly secrets: Secrets;
   operation(method: string, path: string): Operation;
@@ -135,12 +141,10 @@ export interface Pipeline {
 const NO_OPTIONS: CallOptions = Object.freeze(Object.create(null));
 /** Where vendors put the id of a request, the first one present wins. */
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray"];
-/** Why an attempt's own signal fired: set before it is aborted, read when the attempt fails. */
-const TIMED_OUT = Symbol();
 const REDIRECT = "a redirect, which is never followed (the key goes to no other host): check baseUrl";
 
 /** What a result or an error keeps of a response. */
-export function responseInfo(response: Response, secrets: Secrets): ResponseInfo {
+export function responseInfo(response: { status: number; headers: HeaderReader }, secrets: Secrets): ResponseInfo {
   const headers = safeHeaders(response.headers, secrets);
   return {
     status: response.status,
@@ -196,13 +200,15 @@ export function createPipeline(
     return [timeoutMs, maxRetries];
   };
   const defaults = policy(given, [DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RETRIES]);
-  const { beforeAttempt: before, fetch: fetchImpl = globalThis.fetch } = given;
+  const { beforeAttempt: before, fetch: givenFetch } = given;
+  const fetchImpl = givenFetch ?? globalThis.fetch;
   for (const [name, fn] of [
     ["fetch", fetchImpl],
     ["beforeAttempt", before ?? fetchImpl],
   ] as const) {
     if (typeof fn !== "function") throw inputError(provider, name, `${name} must be a function`);
   }
+  const send = givenFetch === undefined ? defaultSend() : fetchSend(givenFetch);
   const log = attemptLog(provider, given.logLevel, given.logger);
   const refinements = (descriptor.errors ?? []).map(
     ({ status, message, code }) => [status, new RegExp(message, "i"), code] as const,
@@ -211,8 +217,9 @@ export function createPipeline(
     fail("aborted", `the request was aborted${attempts ? "" : " before it was sent"}`, { attempts });
 
   /** The error of an answer that is not a 2xx, and whether to retry it. */
-  const answerError = (response: Response, text: string, callSecrets: Secrets): [PhoneBridgeError, boolean] => {
+  const answerError = (response: Answer, callSecrets: Secrets): [PhoneBridgeError, boolean] => {
     const { status } = response;
+    const text = response.text ?? "";
     let [code, retry] = statusOutcome(status);
     if (status > 299 && status < 400) return [fail(code, REDIRECT), retry];
     let parsed: unknown;
@@ -235,17 +242,12 @@ export function createPipeline(
   };
 
   /** The error of an attempt that got no answer (or one the fetch refused), and whether to retry it. */
-  const thrownError = (
-    thrown: unknown,
-    own: AbortSignal,
-    timeoutMs: number,
-    callSecrets: Secrets,
-  ): [PhoneBridgeError, boolean] => {
+  const thrownError = (thrown: unknown, timeoutMs: number, callSecrets: Secrets): [PhoneBridgeError, boolean] => {
     const cause = (thrown as { cause?: { message?: unknown; code?: unknown; cause?: { code?: unknown } } } | null)
       ?.cause;
     // Node's fetch gives this reason for a 301, 302, 303, 307 or 308 under `redirect: "error"`.
     const code =
-      own.reason === TIMED_OUT
+      (thrown as { name?: unknown } | null)?.name === "TimeoutError"
         ? "timeout"
         : cause?.message === "unexpected redirect"
           ? "invalid_response"
@@ -268,14 +270,13 @@ export function createPipeline(
 
   /** What a call resolves with from a 2xx answer: the data read, or an `invalid_response`. */
   const success = <T>(
-    response: Response,
-    text: string | undefined,
+    response: Answer,
     read: Read<T> | undefined,
     withResponse: unknown,
     callSecrets: Secrets,
     attempts: number,
   ): T | WithResponse<T> => {
-    const { status } = response;
+    const { status, text } = response;
     let data: unknown;
     let problem: string | undefined;
     if (text === undefined) problem = "body is over 10 MiB";
@@ -310,11 +311,12 @@ export function createPipeline(
       throw inputError(provider, "signal", "options.signal must be an AbortSignal");
     }
     const [timeoutMs, maxRetries] = options === undefined ? defaults : policy(call, defaults);
-    const init: RequestInit = {
+    const attempt = {
       method,
       headers: call.headers === undefined ? headers : mergeHeaders(provider, headers, call.headers, fixed, callSecrets),
       body,
-      redirect: "error",
+      timeoutMs,
+      signal,
     };
     /** Logs one attempt, redacted (`log` is undefined when the level logs none: no work at all). */
     const note =
@@ -336,33 +338,22 @@ export function createPipeline(
         }
         if (signal?.aborted) throw aborted(n);
       }
-      // One AbortController and one timer per attempt: the cheapest that cancels the request.
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-      const onAbort = signal && (() => controller.abort(signal.reason));
-      if (onAbort) signal.addEventListener("abort", onAbort);
       const started = note ? performance.now() : 0;
-      let response: Response | undefined;
-      let text: string | undefined;
+      let answer: Answer | undefined;
       let outcome: [PhoneBridgeError, boolean] | undefined;
       try {
-        init.signal = controller.signal;
-        response = await fetchImpl(url, init);
         // A body that cannot be read (the connection reset or closed after the status line) is
         // a `connection` error, whatever the status said.
-        text = await readBodyCapped(response);
+        answer = await send(url, attempt);
       } catch (thrown) {
         if (signal?.aborted) throw aborted(n + 1);
-        outcome = thrownError(thrown, controller.signal, timeoutMs, callSecrets);
-      } finally {
-        clearTimeout(timer);
-        if (onAbort) signal.removeEventListener("abort", onAbort);
+        outcome = thrownError(thrown, timeoutMs, callSecrets);
       }
-      if (!outcome && (response as Response).status > 199 && (response as Response).status < 300) {
-        note?.(false, started, (response as Response).status, `${n + 1})`);
-        return success(response as Response, text, read, withResponse, callSecrets, n + 1);
+      if (!outcome && (answer as Answer).status > 199 && (answer as Answer).status < 300) {
+        note?.(false, started, (answer as Answer).status, `${n + 1})`);
+        return success(answer as Answer, read, withResponse, callSecrets, n + 1);
       }
-      const [error, retry] = outcome ?? answerError(response as Response, text ?? "", callSecrets);
+      const [error, retry] = outcome ?? answerError(answer as Answer, callSecrets);
       error.attempts = n + 1;
       const delay = retry && n < maxRetries ? (error.retryAfterMs ?? backoffMs(n, random)) : undefined;
       note?.(

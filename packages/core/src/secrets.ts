@@ -7,6 +7,7 @@
  * `%2B`, HTML `&#43;`), and a secret field at any depth. Texts are redacted before they are cut,
  * with every secret of the call known there, so no part of a secret survives a cut.
  */
+import type { HeaderReader } from "./transport.js";
 
 export const REDACTED = "[redacted]";
 /** Secret values shorter than this are not searched for: they would match ordinary text. */
@@ -285,7 +286,7 @@ export function secretValuesIn(value: unknown, fields: ReadonlySet<string>, foun
  * Response headers as an error or a result keeps them: the names that can hold secrets left out,
  * every secret value in the others redacted.
  */
-export function safeHeaders(headers: Headers, secrets: Secrets): Record<string, string> {
+export function safeHeaders(headers: Pick<HeaderReader, "forEach">, secrets: Secrets): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     if (!CREDENTIAL_HEADERS.has(name)) out[name] = secrets.scrub(value);

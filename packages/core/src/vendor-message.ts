@@ -1,4 +1,5 @@
 import { NO_SECRETS, type Secrets } from "./secrets.js";
+import type { HeaderReader } from "./transport.js";
 
 /** A plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -67,7 +68,7 @@ export function httpDateMs(text: string, now: number = Date.now()): number | und
  * optionally with a fraction; an HTTP-date); anything else is ignored and the caller's backoff
  * applies. Undefined when the server asked for nothing readable.
  */
-export function retryAfterMsOf(headers: Headers, now: number = Date.now()): number | undefined {
+export function retryAfterMsOf(headers: Pick<HeaderReader, "get">, now: number = Date.now()): number | undefined {
   const ms = headers.get("retry-after-ms") ?? "";
   const header = headers.get("retry-after") ?? "";
   const date = httpDateMs(header, now);

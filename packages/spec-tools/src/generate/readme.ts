@@ -144,7 +144,7 @@ ${readsApi(model)}- \`create${Name}Transport(options?)\`: the request pipeline w
 |---|---|
 | \`apiKey\` | \`${descriptor.envPrefix}_API_KEY\` |
 | \`baseUrl\` | \`${descriptor.envPrefix}_BASE_URL\`${descriptor.defaultBaseUrl ? `, then \`${descriptor.defaultBaseUrl}\`` : " (required: none is published)"} |
-| \`fetch\` | \`globalThis.fetch\` |
+| \`fetch\` | none: node:http in Node (a global \`fetch\` replaced after load is used instead), \`globalThis.fetch\` elsewhere |
 | \`defaultHeaders\` (or \`headers\`, its first name) | none: headers sent with every request |
 | \`timeoutMs\` | 60 000 ms per attempt |
 | \`maxRetries\` | 2 (3 attempts): 408, 409, 429, 5xx, timeouts and connection errors; 0 turns retries off |

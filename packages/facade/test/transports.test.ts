@@ -1,114 +1,41 @@
-// The CLI's node:http `fetch` must behave like the global one for everything the facade relies on.
+/**
+ * The same fault on the wire gives the same code whichever transport sends the request
+ * (docs/CONTRACT.md#errors): Node's global `fetch`, given as the `fetch` option, and the node:http
+ * transport a client uses in Node when given none (packages/core/src/transport-node.ts).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
 import zlib from "node:zlib";
-import { MAX_BODY_BYTES, PhoneBridgeError } from "@phonebridge/core";
-import { createPhoneNumbers } from "@phonebridge/facade";
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpFetch } from "../src/http-fetch.js";
-import { localServer } from "./helpers.js";
+import { PhoneBridgeError } from "@phonebridge/core";
+import { describe, expect, it } from "vitest";
+import { createPhoneNumbers } from "../src/index.js";
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
+/** How each transport is chosen: the global fetch given as an option, or no fetch at all. */
+const TRANSPORTS = [
+  ["global", { fetch: globalThis.fetch }],
+  ["node", {}],
+] as const;
 
-const fetchImpl = createHttpFetch();
-
-describe("createHttpFetch", () => {
-  it("sends method, headers and body as given, and returns status, headers and body", async () => {
-    const s = await localServer((_req, res) => {
-      res.writeHead(201, { "content-type": "application/json", "x-multi": ["a", "b"] });
-      res.end('{"ok":true}');
-    });
-    close = s.close;
-    const response = await fetchImpl(`${s.url}/p/+1%2F?q=1`, {
-      method: "PATCH",
-      headers: { authorization: "Bearer k", "content-type": "application/json" },
-      body: '{"é":1}',
-      redirect: "manual",
-    });
-    expect(response.status).toBe(201);
-    expect(response.headers.get("x-multi")).toBe("a, b");
-    expect(await response.json()).toEqual({ ok: true });
-    const seen = s.requests[0];
-    expect(seen?.method).toBe("PATCH");
-    expect(seen?.url).toBe("/p/+1%2F?q=1");
-    expect(seen?.headers.authorization).toBe("Bearer k");
-    expect(seen?.headers["content-length"]).toBe(String(Buffer.byteLength('{"é":1}')));
-    expect(seen?.body).toEqual({ é: 1 });
+/** A loopback HTTP server that answers with `handler` and remembers the URLs asked for. */
+async function localServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; requests: { url: string | undefined }[]; close: () => Promise<void> }> {
+  const requests: { url: string | undefined }[] = [];
+  const server = createServer((req, res) => {
+    requests.push({ url: req.url });
+    req.resume();
+    req.on("end", () => handler(req, res));
   });
-
-  it("does not follow redirects and gives 204 a null body", async () => {
-    const s = await localServer((req, res) => {
-      if (req.url === "/r") {
-        res.writeHead(302, { location: "/elsewhere" });
-        res.end();
-      } else {
-        res.writeHead(204);
-        res.end();
-      }
-    });
-    close = s.close;
-    expect((await fetchImpl(`${s.url}/r`, { method: "PATCH", body: "{}" })).status).toBe(302);
-    const empty = await fetchImpl(`${s.url}/e`, { method: "PATCH", body: "{}" });
-    expect(empty.status).toBe(204);
-    expect(empty.body).toBeNull();
-    expect(s.requests.map((r) => r.url)).toEqual(["/r", "/e"]);
-  });
-
-  it("refused and reset connections reject like fetch: TypeError with the system code as cause", async () => {
-    const s = await localServer((_req, res) => {
-      res.socket?.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{");
-      setTimeout(() => res.socket?.destroy(), 5);
-    });
-    const url = s.url;
-    const reset = await fetchImpl(`${url}/x`, { method: "PATCH", body: "{}" }).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(reset).toBeInstanceOf(TypeError);
-    await s.close();
-    const refused = await fetchImpl(`${url}/x`, { method: "PATCH", body: "{}" }).then(
-      () => undefined,
-      (error: unknown) => error as TypeError & { cause: { code: string } },
-    );
-    expect(refused).toBeInstanceOf(TypeError);
-    expect(refused?.cause.code).toBe("ECONNREFUSED");
-  });
-
-  it("an abort rejects with the signal's reason, before or during the request", async () => {
-    const s = await localServer(() => undefined); // never answers
-    close = s.close;
-    const early = new AbortController();
-    early.abort(new Error("early"));
-    await expect(fetchImpl(`${s.url}/x`, { method: "PATCH", body: "{}", signal: early.signal })).rejects.toThrow(
-      "early",
-    );
-    const late = new AbortController();
-    const pending = fetchImpl(`${s.url}/x`, { method: "PATCH", body: "{}", signal: late.signal });
-    setTimeout(() => late.abort(new Error("late")), 20);
-    await expect(pending).rejects.toThrow("late");
-  });
-
-  it("stops reading a body just past the facade's 10 MiB limit", async () => {
-    const s = await localServer((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      const chunk = Buffer.alloc(1024 * 1024, 0x20);
-      for (let i = 0; i < 12; i++) res.write(chunk);
-      res.end();
-    });
-    close = s.close;
-    const response = await fetchImpl(`${s.url}/big`, { method: "PATCH", body: "{}" });
-    const size = (await response.arrayBuffer()).byteLength;
-    expect(size).toBeGreaterThan(MAX_BODY_BYTES);
-    expect(size).toBeLessThan(12 * 1024 * 1024);
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// The same fault, the same code: every fault on the wire through the facade, once with Node's
-// global fetch and once with createHttpFetch (docs/CONTRACT.md#errors).
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
 /** One step of a raw reply: bytes, a wait in ms, or how the connection ends ("stay" keeps it open). */
 type Step = string | Buffer | number | "end" | "reset" | "stay";
@@ -131,7 +58,7 @@ interface WireFault {
   name: string;
   steps: Step[];
   /** The code the facade gives, the same for both fetches; or each fetch's, where they cannot agree. */
-  code: string | { global: string; http: string; why: string };
+  code: string | { global: string; node: string; why: string };
 }
 
 const WIRE_FAULTS: WireFault[] = [
@@ -165,7 +92,7 @@ const WIRE_FAULTS: WireFault[] = [
     steps: [head("502 X", { "transfer-encoding": "chunked", connection: "close" }), '40\r\n{"m', 20, "end"],
     code: {
       global: "server",
-      http: "connection",
+      node: "connection",
       why: "Node's fetch (undici 6) takes the close as the end of a chunked body; RFC 9112 §7.1 calls it incomplete",
     },
   },
@@ -319,7 +246,7 @@ const WIRE_FAULTS: WireFault[] = [
   {
     name: "a header folded onto the next line (obs-fold)",
     steps: ["HTTP/1.1 200 OK\r\nx-a: 1\r\n  2\r\ncontent-length: 2\r\n\r\n{}", "end"],
-    code: { global: "ok", http: "connection", why: "node:http refuses obs-fold; undici accepts it" },
+    code: { global: "ok", node: "connection", why: "node:http refuses obs-fold; undici accepts it" },
   },
   {
     name: "a head, then a body that stalls",
@@ -368,22 +295,17 @@ async function wireServer(steps: readonly Step[]): Promise<{ url: string; close:
   };
 }
 
-describe("a fault on the wire gives the same code through both fetches", () => {
-  const FETCHES = [
-    ["global", () => globalThis.fetch],
-    ["http", createHttpFetch],
-  ] as const;
-
-  it.each(WIRE_FAULTS.flatMap((fault) => FETCHES.map(([name, make]) => ({ fault, name, make }))))(
-    "$fault.name ($name fetch)",
-    async ({ fault, name, make }) => {
+describe("a fault on the wire gives the same code through both transports", () => {
+  it.each(WIRE_FAULTS.flatMap((fault) => TRANSPORTS.map(([name, given]) => ({ fault, name, given }))))(
+    "$fault.name ($name)",
+    async ({ fault, name, given }) => {
       const server = await wireServer(fault.steps);
       try {
         const phones = createPhoneNumbers({
           provider: "cald",
           apiKey: "k_wire_1",
           baseUrl: server.url,
-          fetch: make(),
+          ...given,
           maxRetries: 0,
           timeoutMs: 1500,
         });
@@ -401,41 +323,9 @@ describe("a fault on the wire gives the same code through both fetches", () => {
 });
 
 describe('redirects under redirect: "error" (docs/CONTRACT.md#errors)', () => {
-  const FETCHES = [
-    ["global", () => globalThis.fetch],
-    ["http", createHttpFetch],
-  ] as const;
-
-  it.each(FETCHES)(
-    "the %s fetch rejects a 301, 302, 303, 307 and 308 alike, and hands over a 300 or 304",
-    async (_name, make) => {
-      const fetchImpl = make();
-      const s = await localServer((req, res) => {
-        res.writeHead(Number(req.url?.slice(1)), { location: "http://127.0.0.1:9/elsewhere" });
-        res.end("{}");
-      });
-      try {
-        for (const status of [301, 302, 303, 307, 308]) {
-          const error = await fetchImpl(`${s.url}/${status}`, { method: "PATCH", body: "{}", redirect: "error" }).then(
-            () => undefined,
-            (caught: unknown) => caught as TypeError & { cause?: Error },
-          );
-          expect(error).toBeInstanceOf(TypeError);
-          expect(error?.cause?.message).toBe("unexpected redirect");
-        }
-        for (const status of [300, 304]) {
-          const response = await fetchImpl(`${s.url}/${status}`, { method: "PATCH", body: "{}", redirect: "error" });
-          expect(response.status).toBe(status);
-        }
-      } finally {
-        await s.close();
-      }
-    },
-  );
-
-  it.each(FETCHES)(
-    "every 3xx through the facade and the %s fetch: invalid_response, no status, the same message",
-    async (_name, make) => {
+  it.each(TRANSPORTS)(
+    "every 3xx through the facade and the %s transport: invalid_response, no status, the same message",
+    async (_name, given) => {
       const s = await localServer((req, res) => {
         res.writeHead(Number(req.url?.split("/")[1]), { location: "http://127.0.0.1:9/steal" });
         res.end();
@@ -447,7 +337,7 @@ describe('redirects under redirect: "error" (docs/CONTRACT.md#errors)', () => {
             provider: "cald",
             apiKey: "k_wire_1",
             baseUrl: `${s.url}/${status}`,
-            fetch: make(),
+            ...given,
             maxRetries: 2,
           });
           const error = (await phones.update("pn_1", { agentId: "a" }).catch((e: unknown) => e)) as PhoneBridgeError;

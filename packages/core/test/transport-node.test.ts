@@ -1,0 +1,230 @@
+/**
+ * The Node transport (packages/core/src/transport-node.ts) on a loopback server: what it sends,
+ * what it hands back, and how it ends an attempt. The facade's wire-fault tests
+ * (packages/facade/test/transports.test.ts) hold it to the codes Node's fetch gives.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES } from "../src/body.js";
+import { defaultSend } from "../src/default-send-node.js";
+import type { Attempt } from "../src/transport.js";
+import { nodeSend } from "../src/transport-node.js";
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+let stop: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stop?.();
+  stop = undefined;
+});
+
+async function serve(handler: (seen: Seen, res: ServerResponse) => void): Promise<{ url: string; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const one = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
+      seen.push(one);
+      handler(one, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  stop = () => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(() => resolve()));
+  };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+
+const attempt = (over: Partial<Attempt> = {}): Attempt => ({
+  method: "GET",
+  headers: { accept: "application/json" },
+  body: undefined,
+  timeoutMs: 5000,
+  signal: undefined,
+  ...over,
+});
+
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as Error & { cause?: Error & { code?: string } },
+  );
+
+describe("nodeSend", () => {
+  it("sends the method, the headers and the body with its length in bytes, as given", async () => {
+    const s = await serve((_seen, res) => {
+      res.writeHead(201, { "content-type": "application/json", "x-multi": ["a", "b"], "X-Case": "1" });
+      res.end('{"ok":true}');
+    });
+    const answer = await nodeSend(
+      `${s.url}/p/+1%2F?q=1`,
+      attempt({ method: "PATCH", headers: { authorization: "Bearer k" }, body: '{"é":1}' }),
+    );
+    expect(answer.status).toBe(201);
+    expect(answer.text).toBe('{"ok":true}');
+    expect(answer.headers.get("X-MULTI")).toBe("a, b");
+    const listed: string[] = [];
+    answer.headers.forEach((value, name) => {
+      listed.push(`${name}=${value}`);
+    });
+    expect(listed).toEqual(expect.arrayContaining(["x-case=1", "x-multi=a, b", "content-type=application/json"]));
+    expect(listed).toEqual([...listed].sort());
+    const [one] = s.seen;
+    expect(one).toMatchObject({ method: "PATCH", url: "/p/+1%2F?q=1", body: '{"é":1}' });
+    expect(one?.headers.authorization).toBe("Bearer k");
+    expect(one?.headers["content-length"]).toBe(String(Buffer.byteLength('{"é":1}')));
+  });
+
+  it("asks for no compression, and sends no body and no length on a GET", async () => {
+    const s = await serve((_seen, res) => res.end("{}"));
+    await nodeSend(`${s.url}/g`, attempt());
+    expect(s.seen[0]?.headers["accept-encoding"]).toBeUndefined();
+    expect(s.seen[0]?.headers["content-length"]).toBeUndefined();
+    expect(s.seen[0]?.body).toBe("");
+  });
+
+  it("drops a leading byte order mark, as Response.text() does, and gives a 204 an empty body", async () => {
+    const s = await serve((seen, res) => {
+      if (seen.url === "/bom") res.end(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
+      else {
+        res.writeHead(204);
+        res.end();
+      }
+    });
+    expect((await nodeSend(`${s.url}/bom`, attempt())).text).toBe("{}");
+    expect(await nodeSend(`${s.url}/none`, attempt())).toMatchObject({ status: 204, text: "" });
+  });
+
+  it("rejects a 301, 302, 303, 307 and 308 as fetch does under redirect: error, and hands over a 300 or 304", async () => {
+    const s = await serve((seen, res) => {
+      res.writeHead(Number(seen.url.slice(1)), { location: "http://127.0.0.1:9/elsewhere" });
+      res.end("{}");
+    });
+    for (const status of [301, 302, 303, 307, 308]) {
+      const error = await rejection(nodeSend(`${s.url}/${status}`, attempt()));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error?.cause?.message).toBe("unexpected redirect");
+    }
+    for (const status of [300, 304]) expect((await nodeSend(`${s.url}/${status}`, attempt())).status).toBe(status);
+    expect(s.seen.map((one) => one.url)).not.toContain("/elsewhere");
+  });
+
+  it("a refused connection rejects as fetch does: a TypeError whose cause has the system code", async () => {
+    const s = await serve(() => undefined);
+    await stop?.();
+    stop = undefined;
+    const error = await rejection(nodeSend(`${s.url}/x`, attempt()));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error?.cause?.code).toBe("ECONNREFUSED");
+  });
+
+  it("times out with a TimeoutError, before the head and while the body comes", async () => {
+    const s = await serve((seen, res) => {
+      if (seen.url === "/body") {
+        res.writeHead(200, { "content-length": "10" });
+        res.write("{");
+      }
+    });
+    for (const path of ["/head", "/body"]) {
+      const error = await rejection(nodeSend(`${s.url}${path}`, attempt({ timeoutMs: 30 })));
+      expect(error?.name).toBe("TimeoutError");
+    }
+  });
+
+  it("an abort rejects with the signal's reason, before or during the attempt, and sends nothing when early", async () => {
+    const s = await serve(() => undefined);
+    const early = new AbortController();
+    early.abort(new Error("early"));
+    await expect(nodeSend(`${s.url}/x`, attempt({ signal: early.signal }))).rejects.toThrow("early");
+    expect(s.seen).toHaveLength(0);
+    const late = new AbortController();
+    const pending = nodeSend(`${s.url}/y`, attempt({ signal: late.signal }));
+    setTimeout(() => late.abort(new Error("late")), 20);
+    await expect(pending).rejects.toThrow("late");
+  });
+
+  it("stops reading past 10 MiB, declared or streamed, and gives no text", async () => {
+    const s = await serve((seen, res) => {
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      res.writeHead(200, seen.url === "/declared" ? { "content-length": String(12 * chunk.length) } : {});
+      for (let i = 0; i < 12; i++) res.write(chunk);
+      res.end();
+    });
+    for (const path of ["/declared", "/streamed"]) {
+      expect(await nodeSend(`${s.url}${path}`, attempt())).toMatchObject({ status: 200, text: undefined });
+    }
+    expect(MAX_BODY_BYTES).toBeLessThan(12 * 1024 * 1024);
+  });
+
+  it("a header node:http refuses rejects as fetch does, and its timer does not fire later", async () => {
+    const s = await serve((_seen, res) => res.end("{}"));
+    const error = await rejection(nodeSend(`${s.url}/x`, attempt({ headers: { "x-bad": "a\nb" }, timeoutMs: 20 })));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error?.cause?.code).toBe("ERR_INVALID_CHAR");
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(s.seen).toHaveLength(0);
+  });
+
+  it("a server that closes with each answer (no Connection: close): every request reaches it", async () => {
+    let received = 0;
+    const server = createNetServer((socket) => {
+      socket.on("error", () => {});
+      socket.on("data", () => {
+        received++;
+        if (socket.writable) socket.end("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    stop = () => new Promise((resolve) => server.close(() => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+    const outcomes: unknown[] = [];
+    for (let i = 0; i < 3; i++) {
+      outcomes.push(
+        await nodeSend(url, attempt({ method: "PATCH", body: "{}" })).then(
+          (a) => a.status,
+          (e: Error) => e.cause,
+        ),
+      );
+    }
+    expect(outcomes).toEqual([200, 200, 200]);
+    expect(received).toBe(3);
+  });
+
+  it("refuses a URL that is not http or https, without sending", async () => {
+    const error = await rejection(nodeSend("ftp://127.0.0.1/x", attempt()));
+    expect(error).toBeInstanceOf(TypeError);
+  });
+});
+
+describe("the transport of a client given no fetch, in Node", () => {
+  it("is node:http, unless the global fetch was replaced: then that fetch sends", async () => {
+    expect(defaultSend()).toBe(nodeSend);
+    const original = globalThis.fetch;
+    const calls: string[] = [];
+    globalThis.fetch = (async (input: string | URL | Request) => {
+      calls.push(String(input));
+      return new Response("{}", { status: 200 });
+    }) as typeof fetch;
+    try {
+      const send = defaultSend();
+      expect(send).not.toBe(nodeSend);
+      expect(await send("http://127.0.0.1:9/x", attempt())).toMatchObject({ status: 200, text: "{}" });
+      expect(calls).toEqual(["http://127.0.0.1:9/x"]);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
