@@ -3,7 +3,6 @@ import { fileURLToPath } from "node:url";
 import { userAgent } from "@phonebridge/core";
 import type { ClientOptions } from "./client.js";
 import { type PerProvider, valueFor } from "./config.js";
-import { createHttpFetch } from "./http-fetch.js";
 import { printable } from "./output.js";
 import type { Provider } from "./providers.js";
 import type { Secrets } from "./secrets.js";
@@ -48,8 +47,6 @@ interface MockServers {
 /** Resolved options of each provider's client, and the mocks when `--mock` started them. */
 export class Connections {
   #mocks: MockServers | undefined;
-  /** One keep-alive `fetch` shared by every provider's client (see http-fetch.ts). */
-  readonly #fetch = createHttpFetch();
   /**
    * The library's log goes to stderr, whatever asks for it (`--verbose` or PHONEBRIDGE_LOG):
    * never to stdout, which holds results (JSON only with --json). The known keys are redacted
@@ -117,7 +114,6 @@ export class Connections {
     const { apiKeys, baseUrls, timeoutMs, maxRetries, verbose } = this.connection;
     const options: ClientOptions = {
       provider,
-      fetch: this.#fetch,
       // Every request names the CLI and its version (docs/CONTRACT.md#what-every-request-carries).
       defaultHeaders: { "user-agent": userAgent(NAME, VERSION) },
       logger: this.#logger,
