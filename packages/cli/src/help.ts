@@ -281,7 +281,7 @@ export function planHelp(capabilities: Capabilities): string {
   return `Usage: phonebridge plan <file.csv|file.jsonl> [options]
 
 Reads the current state of each row's number (one read per row, no write) and prints what
-"phonebridge apply" would change, one line per row:
+"phonebridge apply" would change, one line per row, in the file's order:
   change        the fields that differ: agent, outbound agent, label (held -> wanted)
   unchanged     the number is already as the row asks
   not found     the vendor has no such number

@@ -7,6 +7,7 @@ import { describeError, errorLine } from "./describe.js";
 import { differences } from "./differences.js";
 import { drained } from "./drain.js";
 import { planHelp } from "./help.js";
+import { inOrder } from "./in-order.js";
 import { InputFile } from "./input-file.js";
 import { checkInput, InputChanged, rowsToRun } from "./input-passes.js";
 import { driftWarning, idFields, printable, rowLabel } from "./output.js";
@@ -78,6 +79,12 @@ interface PlanCounts {
   drifted: number;
 }
 
+/** A row planned: what it counts as, and its line on stdout (none for a bad row without `--json`). */
+interface RowPlan {
+  outcome: Exclude<keyof PlanCounts, "drifted">;
+  line?: string;
+}
+
 async function planRows(
   rows: AsyncGenerator<InputRow>,
   clients: Map<Provider, PhoneNumbers>,
@@ -90,65 +97,73 @@ async function planRows(
   // printable() on JSON too: what it escapes can only sit inside strings, as valid JSON escapes.
   const out = (text: string) => process.stdout.write(`${printable(secrets.text(text))}\n`);
   const warn = (text: string) => process.stderr.write(`${printable(secrets.text(text))}\n`);
+
+  // Reads a row's number and says what apply would do. Warnings go to stderr as the read ends;
+  // the row's line waits for the lines of the rows before it.
+  const planRow = async (row: InputRow): Promise<RowPlan> => {
+    const where = rowLabel(row, secrets);
+    if (!row.ok) {
+      warn(`${where}: bad row: ${row.reason}`);
+      const error = { code: "invalid_row", message: row.reason };
+      const line = JSON.stringify({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, error });
+      return { outcome: "bad", ...(json ? { line } : {}) };
+    }
+    const base = { row: row.row, provider: row.provider, ...idFields(row) };
+    let current: UpdateResult;
+    try {
+      current = await (clients.get(row.provider) as PhoneNumbers).get(row.id, { signal });
+    } catch (caught) {
+      const error = describeError(caught, secrets);
+      if (error.code === "not_found") {
+        return {
+          outcome: "notFound",
+          line: json ? JSON.stringify({ ...base, outcome: "not found", error }) : `${where}: not found`,
+        };
+      }
+      const reason = `${row.provider}: ${errorLine(error)}`;
+      return {
+        outcome: "cannotRead",
+        line: json ? JSON.stringify({ ...base, outcome: "cannot read", error }) : `${where}: cannot read: ${reason}`,
+      };
+    }
+    if (current.drift !== undefined) {
+      counts.drifted += 1;
+      warn(`${where}: ${driftWarning(row.provider, current.drift, "the number was read")}`);
+    }
+    const changes = differences(current, row.changes);
+    if (changes.length === 0) {
+      return {
+        outcome: "unchanged",
+        line: json ? JSON.stringify({ ...base, outcome: "unchanged" }) : `${where}: unchanged`,
+      };
+    }
+    return {
+      outcome: "change",
+      line: json
+        ? JSON.stringify({ ...base, outcome: "change", changes })
+        : `${where}: change: ${changes.map((c) => `${c.field} ${shown(c.from)} -> ${shown(c.to)}`).join(", ")}`,
+    };
+  };
+
+  // Why the rows stopped coming before the end (the input changed, or could not be read): the
+  // rows read until then are still planned and printed.
   let stopped: unknown;
-  const worker = async () => {
-    while (stopped === undefined) {
-      // A line per row: the next row waits for the readers of stdout and stderr.
+  async function* untilStopped(): AsyncGenerator<InputRow> {
+    try {
+      yield* rows;
+    } catch (error) {
+      stopped = error;
+    }
+  }
+  try {
+    // Lines in the file's order, whatever order the reads end in (docs/CONTRACT.md#cli-phonebridge).
+    for await (const planned of inOrder(untilStopped(), planRow, options.concurrency)) {
+      counts[planned.outcome] += 1;
+      if (planned.line !== undefined) out(planned.line);
+      // A line per row: the next rows wait for the readers of stdout and stderr.
       await drained(process.stdout);
       await drained(process.stderr);
-      let next: IteratorResult<InputRow>;
-      try {
-        next = await rows.next();
-      } catch (error) {
-        stopped ??= error;
-        return;
-      }
-      if (next.done) return;
-      const row = next.value;
-      const where = rowLabel(row, secrets);
-      if (!row.ok) {
-        counts.bad += 1;
-        const error = { code: "invalid_row", message: row.reason };
-        if (json) out(JSON.stringify({ row: row.row, provider: row.provider ?? null, id: row.id ?? null, error }));
-        warn(`${where}: bad row: ${row.reason}`);
-        continue;
-      }
-      const base = { row: row.row, provider: row.provider, ...idFields(row) };
-      let current: UpdateResult;
-      try {
-        current = await (clients.get(row.provider) as PhoneNumbers).get(row.id, { signal });
-      } catch (caught) {
-        const error = describeError(caught, secrets);
-        if (error.code === "not_found") {
-          counts.notFound += 1;
-          out(json ? JSON.stringify({ ...base, outcome: "not found", error }) : `${where}: not found`);
-        } else {
-          counts.cannotRead += 1;
-          const reason = `${row.provider}: ${errorLine(error)}`;
-          out(json ? JSON.stringify({ ...base, outcome: "cannot read", error }) : `${where}: cannot read: ${reason}`);
-        }
-        continue;
-      }
-      if (current.drift !== undefined) {
-        counts.drifted += 1;
-        warn(`${where}: ${driftWarning(row.provider, current.drift, "the number was read")}`);
-      }
-      const changes = differences(current, row.changes);
-      if (changes.length === 0) {
-        counts.unchanged += 1;
-        out(json ? JSON.stringify({ ...base, outcome: "unchanged" }) : `${where}: unchanged`);
-      } else {
-        counts.change += 1;
-        out(
-          json
-            ? JSON.stringify({ ...base, outcome: "change", changes })
-            : `${where}: change: ${changes.map((c) => `${c.field} ${shown(c.from)} -> ${shown(c.to)}`).join(", ")}`,
-        );
-      }
     }
-  };
-  try {
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
   } finally {
     await rows.return(undefined);
   }
