@@ -5,6 +5,8 @@
 // others in one process (see runMode); per round, a variant's CPU per call is divided by raw
 // fetch's for the same vendor, and the median of those ratios is reported with a 95% interval.
 // Modes: sequential, 32 concurrent, and stubbed (fetch replaced by a stub: the client's own work).
+// The phonebridge clients are created with no `fetch` outside the stubbed mode: in Node they send
+// through node:http, as a user's do (docs/ARCHITECTURE.md#the-request-pipeline).
 //
 //   node bench/client.mjs [--out file.json] [--rounds N] [--quick] [--modes sequential,concurrent,stubbed]
 //                         [--vendors retell,cald] [--max-seconds N]

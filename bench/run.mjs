@@ -410,7 +410,8 @@ if (results.cpu?.rows) {
       "as the median over rounds (each round: small blocks of every variant of the vendor, raw fetch included, in a rotating order); small subscript: 95% interval of that median. " +
       "Raw-fetch rows give absolute figures. Main-thread CPU leaves out V8's helper threads (GC, compiler): less noisy. " +
       "Own work: the same calls with `fetch` replaced by a stub that returns a ready Response (no socket, no server): " +
-      "CPU per call minus raw fetch's, median and 95% interval; it leaves out what a variant costs inside undici (a `signal` passed to fetch, for one).",
+      "CPU per call minus raw fetch's, median and 95% interval; it leaves out what a variant costs inside undici (a `signal` passed to fetch, for one). " +
+      "The phonebridge rows are the clients as created with no `fetch`: in Node they send through node:http (docs/ARCHITECTURE.md#the-request-pipeline); given the stub, they send through it, so own work is the pipeline's over a `fetch`.",
   );
   if (results.cpu.skipped?.length)
     md.push("", `Skipped: ${results.cpu.skipped.map((s) => `${s.key} (${s.reason})`).join("; ")}`);
