@@ -203,6 +203,42 @@ describe("nodeSend", () => {
     expect(received).toBe(3);
   });
 
+  it("a polluted Object.prototype neither redirects the request nor adds to it (SECURITY.md)", async () => {
+    // Each answer closes its connection, so each request opens a new one, from its own options.
+    const s = await serve((_seen, res) => {
+      res.writeHead(200, { connection: "close" });
+      res.end("{}");
+    });
+    const polluted: [string, unknown][] = [
+      ["socketPath", "/nonexistent.sock"],
+      ["hostname", "10.255.255.1"],
+      ["host", "10.255.255.1"],
+      ["port", "1"],
+      ["path", "/elsewhere"],
+      ["auth", "user:pass"],
+      ["headers", { "x-polluted": "1" }],
+      [
+        "lookup",
+        (_host: string, _options: unknown, done: (e: null, a: string, f: number) => void) =>
+          done(null, "10.255.255.1", 4),
+      ],
+    ];
+    const prototype = Object.prototype as Record<string, unknown>;
+    for (const [name, value] of polluted) {
+      prototype[name] = value;
+      try {
+        expect(await nodeSend(`${s.url}/x`, attempt({ timeoutMs: 2000 }))).toMatchObject({ status: 200 });
+      } finally {
+        delete prototype[name];
+      }
+    }
+    expect(s.seen.map((one) => one.url)).toEqual(polluted.map(() => "/x"));
+    for (const one of s.seen) {
+      expect(one.headers["x-polluted"]).toBeUndefined();
+      expect(one.headers.authorization).toBeUndefined();
+    }
+  });
+
   it("refuses a URL that is not http or https, without sending", async () => {
     const error = await rejection(nodeSend("ftp://127.0.0.1/x", attempt()));
     expect(error).toBeInstanceOf(TypeError);
