@@ -13,7 +13,7 @@ import { InputFile } from "./input-file.js";
 import { checkInput, InputChanged, providersLeft, rowAt, rowsToRun } from "./input-passes.js";
 import { Interrupt } from "./interrupt.js";
 import { type LockHolder, ResultsLock } from "./lock.js";
-import type { NumberIds } from "./number-ids.js";
+import { LOOKUP_PLACEHOLDER, type NumberIds, withIdOfNumber } from "./number-ids.js";
 import { driftWarning, idFields, normalized, printable, requestText, rowLabel, rowsTable } from "./output.js";
 import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js";
 import { type Counts, Progress } from "./progress.js";
@@ -194,10 +194,6 @@ export async function apply(args: string[], secrets: Secrets): Promise<number> {
   }
 }
 
-/** The id a dry run plans a row with whose id is a number looked up at run time; its URL shows {@link idOfNumber}. */
-const LOOKUP_PLACEHOLDER = "phonebridge-id-looked-up-at-run-time";
-const idOfNumber = (number: string) => `<id of ${number}>`;
-
 async function dryRunRows(
   rows: AsyncGenerator<InputRow>,
   planners: Map<Provider, Planner>,
@@ -221,11 +217,11 @@ async function dryRunRows(
           // A dry run looks nothing up (it sends nothing, needs no key): the request shows where
           // the id goes, and says it is looked up at run time.
           const lookup = ids.needsLookup(row);
-          const request = await (planners.get(row.provider) as Planner).plan(
+          const planned = await (planners.get(row.provider) as Planner).plan(
             lookup ? LOOKUP_PLACEHOLDER : row.id,
             row.changes,
           );
-          if (lookup) request.url = request.url.replace(LOOKUP_PLACEHOLDER, idOfNumber(row.id));
+          const request = lookup ? withIdOfNumber(planned, row.id) : planned;
           const label = `${rowLabel(row, secrets)}${lookup ? ` (its id is looked up on ${row.provider} at run time)` : ""}`;
           out(
             json

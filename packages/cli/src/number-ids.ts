@@ -1,11 +1,11 @@
 import { setMaxListeners } from "node:events";
-import type { PhoneNumbers } from "./client.js";
+import type { PhoneNumbers, PlannedRequest } from "./client.js";
 import { describeError, errorLine } from "./describe.js";
 import type { Capabilities } from "./help.js";
 import type { Provider } from "./providers.js";
 import { quote } from "./quote.js";
 import type { DoneRows } from "./results.js";
-import type { InputRow } from "./rows.js";
+import type { GoodRow, InputRow } from "./rows.js";
 import type { Secrets } from "./secrets.js";
 
 /** An E.164 number, as the facade's `find` takes it: what an `id` cell may hold instead of an id. */
@@ -33,6 +33,31 @@ export function lookupWay(capabilities: Capabilities, provider: Provider): Looku
   if (reads === undefined || reads.list === "unsupported" || reads.find === undefined) return "none";
   if (reads.find === "get") return "is-id";
   return reads.find === "scan" ? "list" : "search";
+}
+
+/** Why a number given as an id cannot be sent to: a vendor that documents no list cannot look it up. */
+export function cannotLookUp(provider: Provider, number: string): string {
+  return (
+    `the id ${number} is a phone number, and ${provider} cannot look a number up ` +
+    "(it documents no list of numbers): give its id"
+  );
+}
+
+/** What the lookup made of a number: the vendor's id, or why there is none (a message naming both). */
+export type LookedUp = { id: string } | { problem: "unknown" | "ambiguous"; reason: string };
+
+/**
+ * What a dry run plans a number to look up with, in place of its id (it looks nothing up): the
+ * URL then shows {@link idOfNumber} where the id goes.
+ */
+export const LOOKUP_PLACEHOLDER = "phonebridge-id-looked-up-at-run-time";
+
+/** Where the id of `number` goes in a dry run's URL: `<id of +14155550001>`. */
+const idOfNumber = (number: string): string => `<id of ${number}>`;
+
+/** A dry run's request planned with {@link LOOKUP_PLACEHOLDER}, showing `<id of +1…>` where the id goes. */
+export function withIdOfNumber(request: PlannedRequest, number: string): PlannedRequest {
+  return { ...request, url: request.url.replace(LOOKUP_PLACEHOLDER, idOfNumber(number)) };
 }
 
 /** A number the lookup found more than once: the ids listed, or the facade's `find` saying so. */
@@ -178,13 +203,7 @@ export class NumberIds {
   mark(row: InputRow): InputRow {
     if (!row.ok || !E164.test(row.id) || this.way(row.provider) !== "none") return row;
     const { changes: _, ok: __, ...base } = row;
-    return {
-      ...base,
-      ok: false,
-      reason:
-        `the id ${row.id} is a phone number, and ${row.provider} cannot look a number up ` +
-        "(it documents no list of numbers): give its id",
-    };
+    return { ...base, ok: false, reason: cannotLookUp(row.provider, row.id) };
   }
 
   /** Notes a row of the first pass whose number must be looked up. */
@@ -307,18 +326,36 @@ export class NumberIds {
    * provider. Rows are left as they are when nothing was looked up (`--dry-run`).
    */
   resolved(row: InputRow, secrets: Secrets): InputRow {
-    if (!row.ok || !this.#looked.has(row.provider) || !this.needsLookup(row)) return row;
+    if (!row.ok) return row;
+    const outcome = this.lookedUp(row, secrets);
+    if (outcome === undefined) return row;
+    if ("id" in outcome) return { ...row, id: outcome.id, fromNumber: row.id };
+    const { changes: _, ok: __, ...base } = row;
+    return { ...base, ok: false, reason: outcome.reason };
+  }
+
+  /**
+   * What the lookup made of this good row's number: its id, or why it has none (the vendor does
+   * not hold it, or holds it more than once); undefined when it was not looked up (an id, a
+   * vendor whose id is the number, `--dry-run`).
+   */
+  lookedUp(row: GoodRow, secrets: Secrets): LookedUp | undefined {
+    if (!this.#looked.has(row.provider) || !this.needsLookup(row)) return undefined;
     const slot = this.#slotOf(row.row);
     const entry = slot === undefined ? undefined : this.#foundAt(slot);
-    if (typeof entry === "string") return { ...row, id: entry, fromNumber: row.id };
-    const { changes: _, ok: __, ...base } = row;
+    if (typeof entry === "string") return { id: entry };
+    if (typeof entry === "object") {
+      const ids = entry.said ?? `ids ${entry.ids.map((each) => quote(each, secrets)).join(", ")}`;
+      return {
+        problem: "ambiguous",
+        reason: `${row.provider} has more than one number ${row.id} (${ids}): which one is meant is unknown; give its id`,
+      };
+    }
     const how = this.#looked.get(row.provider);
-    const reason =
-      typeof entry === "object"
-        ? `${row.provider} has more than one number ${row.id} (${entry.said ?? `ids ${entry.ids.map((each) => quote(each, secrets)).join(", ")}`}): ` +
-          "which one is meant is unknown; give its id"
-        : `${row.provider} has no number ${row.id} (looked up ${how}): check the number, or give its id`;
-    return { ...base, ok: false, reason };
+    return {
+      problem: "unknown",
+      reason: `${row.provider} has no number ${row.id} (looked up ${how}): check the number, or give its id`,
+    };
   }
 }
 
