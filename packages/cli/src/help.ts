@@ -113,6 +113,8 @@ export function updateHelp(capabilities: Capabilities): string {
   const cleared = firstWith(capabilities, (row) => row.label.clear !== "unsupported");
   const unassigned = firstWith(capabilities, (row) => row.agentId.clear !== "unsupported");
   const last = PROVIDERS.at(-1) as Provider;
+  const [search, listed] = providersByWay(capabilities);
+  const numbered = listed[0] ?? search[0];
   return `Usage: phonebridge update <provider> <id> [change flags] [options]
 
 Updates one phone number and prints the normalized result: a table, or JSON with --json.
@@ -134,11 +136,17 @@ Change flags (at least one):
 What each vendor supports (anything else is refused before sending), and an id of its:
 ${supportLines(capabilities)}
 
+${updateNumbersHelp(capabilities)}
+
 Options:
   --json                      Print the result (or the error) as JSON.
   --dry-run                   Print the request it would send, secrets redacted; send nothing.
                               Needs no key: a missing one is named, exit 2.
   -h, --help                  This help.
+
+Exit codes: 0 done; 1 the vendor or the network failed (a lookup included), or the vendor
+holds no such number; 2 usage error, input refused before sending (a bad id, an unsupported
+change, a number the vendor cannot look up or holds twice), a missing key or base URL.
 
 ${CONNECTION}
 Examples:
@@ -146,10 +154,36 @@ Examples:
   phonebridge update ${unassigned} ${example(unassigned)} --unassign --json
   ${ENV_PREFIXES[cleared]}_API_KEY=... phonebridge update ${cleared} ${example(cleared)} --clear-label --dry-run
   phonebridge update ${last} ${example(last)} --agent agent_1 --mock
-
+${numbered === undefined ? "" : `  phonebridge update ${numbered} +14155550100 --agent agent_7f3c   # its id looked up\n`}
 Nothing secret is ever printed: keys, the Authorization header and the vendors' secret fields
 show as "[redacted]".
 `;
+}
+
+/** The providers of each way of looking a number up: search, list, is-id, none. */
+function providersByWay(capabilities: Capabilities): [Provider[], Provider[], Provider[], Provider[]] {
+  const by = (way: LookupWay) => PROVIDERS.filter((provider) => lookupWay(capabilities, provider) === way);
+  return [by("search"), by("list"), by("is-id"), by("none")];
+}
+
+/**
+ * How `update`'s <id> may be a number, per vendor, from the capability matrix
+ * (docs/CONTRACT.md#cli-phonebridge): one paragraph of `update --help`.
+ */
+function updateNumbersHelp(capabilities: Capabilities): string {
+  const [search, listed, isId, none] = providersByWay(capabilities);
+  const parts: string[] = [];
+  if (search.length > 0) parts.push(`${list(search)}: a search;`);
+  if (listed.length > 0) parts.push(`${list(listed)}: the list read once;`);
+  if (isId.length > 0) parts.push(`${list(isId)}: the id is the number, nothing to look up;`);
+  if (none.length > 0) parts.push(`${list(none)}: cannot look a number up (no list), exit 2.`);
+  const text =
+    "<id> may be the E.164 number instead of the id: its id is looked up before anything is " +
+    `sent. ${parts.join(" ")} A number the vendor does not hold is not_found (exit 1); one it ` +
+    "holds twice names both ids and guesses neither (exit 2); a lookup that fails sends " +
+    'nothing (exit 1). Output shows both ("resolvedId" beside "id" with --json); --dry-run looks ' +
+    "nothing up and shows <id of +1…> where the id goes.";
+  return wrap(text, "");
 }
 
 /**
@@ -157,9 +191,8 @@ show as "[redacted]".
  * (docs/CONTRACT.md#cli-phonebridge): one paragraph of `apply --help` and `plan --help`.
  */
 function numbersHelp(capabilities: Capabilities): string {
-  const by = (way: LookupWay) => PROVIDERS.filter((provider) => lookupWay(capabilities, provider) === way);
+  const [search, listed, isId, none] = providersByWay(capabilities);
   const parts: string[] = [];
-  const [search, listed, isId, none] = [by("search"), by("list"), by("is-id"), by("none")];
   if (search.length > 0) {
     parts.push(`${list(search)}: a search per number, or the list read once above ${SEARCH_LIMIT} numbers;`);
   }

@@ -84,6 +84,11 @@ export interface LookupRun {
   concurrency: number;
   signal?: AbortSignal;
   secrets: Secrets;
+  /**
+   * How the messages name the numbers looked up: `update` names its one number; by default,
+   * their count and "of the id column" (`apply`, `plan`).
+   */
+  numbers?: string;
   /** A line for people (stderr). */
   say(line: string): void;
   /**
@@ -241,11 +246,11 @@ export class NumberIds {
       this.#looked.set(provider, byList ? "in its list" : "by its search");
       if (slots.size === 0) continue;
       const client = clients.get(provider) as PhoneNumbers;
-      const count = `${slots.size} number${slots.size === 1 ? "" : "s"}`;
+      const count = run.numbers ?? `${slots.size} number${slots.size === 1 ? "" : "s"} of the id column`;
       run.say(
         byList
-          ? `looking up ${count} of the id column on ${provider}: its list, read once`
-          : `looking up ${count} of the id column on ${provider}: one search each`,
+          ? `looking up ${count} on ${provider}: its list, read once`
+          : `looking up ${count} on ${provider}: one search each`,
       );
       const job = byList
         ? listed(client, slots, found, signal)
@@ -273,7 +278,7 @@ export class NumberIds {
     const info = describeError(error, run.secrets);
     throw new LookupFailed(
       info.code,
-      `cannot look up the numbers of the id column (${errorLine(info)}); ` +
+      `cannot look up ${run.numbers ?? "the numbers of the id column"} (${errorLine(info)}); ` +
         "a number that was not looked up is never taken as unknown: nothing sent, run again",
     );
   }

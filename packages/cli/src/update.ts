@@ -6,16 +6,19 @@ import {
   loadFacade,
   type PhoneNumbers,
   type UpdateOptions,
+  type UpdateResult,
 } from "./client.js";
 import { didYouMean } from "./closest.js";
 import { Connections } from "./context.js";
 import { describeError, errorLine } from "./describe.js";
 import { updateHelp } from "./help.js";
+import { LOOKUP_PLACEHOLDER, withIdOfNumber } from "./number-ids.js";
 import { driftWarning, printable, requestText, resultTable } from "./output.js";
 import { lackingError, PLACEHOLDER_BASE_URL, prepareClients } from "./prepare.js";
 import { isProvider, PROVIDERS } from "./providers.js";
 import { quote } from "./quote.js";
 import type { Secrets } from "./secrets.js";
+import { IdArgument, IdRefused } from "./update-id.js";
 import { UsageError } from "./usage-error.js";
 
 const OPTIONS = {
@@ -84,29 +87,47 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
   const connections = new Connections(connectionOf(values), secrets);
   // printable() on JSON too: what it escapes can only sit inside strings, as valid JSON escapes.
   const out = (text: string) => process.stdout.write(`${printable(secrets.text(text))}\n`);
+  const say = (text: string) => process.stderr.write(`${printable(secrets.text(text))}\n`);
+  // The vendor's id once a number given as the id was looked up (docs/CONTRACT.md#cli-phonebridge).
+  let resolvedId: string | undefined;
+  const ids = () => (resolvedId === undefined ? { id } : { id, resolvedId });
   try {
     const create = await loadFacade();
+    const target = new IdArgument(await loadCapabilities(), provider, id);
     await connections.start([provider]);
     const prepared = prepareClients([provider], connections, secrets, create);
     const client = prepared.clients.get(provider) as PhoneNumbers;
     if (values["dry-run"]) {
-      // A dry run needs no real key: it shows the request and says whether the real one could go.
+      // A dry run needs no real key and looks nothing up: it shows the request, where the id of a
+      // number goes, and says whether the real one could go.
       const base = prepared.placeholderBaseUrl.has(provider) ? PLACEHOLDER_BASE_URL : undefined;
-      const request = await createPlanner(client, secrets, base).plan(id, changes, options);
+      const planner = createPlanner(client, secrets, base);
+      const lookup = target.isNumber;
+      const planned = await planner.plan(lookup ? LOOKUP_PLACEHOLDER : id, changes, options);
+      const request = lookup ? withIdOfNumber(planned, id) : planned;
       const { problems } = prepared;
-      out(
-        json
-          ? JSON.stringify({ provider, id, request, canStart: problems.length === 0, problems })
-          : requestText(request),
-      );
-      if (problems.length === 0) return 0;
+      const canStart = problems.length === 0;
+      if (json) {
+        out(JSON.stringify({ provider, id, ...(lookup ? { resolvedId: null } : {}), request, canStart, problems }));
+      } else {
+        out(`${lookup ? `${id}: its id is looked up on ${provider} at run time\n` : ""}${requestText(request)}`);
+      }
+      if (canStart) return 0;
       const list = problems.map((problem) => `  ${problem}`).join("\n");
-      process.stderr.write(`${printable(secrets.text(`the real update would not start (exit 2):\n${list}`))}\n`);
+      say(`the real update would not start (exit 2):\n${list}`);
       return 2;
     }
     if (prepared.problems.length > 0) throw lackingError(prepared.problems);
-    const result = await client.update(id, changes, options);
-    out(json ? JSON.stringify(secrets.value(result)) : printable(resultTable(result)));
+    const sentTo = await target.resolve(client, secrets, say);
+    if (target.isNumber) resolvedId = sentTo;
+    const result = await client.update(sentTo, changes, options);
+    if (json) {
+      const { provider: _, id: __, ...rest } = secrets.value(result) as UpdateResult;
+      out(JSON.stringify({ provider, ...ids(), ...rest }));
+    } else {
+      const shownId = resolvedId === undefined ? result.id : `${id} (id ${resolvedId})`;
+      out(printable(resultTable({ ...result, id: shownId })));
+    }
     // Done all the same (CONTRACT.md "Facade result"): a warning, exit 0.
     if (result.drift !== undefined) {
       process.stderr.write(`phonebridge: ${printable(secrets.text(driftWarning(provider, result.drift)))}\n`);
@@ -114,9 +135,11 @@ export async function update(args: string[], secrets: Secrets): Promise<number> 
     return 0;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const info = describeError(error, secrets);
-    if (json) out(JSON.stringify({ provider, id, error: info }));
-    process.stderr.write(`phonebridge: ${printable(errorLine(info))}\n`);
+    const refused = error instanceof IdRefused ? error : undefined;
+    const info = refused?.info ?? describeError(error, secrets);
+    if (json) out(JSON.stringify({ provider, ...ids(), error: info }));
+    process.stderr.write(`phonebridge: ${printable(secrets.text(errorLine(info)))}\n`);
+    if (refused !== undefined) return refused.exitCode;
     // Input the facade refused is a usage error: nothing was sent.
     return info.code === "invalid_input" || info.code === "unsupported_change" ? 2 : 1;
   } finally {
