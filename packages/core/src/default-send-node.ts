@@ -1,5 +1,5 @@
 /**
- * The transport of a client given no `fetch`, in Node: node:http, which costs about 0.6× the
+ * The transport of a client in Node: the `fetch` given, else node:http, which costs about 0.6× the
  * CPU of Node's `fetch` per request (README.md#performance). A global `fetch` replaced after
  * this module loaded (a test's stub, an instrumented fetch) is used as the global `fetch` would
  * have been: phonebridge never goes around a fetch somebody put in its way.
@@ -9,6 +9,7 @@ import { nodeSend } from "./transport-node.js";
 
 const NODE_FETCH = globalThis.fetch;
 
-export function defaultSend(): Send {
-  return globalThis.fetch === NODE_FETCH ? nodeSend : fetchSend(globalThis.fetch);
+/** The transport of a client that sends with `fetchImpl`, which is `given` or the global `fetch`. */
+export function defaultSend(fetchImpl: typeof globalThis.fetch, given?: typeof globalThis.fetch): Send {
+  return given === undefined && fetchImpl === NODE_FETCH ? nodeSend : fetchSend(fetchImpl);
 }

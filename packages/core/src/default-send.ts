@@ -1,10 +1,8 @@
 /**
- * The transport of a client given no `fetch`, outside Node: the global `fetch`, read when the
- * client is created. In Node, `#default-send` is default-send-node.ts instead (package.json
+ * The transport of a client outside Node: always the `fetch` it sends with (the one given, else
+ * the global one). In Node, `#default-send` is default-send-node.ts instead (package.json
  * `imports`), so a bundle for a browser or an edge runtime holds no node:http.
  */
 import { fetchSend, type Send } from "./transport.js";
 
-export function defaultSend(): Send {
-  return fetchSend(globalThis.fetch);
-}
+export const defaultSend: (fetchImpl: typeof globalThis.fetch, given?: typeof globalThis.fetch) => Send = fetchSend;

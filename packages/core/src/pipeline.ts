@@ -24,7 +24,7 @@ import {
   statusOutcome,
 } from "./retry-policy.js";
 import { createSecrets, MAX_QUOTED, type Secrets, safeHeaders } from "./secrets.js";
-import { type Answer, fetchSend, type HeaderReader } from "./transport.js";
+import { type Answer, type HeaderReader, TIMED_OUT } from "./transport.js";
 import type { VendorDescriptor } from "./vendor.js";
 import { retryAfterMsOf, vendorMessageOf } from "./vendor-message.js";
 
@@ -208,7 +208,7 @@ export function createPipeline(
   ] as const) {
     if (typeof fn !== "function") throw inputError(provider, name, `${name} must be a function`);
   }
-  const send = givenFetch === undefined ? defaultSend() : fetchSend(givenFetch);
+  const send = defaultSend(fetchImpl, givenFetch);
   const log = attemptLog(provider, given.logLevel, given.logger);
   const refinements = (descriptor.errors ?? []).map(
     ({ status, message, code }) => [status, new RegExp(message, "i"), code] as const,
@@ -247,11 +247,7 @@ export function createPipeline(
       ?.cause;
     // Node's fetch gives this reason for a 301, 302, 303, 307 or 308 under `redirect: "error"`.
     const code =
-      (thrown as { name?: unknown } | null)?.name === "TimeoutError"
-        ? "timeout"
-        : cause?.message === "unexpected redirect"
-          ? "invalid_response"
-          : "connection";
+      thrown === TIMED_OUT ? "timeout" : cause?.message === "unexpected redirect" ? "invalid_response" : "connection";
     // A short reason, from the fetch in use: the system error code where there is one.
     const reason = [
       cause?.code,

@@ -13,7 +13,7 @@ import http from "node:http";
 import https from "node:https";
 import zlib from "node:zlib";
 import { MAX_BODY_BYTES } from "./body.js";
-import { type Answer, type HeaderReader, type Send, timeoutError } from "./transport.js";
+import { type Answer, type HeaderReader, type Send, TIMED_OUT } from "./transport.js";
 
 /** Statuses whose response has no body (the Fetch standard's null body statuses). */
 const NULL_BODY = new Set([101, 204, 205, 304]);
@@ -154,7 +154,7 @@ export const nodeSend: Send = (url, { method, headers, body, timeoutMs, signal }
       reject(reason);
       request?.destroy();
     };
-    const timer = setTimeout(() => end(timeoutError()), timeoutMs);
+    const timer = setTimeout(() => end(TIMED_OUT), timeoutMs);
     const onAbort = signal && (() => end(signal.reason));
     if (onAbort) signal?.addEventListener("abort", onAbort);
     let request: http.ClientRequest | undefined;

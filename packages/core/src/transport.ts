@@ -28,23 +28,24 @@ export interface Attempt {
   readonly method: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
-  /** Rejects with a `TimeoutError` once this many milliseconds have passed, the body read included. */
+  /** Rejects with `TIMED_OUT` once this many milliseconds have passed, the body read included. */
   readonly timeoutMs: number;
   /** Aborting it ends the attempt at once (the rejection then does not matter: the caller checks the signal). */
   readonly signal: AbortSignal | undefined;
 }
 
 /**
- * Sends one attempt. Rejects as `fetch` rejects: with a `TimeoutError` on timeout, otherwise an
+ * Sends one attempt. Rejects as `fetch` rejects: with `TIMED_OUT` on timeout, otherwise an
  * error whose `cause` holds the system error code where there is one, or whose `cause.message`
  * is "unexpected redirect" for a refused redirect.
  */
 export type Send = (url: string, attempt: Attempt) => Promise<Answer>;
 
-/** The reason an attempt timed out: the kind `AbortSignal.timeout` gives, so a caller's `fetch` may give it too. */
-export function timeoutError(): DOMException {
-  return new DOMException("", "TimeoutError");
-}
+/**
+ * The reason an attempt timed out: the kind `AbortSignal.timeout` gives, so a caller's `fetch` may
+ * give it too. One for every attempt: it holds nothing of any.
+ */
+export const TIMED_OUT = new DOMException("", "TimeoutError");
 
 /**
  * Attempts through `fetch`, with `redirect: "error"`, one AbortController and one timer each:
@@ -54,7 +55,7 @@ export function fetchSend(fetchImpl: typeof globalThis.fetch): Send {
   return async (url, attempt) => {
     const { signal } = attempt;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(timeoutError()), attempt.timeoutMs);
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), attempt.timeoutMs);
     const onAbort = signal && (() => controller.abort(signal.reason));
     if (onAbort) signal.addEventListener("abort", onAbort);
     try {

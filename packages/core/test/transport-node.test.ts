@@ -245,9 +245,9 @@ describe("nodeSend", () => {
   });
 });
 
-describe("the transport of a client given no fetch, in Node", () => {
-  it("is node:http, unless the global fetch was replaced: then that fetch sends", async () => {
-    expect(defaultSend()).toBe(nodeSend);
+describe("the transport of a client in Node", () => {
+  it("is node:http given no fetch, unless the global fetch was replaced: then that fetch sends", async () => {
+    expect(defaultSend(globalThis.fetch)).toBe(nodeSend);
     const original = globalThis.fetch;
     const calls: string[] = [];
     globalThis.fetch = (async (input: string | URL | Request) => {
@@ -255,12 +255,16 @@ describe("the transport of a client given no fetch, in Node", () => {
       return new Response("{}", { status: 200 });
     }) as typeof fetch;
     try {
-      const send = defaultSend();
+      const send = defaultSend(globalThis.fetch);
       expect(send).not.toBe(nodeSend);
       expect(await send("http://127.0.0.1:9/x", attempt())).toMatchObject({ status: 200, text: "{}" });
       expect(calls).toEqual(["http://127.0.0.1:9/x"]);
     } finally {
       globalThis.fetch = original;
     }
+  });
+
+  it("is the fetch given, even when it is Node's own", () => {
+    expect(defaultSend(globalThis.fetch, globalThis.fetch)).not.toBe(nodeSend);
   });
 });
