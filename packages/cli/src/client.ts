@@ -32,13 +32,23 @@ export interface UpdateResult {
   drift?: readonly Drift[];
 }
 
+/** One page of a list: its numbers and the drift of its own fields (CONTRACT.md "Facade: get, list and find"). */
+export interface ListPage {
+  page: number;
+  results: readonly UpdateResult[];
+  drift?: readonly Drift[];
+}
+
 export interface PhoneNumbers {
   update(id: string, changes: Changes, options?: UpdateOptions): Promise<UpdateResult>;
   plan(id: string, changes: Changes, options?: Pick<UpdateOptions, "vendor">): PlannedRequest;
   /** Reads the number `id`; rejects with `unsupported_change` for a vendor without a get. */
   get(id: string, options?: { signal?: AbortSignal }): Promise<UpdateResult>;
   /** Every number of the account, page after page; rejects with `unsupported_change` without a list. */
-  list(filter?: undefined, options?: { signal?: AbortSignal }): AsyncIterable<UpdateResult>;
+  list(
+    filter?: undefined,
+    options?: { signal?: AbortSignal },
+  ): AsyncIterable<UpdateResult> & { pages(): AsyncIterable<ListPage> };
   /** The number whose E.164 `number` is exactly this, or null; two are an `invalid_input` on `number`. */
   find(number: string, options?: { signal?: AbortSignal }): Promise<UpdateResult | null>;
 }

@@ -354,14 +354,16 @@ export function verifyHelp(capabilities: Capabilities): string {
   return `Usage: phonebridge verify <provider> [options]
 
 A live contract check of a real account: lists every number of the account (page after page)
-and checks each against the vendor's spec. Every drift (a field missing, of another type, an
-unknown enum value) is printed, one line per path and problem, with the number; never a value.
+and checks each number, and each page's own fields (its cursor, has-more flag), against the
+vendor's spec. Every drift (a field missing, of another type, an unknown enum value) is printed,
+one line per path and problem, with the number or the page (page 1 is the first); never a value.
 A vendor that documents no list (the README's capability matrix says which) cannot be
 verified: exit 2, nothing sent.
 
 Options:
   --json                      One JSON line per drifting number ({"provider","id","number",
-                              "drift":[{"path","problem"}]}), then a summary line.
+                              "drift":[{"path","problem"}]}) or page ({"provider","page",
+                              "drift"}), then a summary line.
   -h, --help                  This help.
 
 ${CONNECTION}

@@ -40,6 +40,8 @@ export async function verify(args: string[], secrets: Secrets): Promise<number> 
   const out = (text: string) => process.stdout.write(`${printable(secrets.text(text))}\n`);
   let numbers = 0;
   let drifted = 0;
+  let pages = 0;
+  let pagesDrifted = 0;
   let problems = 0;
   try {
     const create = await loadFacade();
@@ -48,19 +50,32 @@ export async function verify(args: string[], secrets: Secrets): Promise<number> 
     if (prepared.problems.length > 0) throw lackingError(prepared.problems);
     const client = prepared.clients.get(provider) as PhoneNumbers;
     try {
-      for await (const result of client.list()) {
-        numbers += 1;
-        if (numbers % 1000 === 0) process.stderr.write(`${numbers} numbers read\n`);
-        if (result.drift === undefined) continue;
-        drifted += 1;
-        problems += result.drift.length;
-        // A line per drifting number: the next page waits for the reader of stdout.
-        await drained(process.stdout);
-        const number = result.number ?? result.id;
-        if (json) out(JSON.stringify({ provider, id: result.id, number: result.number, drift: result.drift }));
-        else {
-          for (const { path, problem } of result.drift) {
-            out(`${number}: ${path === "" ? "(the body)" : path}: ${problem}`);
+      // Page by page: a page's own fields drift too (its items apart, each checked as a number).
+      for await (const { page, results, drift } of client.list().pages()) {
+        pages = page;
+        if (drift !== undefined) {
+          pagesDrifted += 1;
+          problems += drift.length;
+          await drained(process.stdout);
+          if (json) out(JSON.stringify({ provider, page, drift }));
+          else
+            for (const { path, problem } of drift)
+              out(`page ${page}: ${path === "" ? "(the page)" : path}: ${problem}`);
+        }
+        for (const result of results) {
+          numbers += 1;
+          if (numbers % 1000 === 0) process.stderr.write(`${numbers} numbers read\n`);
+          if (result.drift === undefined) continue;
+          drifted += 1;
+          problems += result.drift.length;
+          // A line per drifting number: the next page waits for the reader of stdout.
+          await drained(process.stdout);
+          const number = result.number ?? result.id;
+          if (json) out(JSON.stringify({ provider, id: result.id, number: result.number, drift: result.drift }));
+          else {
+            for (const { path, problem } of result.drift) {
+              out(`${number}: ${path === "" ? "(the body)" : path}: ${problem}`);
+            }
           }
         }
       }
@@ -76,13 +91,18 @@ export async function verify(args: string[], secrets: Secrets): Promise<number> 
   } finally {
     await connections.stop();
   }
-  const summary = { provider, numbers, drifted, problems, clean: drifted === 0 };
+  const clean = drifted === 0 && pagesDrifted === 0;
+  const summary = { provider, numbers, drifted, pages, pagesDrifted, problems, clean };
+  const drifting = [
+    ...(drifted ? [`${drifted} drifting from the spec`] : []),
+    ...(pagesDrifted ? [`${pagesDrifted} of ${pages} pages drifting from the spec`] : []),
+  ];
   out(
     json
       ? JSON.stringify(summary)
-      : drifted === 0
+      : clean
         ? `verify ${provider}: ${numbers} numbers, no drift from the spec`
-        : `verify ${provider}: ${numbers} numbers, ${drifted} drifting from the spec (${problems} problem(s) above)`,
+        : `verify ${provider}: ${numbers} numbers, ${drifting.join(", ")} (${problems} problem(s) above)`,
   );
-  return drifted === 0 ? 0 : 1;
+  return clean ? 0 : 1;
 }

@@ -13,8 +13,11 @@ afterEach(async () => {
   close = undefined;
 });
 
-/** A Retell listing two pages; `drifting` numbers come back with a timestamp that is no number. */
-async function retell(drifting: string[] = []) {
+/**
+ * A Retell listing two pages; `drifting` numbers come back with a timestamp that is no number,
+ * and with `pageDrift` the last page says `has_more` as a string (the list still ends there).
+ */
+async function retell(drifting: string[] = [], pageDrift = false) {
   const item = (id: string) =>
     JSON.parse(retellBody(id, drifting.includes(id) ? { last_modification_timestamp: "yesterday" } : {}));
   const s = await localServer((request, response) => {
@@ -25,7 +28,8 @@ async function retell(drifting: string[] = []) {
     const second = request.url.includes("pagination_key=");
     const items = second ? [item("+14155550003")] : [item("+14155550001"), item("+14155550002")];
     response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify({ items, has_more: !second, ...(second ? {} : { pagination_key: "page2" }) }));
+    const hasMore = second && pageDrift ? "no" : !second;
+    response.end(JSON.stringify({ items, has_more: hasMore, ...(second ? {} : { pagination_key: "page2" }) }));
   });
   close = s.close;
   return s;
@@ -42,6 +46,10 @@ describe("verify", () => {
     expect(s.requests).toHaveLength(2);
     expect(s.requests.every((r) => r.method === "GET")).toBe(true);
     expect(result.stdout).toBe("verify retell: 3 numbers, no drift from the spec\n");
+    const json = await run(["verify", "retell", "--json", ...FLAGS(s.url)]);
+    expect(jsonLines(json.stdout)).toEqual([
+      { provider: "retell", numbers: 3, drifted: 0, pages: 2, pagesDrifted: 0, problems: 0, clean: true },
+    ]);
   });
 
   it("drift: each number, path and problem reported, exit 1, no value or key shown", async () => {
@@ -63,7 +71,46 @@ describe("verify", () => {
         drift: [expect.objectContaining({ path: "last_modification_timestamp" })],
       }),
     );
-    expect(lines.at(-1)).toEqual({ provider: "retell", numbers: 3, drifted: 1, problems: 1, clean: false });
+    expect(lines.at(-1)).toEqual({
+      provider: "retell",
+      numbers: 3,
+      drifted: 1,
+      pages: 2,
+      pagesDrifted: 0,
+      problems: 1,
+      clean: false,
+    });
+  });
+
+  it("a page's own field that drifts: the page, path and problem reported, counted, exit 1", async () => {
+    const s = await retell([], true);
+    const result = await run(["verify", "retell", ...FLAGS(s.url)]);
+    expect(result.code).toBe(1);
+    expect(s.requests).toHaveLength(2);
+    expect(result.stdout).toBe(
+      "page 2: has_more: expected boolean, got string\n" +
+        "verify retell: 3 numbers, 1 of 2 pages drifting from the spec (1 problem(s) above)\n",
+    );
+    expect(result.stdout + result.stderr).not.toContain(FAKE_KEY);
+
+    const json = await run(["verify", "retell", "--json", ...FLAGS(s.url)]);
+    expect(json.code).toBe(1);
+    expect(jsonLines(json.stdout)).toEqual([
+      { provider: "retell", page: 2, drift: [{ path: "has_more", problem: "expected boolean, got string" }] },
+      { provider: "retell", numbers: 3, drifted: 0, pages: 2, pagesDrifted: 1, problems: 1, clean: false },
+    ]);
+  });
+
+  it("a number and a page drifting: both reported and counted", async () => {
+    const s = await retell(["+14155550001"], true);
+    const result = await run(["verify", "retell", ...FLAGS(s.url)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^\+14155550001: last_modification_timestamp: .+$/m);
+    expect(result.stdout).toMatch(/^page 2: has_more: .+$/m);
+    expect(result.stdout).toContain(
+      "verify retell: 3 numbers, 1 drifting from the spec, 1 of 2 pages drifting from the spec (2 problem(s) above)",
+    );
+    expect(result.stdout).not.toContain('"no"');
   });
 
   it("a failed list is exit 1, named with the vendor", async () => {

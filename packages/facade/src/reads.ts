@@ -16,8 +16,8 @@ import {
   type RequestOptions,
 } from "@phonebridge/core";
 import { type Adapter, isRecord } from "./adapter.js";
-import { readResult } from "./result.js";
-import type { PhoneNumberResult } from "./types.js";
+import { driftOf, readResult } from "./result.js";
+import type { PhoneNumberResult, ResultList, ResultOf, ResultPage } from "./types.js";
 
 /** An E.164 number: what `find` takes. */
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -27,7 +27,7 @@ export type CheckRead = (id: unknown, options: unknown) => RequestOptions | unde
 
 export interface ReadOperations<P extends Provider> {
   get(id: string, options?: unknown): Promise<unknown>;
-  list(filter?: unknown, options?: unknown): AsyncIterable<PhoneNumberResult<P>>;
+  list(filter?: unknown, options?: unknown): ResultList<P>;
   find(number: string, options?: unknown): Promise<PhoneNumberResult<P> | null>;
 }
 
@@ -60,7 +60,7 @@ export function readOperations<P extends Provider>(
    * `list(filter?)`: every number of every page, normalized, each item checked on its own; the
    * agent filter sent as the vendor's query parameter, or applied here (capabilities.reads).
    */
-  const list = (filter?: unknown, listOptions?: unknown): AsyncIterable<PhoneNumberResult<P>> => {
+  const list = (filter?: unknown, listOptions?: unknown): ResultList<P> => {
     const call = checkRead(undefined, listOptions);
     if (filter !== undefined && !isRecord(filter)) {
       throw inputError(provider, "filter", `filter must be an object, not ${clientSecrets.quote(filter)}`);
@@ -85,44 +85,53 @@ export function readOperations<P extends Provider>(
     return scan(byVendor ? { [reads.agentFilter as string]: agentId } : undefined, call, agentId);
   };
 
-  /** The list's pages read into results; `agentId` kept only (checked on every item: a vendor filter may be loose). */
+  /**
+   * The list's pages read into results, and each page's own fields checked (its items apart:
+   * each result carries its item's drift); `agentId` kept only (checked on every item: a vendor
+   * filter may be loose).
+   */
   const scan = (
     query: Record<string, string> | undefined,
     call: RequestOptions | undefined,
     agentId: string | undefined,
-  ): AsyncIterable<PhoneNumberResult<P>> => {
+  ): ResultList<P> => {
     const { pagination } = listRef;
-    const validate = adapter.validators.listItem as DriftCheck;
+    const { listItem, listPage } = adapter.validators as Required<Adapter["validators"]>;
     const idField = adapter.idField as string;
     // Each page read with its text as received: one search of it for secrets decides for every
     // item (a page holding none has no item that does), instead of one per item.
-    const pages = paginate<[items: unknown[], text: string, clean: boolean], unknown>(
+    const pages = paginate<[page: Record<string, unknown[]>, text: string, clean: boolean], unknown>(
       listOp,
       provider,
       pagination,
       query,
       call,
       clientSecrets,
-      (page, text) => [
-        page[pagination.response.items] as unknown[],
-        text,
-        clientSecrets.redactParsed(text, page) === page,
-      ],
+      (page, text) => [page, text, clientSecrets.redactParsed(text, page) === page],
     );
-    return {
-      async *[Symbol.asyncIterator]() {
-        for await (const [items, text, clean] of pages.pages()) {
-          for (const item of items) {
-            const id = isRecord(item) && typeof item[idField] === "string" ? (item[idField] as string) : "";
-            // A page that holds no secret has none in its items; else each item is searched.
-            const raw = clean ? (item as Record<string, unknown>) : undefined;
-            const result = readResult(adapter, id, item, text, clientSecrets, validate, raw);
-            if (typeof result === "string") {
-              throw new PhoneBridgeError({ code: "invalid_response", provider, detail: `a listed number ${result}` });
-            }
-            if (agentId === undefined || result.agentId === agentId) yield result as PhoneNumberResult<P>;
+    async function* resultPages(): AsyncIterableIterator<ResultPage<P>> {
+      let number = 0;
+      for await (const [page, text, clean] of pages.pages()) {
+        const results: ResultOf<P>[] = [];
+        for (const item of page[pagination.response.items] as unknown[]) {
+          const id = isRecord(item) && typeof item[idField] === "string" ? (item[idField] as string) : "";
+          // A page that holds no secret has none in its items; else each item is searched.
+          const raw = clean ? (item as Record<string, unknown>) : undefined;
+          const result = readResult(adapter, id, item, text, clientSecrets, listItem, raw);
+          if (typeof result === "string") {
+            throw new PhoneBridgeError({ code: "invalid_response", provider, detail: `a listed number ${result}` });
           }
+          if (agentId === undefined || result.agentId === agentId) results.push(result as ResultOf<P>);
         }
+        const drift = driftOf(listPage, page, clientSecrets);
+        // No drift key when the page conforms, as a result has none (docs/CONTRACT.md#facade-result).
+        yield { page: ++number, results, ...(drift[0] && { drift }) };
+      }
+    }
+    return {
+      pages: resultPages,
+      async *[Symbol.asyncIterator]() {
+        for await (const { results } of resultPages()) yield* results;
       },
     };
   };
@@ -163,7 +172,7 @@ export function readOperations<P extends Provider>(
           `two numbers match ${number} (ids ${clientSecrets.quote(found.id)} and ${clientSecrets.quote(result.id)}): find does not guess`,
         );
       }
-      found = result;
+      found = result as PhoneNumberResult<P>;
     }
     return found;
   };

@@ -129,6 +129,25 @@ export interface ListFilter {
 /** The result type for `P`, a union of results when `P` is a union of providers. */
 export type ResultOf<P extends Provider = Provider> = P extends Provider ? PhoneNumberResult<P> : never;
 
+/** One page of a list as `list().pages()` gives it (docs/CONTRACT.md#facade-get-list-and-find). */
+export interface ResultPage<P extends Provider = Provider> {
+  /** Its place in this iteration: 1 for the first page read. */
+  readonly page: number;
+  /** The page's numbers, as the list gives them (the agent filter applied). */
+  readonly results: ResultOf<P>[];
+  /**
+   * Where the page's own fields (its items apart, which each result checks) deviate from the
+   * vendor's spec, paths from the page; absent when they conform.
+   */
+  readonly drift?: readonly Drift[];
+}
+
+/** What `list` returns: every number (`for await`), or page by page with `pages()`. */
+export interface ResultList<P extends Provider = Provider> extends AsyncIterable<ResultOf<P>> {
+  /** Each page read, with its results and the drift of its own fields; each call starts anew. */
+  pages(): AsyncIterableIterator<ResultPage<P>>;
+}
+
 /**
  * Options of `createPhoneNumbers`: the vendor, and the client options of every phonebridge
  * client (`apiKey`, `baseUrl`, `fetch`, `defaultHeaders`, `timeoutMs`, `maxRetries`, `logLevel`,
@@ -178,13 +197,14 @@ export interface PhoneNumbers<P extends Provider = Provider> {
   /**
    * Every number of the account, page after page (nothing is sent before iterating), as
    * normalized results, with `drift` per item; `filter.agentId` keeps one agent's numbers
-   * (`capabilities[provider].reads.agentFilter` says where it is applied).
+   * (`capabilities[provider].reads.agentFilter` says where it is applied). `.pages()` gives the
+   * same page by page, with the drift of each page's own fields.
    */
   list(
     ...args: true extends Documents<P, "list">
       ? [filter?: ListFilter, options?: ReadOptions]
       : [filter: UnsupportedRead<P, "list">, options?: ReadOptions]
-  ): AsyncIterable<ResultOf<P>>;
+  ): ResultList<P>;
   /**
    * The number whose E.164 form is exactly `number`, or `null`; two matches are an
    * `invalid_input`, never a guess. What it costs: `capabilities[provider].reads.find`.

@@ -3,6 +3,8 @@
  * (refused before any request where the vendor documents no read), and the listing vendors on
  * the fake paginated server of @phonebridge/testing, serving pages of valid vendor items.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type RecordingProxy, startRecordingProxy } from "@phonebridge/testing";
 import { type ScriptedPage, startPaginatedServer } from "@phonebridge/testing/pagination";
 import { mockUrl } from "@phonebridge/testing/vitest";
@@ -155,6 +157,53 @@ describe.each(LISTING)("%s list and find on a paginated server", (provider) => {
       collect(client.list()).catch((error) => error),
     );
     expect(failed.value).toMatchObject({ code: "invalid_response", provider });
+  });
+
+  it("list().pages() gives each page's results, and the drift of its own fields (its items apart)", async () => {
+    const { items, hasMore, next } = pagination.response;
+    // The last page says there is no more in a form the spec does not allow: its has-more flag
+    // as a string, or (Vogent) its required cursor left out. Items conform on every page.
+    const last = hasMore ? { [hasMore]: "no" } : {};
+    const bodies = [
+      {
+        [items]: [item(provider, n1, "+14155550001", "ag_1"), item(provider, n2, "+14155550002", "ag_2")],
+        ...(hasMore ? { [hasMore]: true } : {}),
+        ...(next && !pagination.next ? { [next]: "c1" } : {}),
+      },
+      { [items]: [item(provider, n3, "+14155550003", "ag_1")], ...last },
+    ];
+    const served: string[] = [];
+    const server = createServer((request, response) => {
+      served.push(request.url ?? "");
+      // The first page without a cursor, the last with one.
+      const cursor = new URL(request.url ?? "", "http://x").searchParams.has(pagination.request);
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify(bodies[cursor ? 1 : 0]));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const client = create(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      const pages = await collect(client.list().pages());
+      expect(served).toHaveLength(2);
+      expect(pages.map(({ page, results }) => [page, results.map((result) => result.id)])).toEqual([
+        [1, [n1, n2]],
+        [2, [n3]],
+      ]);
+      expect(pages[0]).not.toHaveProperty("drift");
+      expect(pages.flatMap(({ results }) => results).every((result) => result.drift === undefined)).toBe(true);
+      expect(pages[1]?.drift).toEqual([
+        hasMore
+          ? { path: hasMore, problem: "expected boolean, got string" }
+          : { path: next, problem: "required field missing" },
+      ]);
+      // The agent filter holds page by page; iterating the list itself gives the same numbers.
+      const filtered = await collect(client.list({ agentId: "ag_1" }).pages());
+      expect(filtered.map(({ results }) => results.map((result) => result.id))).toEqual([[n1], [n3]]);
+      expect((await collect(client.list())).map((result) => result.id)).toEqual([n1, n2, n3]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("list refuses a filter it does not know, and options.vendor, before any request", () => {

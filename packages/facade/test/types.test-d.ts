@@ -10,7 +10,9 @@ import {
   type PhoneNumberResult,
   type Provider,
   type ResponseInfo,
+  type ResultList,
   type ResultOf,
+  type ResultPage,
   type UnsupportedRead,
   type WithResponse,
 } from "../src/index.js";
@@ -57,7 +59,11 @@ describe("reads", () => {
     const phones = createPhoneNumbers({ provider: "cartesia" });
     expectTypeOf(phones.get(id)).resolves.toEqualTypeOf<ResultOf<"cartesia">>();
     expectTypeOf(phones.get(id, { withResponse: true })).resolves.toEqualTypeOf<WithResponse<ResultOf<"cartesia">>>();
-    expectTypeOf(phones.list({ agentId: "A" }, { maxRetries: 1 })).toEqualTypeOf<AsyncIterable<ResultOf<"cartesia">>>();
+    expectTypeOf(phones.list({ agentId: "A" }, { maxRetries: 1 })).toEqualTypeOf<ResultList<"cartesia">>();
+    expectTypeOf(phones.list()).toMatchTypeOf<AsyncIterable<ResultOf<"cartesia">>>();
+    expectTypeOf(phones.list().pages()).toEqualTypeOf<AsyncIterableIterator<ResultPage<"cartesia">>>();
+    expectTypeOf<ResultPage<"cartesia">["results"]>().toEqualTypeOf<ResultOf<"cartesia">[]>();
+    expectTypeOf<ResultPage<"cartesia">["drift"]>().toEqualTypeOf<readonly Drift[] | undefined>();
     expectTypeOf(phones.find("+14155551234")).resolves.toEqualTypeOf<ResultOf<"cartesia"> | null>();
     expectTypeOf<ResultOf<"cartesia">["drift"]>().toEqualTypeOf<readonly Drift[] | undefined>();
     // @ts-expect-error list filters by agentId only

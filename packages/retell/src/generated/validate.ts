@@ -22,11 +22,9 @@ const table: DriftTable = [
   { type: "array", nullable: true, items: 13 }, // 12
   { type: "object", properties: { agent_id: 1, agent_version: 14, weight: 8 }, required: ["agent_id", "weight"] }, // 13: ListPhoneNumbersAgentWeight
   { oneOf: [1, 4] }, // 14: ListPhoneNumbersAgentVersionReference
-  { type: "object", properties: { pagination_key: 1, has_more: 16, items: 17 } }, // 15
-  { type: "boolean" }, // 16
-  { type: "array", items: 11 }, // 17
-  { type: "array" }, // 18
-  { type: "object", properties: { pagination_key: 1, has_more: 16, items: 18 } }, // 19: (a list page, its items apart)
+  { type: "boolean" }, // 15
+  { type: "array" }, // 16
+  { type: "object", properties: { pagination_key: 1, has_more: 15, items: 16 } }, // 17: (a list page, its items apart)
 ];
 
 /**
@@ -41,6 +39,6 @@ const table: DriftTable = [
 export const responseValidators = {
   update: driftCheck(table, 0),
   get: driftCheck(table, 11),
-  listPage: driftCheck(table, 19),
+  listPage: driftCheck(table, 17),
   listItem: driftCheck(table, 11),
 } as const satisfies ResponseValidators;

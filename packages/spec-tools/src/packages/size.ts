@@ -13,13 +13,15 @@ import { exportFile, packageDir, readManifest } from "./manifest.js";
 
 /**
  * A vendor package's main entry at most 7.3 kB (0.67x the official SDK measured beside it, 10.9
- * kB); a facade per-vendor entry with its vendor at most 12.5 kB, holding none of the other
+ * kB); a facade per-vendor entry with its vendor at most 12.6 kB, holding none of the other
  * vendors. Both were raised (from 5.5 and 8 kB) as the contract's secrets, request-pipeline, read
- * and drift rules outgrew them, and by 100 B when the attempt was split from the pipeline so that
- * Node sends through node:http (docs/ARCHITECTURE.md#the-request-pipeline): each is the measured
- * size plus under 100 B, so any growth fails CI. What each part costs: README.md#bundle-size.
+ * and drift rules outgrew them, by 100 B when the attempt was split from the pipeline so that
+ * Node sends through node:http (docs/ARCHITECTURE.md#the-request-pipeline), and the facade's by
+ * 100 B more for the drift of list pages, which only the facade checks
+ * (docs/CONTRACT.md#facade-get-list-and-find): each is the measured size plus under 100 B, so
+ * any growth fails CI. What each part costs: README.md#bundle-size.
  */
-export const BUDGETS = { vendor: 7300, facadeEntry: 12500 } as const;
+export const BUDGETS = { vendor: 7300, facadeEntry: 12600 } as const;
 
 export interface SizeRow {
   key: string;

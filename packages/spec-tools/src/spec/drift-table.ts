@@ -51,7 +51,9 @@ export class DriftTableBuilder {
 
   /**
    * The table with identical entries merged (repeatedly: two objects whose properties became
-   * the same merge next), and `roots` renumbered: the generated table holds each shape once.
+   * the same merge next) and the entries no root reaches left out (a list's whole page, whose
+   * items each validator checks apart), `roots` renumbered: the generated table holds each shape
+   * it checks, once.
    */
   compacted<R extends { [key: string]: number | undefined }>(
     roots: R,
@@ -77,7 +79,26 @@ export class DriftTableBuilder {
         Object.entries(current).map(([key, index]) => [key, index === undefined ? undefined : renumber(index)]),
       ) as R;
     }
-    return { nodes, names, roots: current };
+    const reached = new Set<number>();
+    const visit = (index: number) => {
+      if (reached.has(index)) return;
+      reached.add(index);
+      mapIndices(nodes[index] as DriftNode, (next) => {
+        visit(next);
+        return next;
+      });
+    };
+    for (const index of Object.values(current)) if (index !== undefined) visit(index);
+    const kept = nodes.flatMap((_, index) => (reached.has(index) ? [index] : []));
+    const position = new Map(kept.map((index, at) => [index, at]));
+    const renumber = (index: number) => position.get(index) as number;
+    return {
+      nodes: kept.map((index) => mapIndices(nodes[index] as DriftNode, renumber)),
+      names: kept.map((index) => names[index]),
+      roots: Object.fromEntries(
+        Object.entries(current).map(([key, index]) => [key, index === undefined ? undefined : renumber(index)]),
+      ) as R,
+    };
   }
 
   private build(raw: unknown): DriftNode {

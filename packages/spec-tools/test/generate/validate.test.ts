@@ -222,6 +222,30 @@ describe("named cases", () => {
     return { table: nodes as unknown as DriftTable, roots: r };
   };
 
+  it.each(listVendors(REPO))("%s: the table holds only what its validators reach, each shape once", (vendor) => {
+    const { table, roots } = validators(vendor);
+    const reached = new Set<number>();
+    const visit = (index: number) => {
+      if (reached.has(index)) return;
+      reached.add(index);
+      const { properties, additional, items, oneOf, anyOf, discriminator } = table[index] ?? {};
+      for (const next of [
+        ...Object.values(properties ?? {}),
+        ...(additional === undefined ? [] : [additional]),
+        ...(items === undefined ? [] : [items]),
+        ...(oneOf ?? []),
+        ...(anyOf ?? []),
+        ...Object.values(discriminator?.mapping ?? {}),
+      ]) {
+        visit(next);
+      }
+    };
+    for (const root of Object.values(roots)) if (root !== undefined) visit(root);
+    // A list's whole page (its items included) is no validator's: listPage checks it without them.
+    expect([...reached].sort((a, b) => a - b)).toEqual(table.map((_, index) => index));
+    expect(new Set(table.map((node) => JSON.stringify(node))).size).toBe(table.length);
+  });
+
   it("Verbex's update response, an anyOf of three: a body of any branch passes, a wrong field is named", () => {
     const { table, roots } = validators("verbex");
     for (const provider of ["sip", "pia", "twilio"]) {
