@@ -10,8 +10,8 @@ import type { Secrets } from "./secrets.js";
  * An `<id>` nothing is sent to, and the exit code of `update` for it
  * (docs/CONTRACT.md#cli-phonebridge): 2 for what the command line alone decides or the vendor's
  * answer shows it cannot say (a number on a vendor that cannot look one up, a number held twice:
- * give the id), 1 for a number the vendor does not hold (as Retell's update says of an unknown
- * number) and for a lookup that failed.
+ * give the id), 1 for a number the vendor does not hold (as a vendor whose id is the number
+ * answers for an unknown one) and for a lookup that failed.
  */
 export class IdRefused extends Error {
   constructor(
