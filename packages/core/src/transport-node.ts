@@ -7,7 +7,8 @@
  * 302, 303, 307 or 308 rejects with "unexpected redirect"; a body is decoded as fetch decodes it
  * and read up to `MAX_BODY_BYTES`; a response that arrived whole stands, whatever the connection
  * does next; an unasked 100 Continue or 101 Switching Protocols fails; a status past 599 is
- * handed over. The wire-fault tests of the facade hold both transports to the same codes.
+ * handed over. The wire-fault tests (test/transports.test.ts) hold both transports to the same
+ * codes.
  */
 import http from "node:http";
 import https from "node:https";

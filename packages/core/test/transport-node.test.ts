@@ -1,7 +1,7 @@
 /**
  * The Node transport (packages/core/src/transport-node.ts) on a loopback server: what it sends,
- * what it hands back, and how it ends an attempt. The facade's wire-fault tests
- * (packages/facade/test/transports.test.ts) hold it to the codes Node's fetch gives.
+ * what it hands back, and how it ends an attempt. The wire-fault tests
+ * (transports.test.ts) hold it to the codes Node's fetch gives.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, createServer as createNetServer } from "node:net";

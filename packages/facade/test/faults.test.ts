@@ -352,7 +352,7 @@ const CASES: Case[] = [
     },
   },
   // The wire itself: raw bytes on the socket. The same fault gives the same code whichever fetch
-  // sends the request (transports.test.ts runs these through both).
+  // sends the request (packages/core/test/transports.test.ts runs these through both).
   {
     name: "a 503 whose body a reset cuts: connection (a reset after the status line), not server",
     replies: () => [faults.resetMidBody(503)],

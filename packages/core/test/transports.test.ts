@@ -1,14 +1,36 @@
 /**
  * The same fault on the wire gives the same code whichever transport sends the request
  * (docs/CONTRACT.md#errors): Node's global `fetch`, given as the `fetch` option, and the node:http
- * transport a client uses in Node when given none (packages/core/src/transport-node.ts).
+ * transport a client uses in Node when given none (src/transport-node.ts). Each request goes
+ * through the pipeline with the facade's reading of a 2xx: a JSON object, else `invalid_response`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
 import zlib from "node:zlib";
-import { PhoneBridgeError } from "@phonebridge/core";
 import { describe, expect, it } from "vitest";
-import { createPhoneNumbers } from "../src/index.js";
+import { PhoneBridgeError } from "../src/errors.js";
+import { createPipeline } from "../src/pipeline.js";
+import type { VendorDescriptor } from "../src/vendor.js";
+
+const descriptor: VendorDescriptor = {
+  provider: "cald",
+  envPrefix: "PBWIRE",
+  defaultBaseUrl: undefined,
+  auth: { header: "Authorization", scheme: "raw", declared: true },
+  headers: {},
+  update: { method: "PATCH", path: "/phonenumbers/{id}", param: "id" },
+  secrets: { request: [], response: [] },
+};
+
+/** The facade's reading of a 2xx body: a JSON object (docs/CONTRACT.md#facade-result). */
+const anObject = (data: unknown) =>
+  typeof data === "object" && data !== null && !Array.isArray(data) ? data : "is not a JSON object";
+
+/** An update of `pn_1` through a client with these options, the way the facade sends one. */
+function update(options: Parameters<typeof createPipeline>[1]): Promise<unknown> {
+  const send = createPipeline(descriptor, { apiKey: "k_wire_1", ...options }).operation("PATCH", "/phonenumbers/{id}");
+  return send(["pn_1"], { agent_id: "a" }, undefined, anObject);
+}
 
 /** How each transport is chosen: the global fetch given as an option, or no fetch at all. */
 const TRANSPORTS = [
@@ -301,15 +323,7 @@ describe("a fault on the wire gives the same code through both transports", () =
     async ({ fault, name, given }) => {
       const server = await wireServer(fault.steps);
       try {
-        const phones = createPhoneNumbers({
-          provider: "cald",
-          apiKey: "k_wire_1",
-          baseUrl: server.url,
-          ...given,
-          maxRetries: 0,
-          timeoutMs: 1500,
-        });
-        const outcome = await phones.update("pn_1", { agentId: "a" }).then(
+        const outcome = await update({ baseUrl: server.url, ...given, maxRetries: 0, timeoutMs: 1500 }).then(
           () => "ok",
           (error: unknown) =>
             error instanceof PhoneBridgeError ? error.code : `not a PhoneBridgeError: ${String(error)}`,
@@ -324,7 +338,7 @@ describe("a fault on the wire gives the same code through both transports", () =
 
 describe('redirects under redirect: "error" (docs/CONTRACT.md#errors)', () => {
   it.each(TRANSPORTS)(
-    "every 3xx through the facade and the %s transport: invalid_response, no status, the same message",
+    "every 3xx through the pipeline and the %s transport: invalid_response, no status, the same message",
     async (_name, given) => {
       const s = await localServer((req, res) => {
         res.writeHead(Number(req.url?.split("/")[1]), { location: "http://127.0.0.1:9/steal" });
@@ -333,14 +347,9 @@ describe('redirects under redirect: "error" (docs/CONTRACT.md#errors)', () => {
       try {
         const messages = new Set<string>();
         for (const status of [300, 301, 302, 303, 304, 307, 308]) {
-          const phones = createPhoneNumbers({
-            provider: "cald",
-            apiKey: "k_wire_1",
-            baseUrl: `${s.url}/${status}`,
-            ...given,
-            maxRetries: 2,
-          });
-          const error = (await phones.update("pn_1", { agentId: "a" }).catch((e: unknown) => e)) as PhoneBridgeError;
+          const error = (await update({ baseUrl: `${s.url}/${status}`, ...given, maxRetries: 2 }).catch(
+            (e: unknown) => e,
+          )) as PhoneBridgeError;
           expect(error).toMatchObject({ code: "invalid_response", attempts: 1 });
           expect(error.status).toBeUndefined();
           messages.add(error.message);
