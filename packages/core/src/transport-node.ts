@@ -163,10 +163,8 @@ export const nodeSend: Send = (url, { method, headers, body, timeoutMs, signal }
     try {
       sent = (secure ? https : http).request(
         url,
-        {
-          method,
-          headers: body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) },
-        },
+        // Node sets Content-Length from the one chunk `end` is given.
+        { method, headers },
         (response) => {
           const status = response.statusCode ?? 0;
           if (status < 100) {
@@ -182,7 +180,8 @@ export const nodeSend: Send = (url, { method, headers, body, timeoutMs, signal }
             return;
           }
           current = response;
-          const declared = Number(response.headers["content-length"] ?? Number.NaN);
+          // NaN without a Content-Length: never over the limit.
+          const declared = Number(response.headers["content-length"]);
           const chunks: Buffer[] = [];
           let size = 0;
           const answer = (text: string | undefined) => {

@@ -3,8 +3,10 @@
  * what it hands back, and how it ends an attempt. The wire-fault tests
  * (transports.test.ts) hold it to the codes Node's fetch gives.
  */
+import { getEventListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, createServer as createNetServer } from "node:net";
+import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "../src/body.js";
 import { defaultSend } from "../src/default-send-node.js";
@@ -128,6 +130,7 @@ describe("nodeSend", () => {
     stop = undefined;
     const error = await rejection(nodeSend(`${s.url}/x`, attempt()));
     expect(error).toBeInstanceOf(TypeError);
+    expect(error?.message).toBe("fetch failed");
     expect(error?.cause?.code).toBe("ECONNREFUSED");
   });
 
@@ -242,6 +245,97 @@ describe("nodeSend", () => {
   it("refuses a URL that is not http or https, without sending", async () => {
     const error = await rejection(nodeSend("ftp://127.0.0.1/x", attempt()));
     expect(error).toBeInstanceOf(TypeError);
+    expect(error?.cause?.message).toBe("only http: and https: URLs are sent");
+  });
+});
+
+describe("nodeSend on the wire, as Node's fetch reads it", () => {
+  /** A raw TCP server that answers every request with `reply`, then does `then` with the connection. */
+  async function raw(reply: Buffer | string, then: "end" | "destroy" | "stay" = "end"): Promise<string> {
+    const server = createNetServer((socket) => {
+      socket.on("error", () => {});
+      socket.once("data", () => {
+        socket.write(reply);
+        if (then === "end") socket.end();
+        else if (then === "destroy") setTimeout(() => socket.destroy(), 10);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    stop = () => {
+      return new Promise((resolve) => server.close(() => resolve()));
+    };
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+  }
+  const head = (status: string, headers: Record<string, string | number>) =>
+    `HTTP/1.1 ${status}\r\n${Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join("")}\r\n`;
+  const whole = (body: Buffer, headers: Record<string, string | number> = {}) =>
+    Buffer.concat([Buffer.from(head("200 OK", { "content-length": body.length, ...headers })), body]);
+
+  it("an unasked 100 Continue or 101 fails as undici fails them (UND_ERR_SOCKET)", async () => {
+    const cont = await raw(`HTTP/1.1 100 Continue\r\n\r\n${head("200 OK", { "content-length": 2 })}{}`);
+    expect((await rejection(nodeSend(cont, attempt())))?.cause).toMatchObject({
+      code: "UND_ERR_SOCKET",
+      message: "bad response",
+    });
+    await stop?.();
+    const upgrade = await raw(head("101 Switching Protocols", { upgrade: "websocket", connection: "upgrade" }), "stay");
+    expect((await rejection(nodeSend(upgrade, attempt())))?.cause).toMatchObject({
+      code: "UND_ERR_SOCKET",
+      message: "bad upgrade",
+    });
+  });
+
+  it("a connection closed mid-body fails with ECONNRESET, what Node's fetch names it", async () => {
+    const url = await raw(`${head("200 OK", { "content-length": 10 })}{`, "destroy");
+    const error = await rejection(nodeSend(url, attempt()));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error?.cause?.code).toBe("ECONNRESET");
+  });
+
+  it("decodes the codings in reverse order, not at all when one is unknown, and allows five", async () => {
+    const brThenGzip = zlib.gzipSync(zlib.brotliCompressSync('{"a":1}'));
+    expect((await nodeSend(await raw(whole(brThenGzip, { "content-encoding": "br, gzip" })), attempt())).text).toBe(
+      '{"a":1}',
+    );
+    await stop?.();
+    const gz = zlib.gzipSync("{}");
+    const unknown = await nodeSend(await raw(whole(gz, { "content-encoding": "gzip, compress" })), attempt());
+    expect(unknown.text).toBe(gz.toString("utf8"));
+    await stop?.();
+    const five = await nodeSend(
+      await raw(whole(Buffer.from("{}"), { "content-encoding": "a, b, c, d, e" })),
+      attempt(),
+    );
+    expect(five.text).toBe("{}");
+    await stop?.();
+    const six = await rejection(
+      nodeSend(await raw(whole(Buffer.from("{}"), { "content-encoding": "a, b, c, d, e, f" })), attempt()),
+    );
+    expect(six?.cause?.message).toBe("too many content-encodings in response: 6");
+    await stop?.();
+    expect((await nodeSend(await raw(whole(Buffer.alloc(0), { "content-encoding": "gzip" })), attempt())).text).toBe(
+      "",
+    );
+  });
+
+  it("reads a body of exactly 10 MiB, declared or streamed", async () => {
+    const body = Buffer.alloc(MAX_BODY_BYTES, 0x20);
+    const s = await serve((seen, res) => {
+      res.writeHead(200, seen.url === "/declared" ? { "content-length": String(body.length) } : {});
+      res.end(body);
+    });
+    for (const path of ["/declared", "/streamed"]) {
+      expect((await nodeSend(`${s.url}${path}`, attempt())).text).toHaveLength(MAX_BODY_BYTES);
+    }
+  });
+
+  it("takes its listener off the caller's signal when the attempt ends", async () => {
+    const s = await serve((_seen, res) => res.end("{}"));
+    const signal = new AbortController().signal;
+    await nodeSend(`${s.url}/x`, attempt({ signal }));
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
 });
 
