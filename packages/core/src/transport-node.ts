@@ -180,6 +180,7 @@ export const nodeSend: Send = (url, { method, headers, body, timeoutMs, signal }
             return;
           }
           current = response;
+          const headers = headerReader(response.rawHeaders);
           // NaN without a Content-Length: never over the limit.
           const declared = Number(response.headers["content-length"]);
           const chunks: Buffer[] = [];
@@ -187,7 +188,6 @@ export const nodeSend: Send = (url, { method, headers, body, timeoutMs, signal }
           const answer = (text: string | undefined) => {
             if (settled) return;
             settle();
-            const headers = headerReader(response.rawHeaders);
             afterCloseIsRead(() => resolve({ status, headers, text }));
           };
           if (declared > MAX_BODY_BYTES) {
@@ -206,10 +206,7 @@ export const nodeSend: Send = (url, { method, headers, body, timeoutMs, signal }
           response.on("end", () => {
             if (settled) return;
             if (NULL_BODY.has(status)) return answer("");
-            const encoding =
-              response.headers["content-encoding"] === undefined
-                ? null
-                : headerReader(response.rawHeaders).get("content-encoding");
+            const encoding = headers.get("content-encoding");
             if (encoding === null)
               return answer(utf8(size === chunks[0]?.length ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
             decodedBody(encoding, Buffer.concat(chunks, size)).then(
